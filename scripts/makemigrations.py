@@ -1,0 +1,52 @@
+"""Generate aerich migrations for both dialects (SQLite and PostgreSQL).
+
+aerich writes dialect-specific SQL, so each dialect keeps its own folder under migrations/.
+Usage: python scripts/makemigrations.py NAME  (needs a scratch PostgreSQL: PG_SCRATCH_URL)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from aerich import Command  # noqa: E402
+
+from server.db import MIGRATIONS_ROOT, tortoise_config  # noqa: E402
+
+
+async def make(url: str, dialect: str, name: str) -> None:
+    location = MIGRATIONS_ROOT / dialect
+    async with Command(tortoise_config=tortoise_config(url), app="models",
+                       location=str(location)) as command:
+        if not (location / "models").exists():
+            await command.init_db(safe=True)
+            print(f"{dialect}: initial migration written")
+            return
+        await command.init()
+        await command.upgrade(run_in_transaction=True)
+        print(f"{dialect}:", await command.migrate(name) or "no changes")
+
+
+def main() -> None:
+    name = sys.argv[1] if len(sys.argv) > 1 else "update"
+    if len(sys.argv) > 2:  # one dialect per process: aerich keeps global state
+        dialect = sys.argv[2]
+        if dialect == "sqlite":
+            with tempfile.TemporaryDirectory() as tmp:
+                asyncio.run(make(f"sqlite://{tmp}/scratch.sqlite3", "sqlite", name))
+        else:
+            pg = os.environ.get("PG_SCRATCH_URL", "postgres://postgres@127.0.0.1:5432/kjy_scratch")
+            asyncio.run(make(pg, "postgres", name))
+        return
+    for dialect in ("sqlite", "postgres"):
+        subprocess.run([sys.executable, __file__, name, dialect], check=True)
+
+
+if __name__ == "__main__":
+    main()

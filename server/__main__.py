@@ -1,0 +1,55 @@
+"""`python -m server [serve|sandbox|migrate|seed|dev|grant-role|...]`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+from server.settings import load_settings
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m server", description="科技云 backend")
+    sub = parser.add_subparsers(dest="command")
+    serve = sub.add_parser("serve", help="serve the HTTP API (default)")
+    serve.add_argument("--no-migrate", action="store_true", help="do not apply migrations first")
+    box = sub.add_parser("sandbox", help="serve the WeChat sandbox on SANDBOX_PORT")
+    box.add_argument("--port", type=int, default=None)
+    box.add_argument("--host", default="127.0.0.1")
+    sub.add_parser("migrate", help="apply database migrations and load regions")
+    seed = sub.add_parser("seed", help="load demo data (idempotent)")
+    seed.add_argument("--quiet", action="store_true")
+    sub.add_parser("dev", help="migrate, seed, start the sandbox and serve, in one process")
+    grant = sub.add_parser("grant-role", help="give a user a role (staff/admin), by openid or id")
+    grant.add_argument("who", help="user id or mini-program openid")
+    grant.add_argument("role")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one sub-command."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    args = _parser().parse_args(argv)
+    settings = load_settings()
+    command = args.command or "serve"
+    from server import cli
+
+    if command == "serve":
+        return cli.serve(settings, migrate_first=not getattr(args, "no_migrate", False))
+    if command == "sandbox":
+        return cli.sandbox(settings, host=args.host, port=args.port or settings.sandbox_port)
+    if command == "dev":
+        return cli.dev(settings)
+    if command == "migrate":
+        return asyncio.run(cli.migrate(settings))
+    if command == "seed":
+        return asyncio.run(cli.seed(settings, quiet=args.quiet))
+    if command == "grant-role":
+        return asyncio.run(cli.grant_role(settings, who=args.who, role=args.role))
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

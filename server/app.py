@@ -1,0 +1,103 @@
+"""create_app(settings) -> Sanic: blueprints, listeners, error rendering; no logic."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+from sanic import Request, Sanic
+from sanic.exceptions import SanicException
+from sanic.response import HTTPResponse
+from tortoise.exceptions import DBConnectionError, OperationalError
+
+from server import cache, db
+from server.errors import AppError
+from server.handlers import admin, auth, health, me, posts, regions
+from server.handlers.common import json
+from server.settings import Settings
+from server.wechat.client import build_clients
+
+log = logging.getLogger(__name__)
+
+SANIC_ERRORS = {
+    404: ("not_found", "接口不存在"),
+    405: ("method_not_allowed", "不支持该请求方法"),
+    413: ("payload_too_large", "提交的内容过大"),
+    400: ("bad_request", "请求格式有误"),
+}
+
+
+def create_app(settings: Settings, *, name: str = "kejiyun") -> Sanic:
+    """Build the Sanic application for the given settings."""
+    app = Sanic(name)
+    app.config.REQUEST_MAX_SIZE = max(settings.max_body_bytes * 4, 1024 * 1024)
+    app.config.FALLBACK_ERROR_FORMAT = "json"
+    app.config.OAS_UI_DEFAULT = "swagger"
+    app.config.API_TITLE = "科技云 API"
+    app.config.API_VERSION = "1.0"
+    app.config.API_DESCRIPTION = "科技云 mini-program and operator API"
+    app.ext.openapi.add_security_scheme("token", "http", scheme="bearer")
+    app.ctx.settings = settings
+    app.ctx.owns_resources = False
+    for blueprint in (health.bp, auth.bp, me.bp, posts.bp, regions.bp, admin.bp):
+        app.blueprint(blueprint)
+    app.error_handler.add(AppError, _render_app_error)
+    app.error_handler.add(SanicException, _render_sanic_error)
+    app.error_handler.add(Exception, _render_unexpected)
+    app.register_listener(_start, "before_server_start")
+    app.register_listener(_stop, "after_server_stop")
+    return app
+
+
+async def start_resources(app: Sanic, *, redis: Redis | None = None) -> None:
+    """Open the database, the store and the WeChat clients (tests pass a shared store)."""
+    settings: Settings = app.ctx.settings
+    await db.init_db(settings)
+    app.ctx.owns_redis = redis is None
+    app.ctx.redis = redis if redis is not None else cache.connect(settings)
+    app.ctx.wechat = build_clients(settings, app.ctx.redis)
+
+
+async def stop_resources(app: Sanic) -> None:
+    """Close what start_resources opened."""
+    await app.ctx.wechat.oa.aclose()
+    await app.ctx.wechat.mp.aclose()
+    if app.ctx.owns_redis:
+        await app.ctx.redis.aclose()
+
+
+async def _start(app: Sanic) -> None:
+    if getattr(app.ctx, "wechat", None) is None:
+        app.ctx.owns_resources = True
+        await start_resources(app)
+
+
+async def _stop(app: Sanic) -> None:
+    if app.ctx.owns_resources:
+        await stop_resources(app)
+        await db.close_db()
+
+
+def _render_app_error(request: Request, exc: AppError) -> HTTPResponse:
+    return json(exc.to_json(), status=exc.status)
+
+
+def _render_sanic_error(request: Request, exc: SanicException) -> HTTPResponse:
+    status = getattr(exc, "status_code", 500) or 500
+    if status >= 500:
+        return _render_unexpected(request, exc)
+    code, message = SANIC_ERRORS.get(status, ("bad_request", "请求有误"))
+    return json({"error": {"code": code, "message": message, "field": None}}, status=status)
+
+
+def _render_unexpected(request: Request, exc: Exception) -> HTTPResponse:
+    incident = uuid.uuid4().hex[:12]
+    if isinstance(exc, (DBConnectionError, OperationalError, RedisError, ConnectionError, OSError)):
+        log.error("dependency unavailable [%s] %s %s: %r", incident, request.method, request.path, exc)
+        body = {"code": "unavailable", "message": "服务暂时不可用，请稍后再试", "field": None}
+        return json({"error": {**body, "incident": incident}}, status=503)
+    log.exception("unexpected error [%s] %s %s", incident, request.method, request.path, exc_info=exc)
+    body = {"code": "internal_error", "message": "服务器开小差了，请稍后再试", "field": None}
+    return json({"error": {**body, "incident": incident}}, status=500)

@@ -1,0 +1,128 @@
+"""Command implementations behind `python -m server ...` (thin: each calls services)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import httpx
+
+from server import db
+from server.settings import Settings, load_settings
+
+log = logging.getLogger("server.cli")
+
+
+def app_factory():
+    """Build the app from the environment (Sanic's worker processes call this)."""
+    from server.app import create_app
+
+    return create_app(load_settings())
+
+
+async def migrate(settings: Settings) -> int:
+    """Apply migrations and load reference data."""
+    from server.services import regions
+
+    applied = await db.migrate(settings)
+    await db.init_db(settings)
+    try:
+        count = await regions.load_regions()
+    finally:
+        await db.close_db()
+    print(f"migrations applied: {len(applied)}; regions: {count}")
+    return 0
+
+
+async def seed(settings: Settings, *, quiet: bool = False) -> int:
+    """Load the demo data (idempotent)."""
+    from server.services import demo
+
+    await db.init_db(settings)
+    try:
+        report = await demo.load_demo()
+    finally:
+        await db.close_db()
+    if not quiet:
+        print(f"demo data: {report}")
+    return 0
+
+
+async def grant_role(settings: Settings, *, who: str, role: str) -> int:
+    """Give a user a role from the command line (how the first admin is made)."""
+    from server.models.enums import Role
+    from server.services import users
+
+    await db.init_db(settings)
+    try:
+        user = await users.find_user(who)
+        if user is None:
+            print(f"no user {who!r}", file=sys.stderr)
+            return 1
+        await users.grant_role(admin=None, user_id=user.id, role=Role(role))
+        print(f"user {user.id} is now {role}")
+    finally:
+        await db.close_db()
+    return 0
+
+
+def serve(settings: Settings, *, migrate_first: bool = True) -> int:
+    """Serve the HTTP API with Sanic's worker manager."""
+    from functools import partial
+
+    from sanic import Sanic
+    from sanic.worker.loader import AppLoader
+
+    if migrate_first:
+        asyncio.run(migrate(settings))
+    loader = AppLoader(factory=partial(app_factory))
+    app = loader.load()
+    single = settings.workers == 1
+    app.prepare(host=settings.host, port=settings.port, workers=settings.workers, single_process=single,
+                access_log=settings.env == "dev", motd=False)
+    Sanic.serve(primary=app, app_loader=loader)
+    return 0
+
+
+def sandbox(settings: Settings, *, host: str, port: int) -> int:
+    """Serve the WeChat sandbox."""
+    from server.wechat.sandbox import run
+
+    return run(host=host, port=port)
+
+
+def _start_sandbox(settings: Settings) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-m", "server", "sandbox", "--port", str(settings.sandbox_port)],
+                            env={**os.environ})
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{settings.sandbox_port}/_sandbox/health", timeout=1)
+            return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("the WeChat sandbox did not start")
+
+
+def dev(settings: Settings) -> int:
+    """Migrate, seed, start the sandbox beside the API and serve (embedded defaults)."""
+    asyncio.run(migrate(settings))
+    asyncio.run(seed(settings))
+    box = _start_sandbox(settings) if not settings.wechat_api_base else None
+    base = f"http://{settings.host}:{settings.port}"
+    print(f"\n  科技云 API      {base}/healthz\n  OpenAPI        {base}/docs\n"
+          f"  WeChat sandbox {settings.api_base}/_sandbox/outbox\n"
+          f"  Try: curl -s -X POST {base}/api/v1/auth/login -d '{{\"code\":\"sandbox-alice\"}}'\n",
+          flush=True)
+    try:
+        return serve(settings, migrate_first=False)
+    finally:
+        if box is not None:
+            box.send_signal(signal.SIGTERM)
+            box.wait(timeout=10)

@@ -1,0 +1,1 @@
+"""One blueprint per resource: parse, authorise, call one service function, serialise."""

@@ -1,0 +1,36 @@
+"""GET/PATCH /api/v1/me."""
+
+from __future__ import annotations
+
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse
+from sanic_ext import openapi
+
+from server.handlers.common import authenticated, json, parse_body
+from server.handlers.schemas import ErrorOut, ProfileIn, UserEnvelope
+from server.handlers.serializers import user_json
+from server.services import users
+
+bp = Blueprint("me", url_prefix="/api/v1/me")
+
+
+@bp.get("")
+@openapi.definition(summary="我的资料", secured="token",
+                    response={"application/json": UserEnvelope})
+@authenticated()
+async def get_me(request: Request) -> HTTPResponse:
+    """Return the current user's profile."""
+    return json({"user": user_json(request.ctx.user)})
+
+
+@bp.patch("")
+@openapi.definition(summary="修改资料或选择身份（科技工作者需填写学科和单位；企事业单位需填写单位名称）",
+                    secured="token", body={"application/json": ProfileIn},
+                    response=[openapi.definitions.Response({"application/json": UserEnvelope}, status=200),
+                              openapi.definitions.Response({"application/json": ErrorOut}, status=422)])
+@authenticated()
+async def patch_me(request: Request) -> HTTPResponse:
+    """Change the current user's profile and self-chosen role."""
+    body = parse_body(request, ProfileIn)
+    user = await users.update_profile(user=request.ctx.user, changes=body.model_dump(exclude_unset=True))
+    return json({"user": user_json(user)})

@@ -1,0 +1,97 @@
+"""Posts: /api/v1/posts."""
+
+from __future__ import annotations
+
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse
+from sanic_ext import openapi
+
+from server.handlers.common import authenticated, json, parse_body, query_model
+from server.handlers.schemas import (
+    ErrorOut,
+    PostEnvelope,
+    PostIn,
+    PostListQuery,
+    PostPage,
+    PostPatch,
+    WithdrawIn,
+)
+from server.handlers.serializers import post_json
+from server.services import posts
+
+bp = Blueprint("posts", url_prefix="/api/v1/posts")
+ERRORS = [openapi.definitions.Response({"application/json": ErrorOut}, status=422),
+          openapi.definitions.Response({"application/json": ErrorOut}, status=404)]
+
+
+@bp.post("")
+@openapi.definition(summary="发布科技需求 / 科普问题 / 我能提供", secured="token",
+                    body={"application/json": PostIn},
+                    response=[openapi.definitions.Response({"application/json": PostEnvelope}, status=201),
+                              *ERRORS])
+@authenticated()
+async def create_post(request: Request) -> HTTPResponse:
+    """Create a post (an Idempotency-Key header makes retries safe)."""
+    body = parse_body(request, PostIn)
+    ctx, user = request.app.ctx, request.ctx.user
+    post, created = await posts.create_post(
+        author=user, data=body.model_dump(mode="json"), wechat=ctx.wechat.mp,
+        ttl_days=ctx.settings.post_ttl_days, store=ctx.redis,
+        idempotency_key=(request.headers.get("idempotency-key") or "")[:64] or None)
+    await post.fetch_related("region")
+    return json({"post": post_json(post, viewer=user)}, status=201 if created else 200)
+
+
+@bp.get("")
+@openapi.definition(summary="帖子列表：mine=1 看自己的；否则按 kind / region_code / status 筛选公开内容",
+                    secured="token", response={"application/json": PostPage})
+@openapi.parameter("mine", bool)
+@openapi.parameter("kind", str)
+@openapi.parameter("status", str)
+@openapi.parameter("region_code", str)
+@openapi.parameter("cursor", int)
+@openapi.parameter("limit", int)
+@authenticated()
+async def list_posts(request: Request) -> HTTPResponse:
+    """List posts newest first with a cursor."""
+    q = query_model(request, PostListQuery)
+    user = request.ctx.user
+    page = await posts.list_posts(viewer=user, mine=q.mine, kind=q.kind, region_code=q.region_code,
+                                  status=q.status, cursor=q.cursor, limit=q.limit)
+    return json({"posts": [post_json(p, viewer=user) for p in page.posts], "next_cursor": page.next_cursor})
+
+
+@bp.get("/<post_id:int>")
+@openapi.definition(summary="查看一条帖子", secured="token", response=[
+    openapi.definitions.Response({"application/json": PostEnvelope}, status=200), *ERRORS])
+@authenticated()
+async def get_post(request: Request, post_id: int) -> HTTPResponse:
+    """Return one post."""
+    post = await posts.get_post(viewer=request.ctx.user, post_id=post_id)
+    return json({"post": post_json(post, viewer=request.ctx.user)})
+
+
+@bp.patch("/<post_id:int>")
+@openapi.definition(summary="修改自己的帖子", secured="token", body={"application/json": PostPatch},
+                    response=[openapi.definitions.Response({"application/json": PostEnvelope}, status=200),
+                              *ERRORS])
+@authenticated()
+async def patch_post(request: Request, post_id: int) -> HTTPResponse:
+    """Edit one's own post."""
+    body = parse_body(request, PostPatch)
+    post = await posts.update_post(author=request.ctx.user, post_id=post_id,
+                                   changes=body.model_dump(mode="json", exclude_unset=True),
+                                   wechat=request.app.ctx.wechat.mp)
+    return json({"post": post_json(post, viewer=request.ctx.user)})
+
+
+@bp.post("/<post_id:int>/withdraw")
+@openapi.definition(summary="撤回自己的帖子", secured="token", body={"application/json": WithdrawIn},
+                    response=[openapi.definitions.Response({"application/json": PostEnvelope}, status=200),
+                              *ERRORS])
+@authenticated()
+async def withdraw_post(request: Request, post_id: int) -> HTTPResponse:
+    """Withdraw one's own post."""
+    body = parse_body(request, WithdrawIn) if request.body else WithdrawIn()
+    post = await posts.withdraw_post(author=request.ctx.user, post_id=post_id, reason=body.reason)
+    return json({"post": post_json(post, viewer=request.ctx.user)})

@@ -1,0 +1,181 @@
+"""Request and response shapes at the HTTP edge (validation and the OpenAPI document)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from server.models.enums import OfferType, PostKind, PostStatus, Role
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+# ---- requests ---------------------------------------------------------------------------------
+
+class LoginIn(Strict):
+    code: str = Field(description="wx.login() 返回的 code")
+    scene: str | None = Field(default=None, description="小程序码 scene（已 decodeURIComponent）")
+
+
+class ProfileIn(Strict):
+    role: Role | None = Field(default=None, description="citizen / organisation / scientist")
+    name: str | None = None
+    organisation: str | None = None
+    title: str | None = None
+    discipline: str | None = None
+    region_code: str | None = None
+    interests: list[str] | None = Field(default=None, max_length=50)
+
+
+class PostIn(Strict):
+    kind: PostKind
+    title: str
+    body: str
+    region_code: str
+    tags: list[str] | None = Field(default=None, max_length=50)
+    offer_type: OfferType | None = None
+    scene: str | None = None
+
+
+class PostPatch(Strict):
+    title: str | None = None
+    body: str | None = None
+    region_code: str | None = None
+    tags: list[str] | None = Field(default=None, max_length=50)
+    offer_type: OfferType | None = None
+
+
+class WithdrawIn(Strict):
+    reason: str | None = None
+
+
+class PostListQuery(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    mine: bool = False
+    kind: PostKind | None = None
+    status: PostStatus | None = None
+    region_code: str | None = None
+    cursor: int | None = Field(default=None, ge=1)
+    limit: int = 20
+
+
+class GrantRoleIn(Strict):
+    role: Role
+
+
+class CampaignIn(Strict):
+    region_code: str
+    staff_id: int | None = None
+    note: str = ""
+
+
+class ReviewIn(Strict):
+    approve: bool
+    note: str = ""
+
+
+class PageQuery(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    cursor: int | None = Field(default=None, ge=1)
+    limit: int = Field(default=20, ge=1, le=100)
+    role: Role | None = None
+
+
+# ---- responses (documentation) ----------------------------------------------------------------
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+    field: str | None = None
+
+
+class ErrorOut(BaseModel):
+    error: ErrorBody
+
+
+class UserOut(BaseModel):
+    id: int
+    role: Role
+    name: str
+    organisation: str
+    title: str
+    discipline: str
+    region_code: str | None
+    interests: list[str]
+    campaign_id: int | None
+    follows_official_account: bool
+    created_at: str | None
+    last_seen_at: str | None
+
+
+class UserEnvelope(BaseModel):
+    user: UserOut
+
+
+class LoginOut(BaseModel):
+    token: str
+    expires_in: int
+    created: bool
+    user: UserOut
+
+
+class PostOut(BaseModel):
+    id: int
+    kind: PostKind
+    offer_type: OfferType | None
+    title: str
+    body: str
+    tags: list[str]
+    region_code: str
+    region_name: str | None
+    status: PostStatus
+    author_id: int
+    campaign_id: int | None
+    created_at: str
+    updated_at: str
+    expires_at: str | None
+    review_state: str | None = Field(default=None, description="作者和工作人员可见")
+
+
+class PostEnvelope(BaseModel):
+    post: PostOut
+
+
+class PostPage(BaseModel):
+    posts: list[PostOut]
+    next_cursor: int | None
+
+
+class RegionOut(BaseModel):
+    code: str
+    name: str
+    level: str
+    parent_code: str | None
+
+
+class RegionList(BaseModel):
+    regions: list[RegionOut]
+
+
+class CampaignOut(BaseModel):
+    id: int
+    scene: str
+    region_code: str
+    staff_id: int | None
+    note: str
+    created_at: str
+
+
+class CampaignEnvelope(BaseModel):
+    campaign: CampaignOut
+
+
+class CampaignPage(BaseModel):
+    campaigns: list[CampaignOut]
+    next_cursor: int | None
+
+
+class UserPage(BaseModel):
+    users: list[UserOut]
+    next_cursor: int | None

@@ -1,0 +1,46 @@
+"""Enumerations shared by models and services (names from DESIGN.md's glossary)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    CITIZEN = "citizen"
+    ORGANISATION = "organisation"
+    SCIENTIST = "scientist"
+    STAFF = "staff"
+    ADMIN = "admin"
+
+
+class PostKind(StrEnum):
+    NEED = "need"          # 科技所需
+    QUESTION = "question"  # 科普所需
+    OFFER = "offer"        # 科技所能 / 科技成果
+
+
+class OfferType(StrEnum):
+    SERVICE = "service"
+    ACHIEVEMENT = "achievement"
+
+
+class PostStatus(StrEnum):
+    PUBLISHED = "published"
+    MATCHED = "matched"
+    CONTACTED = "contacted"
+    NEGOTIATING = "negotiating"
+    SIGNED = "signed"
+    LANDED = "landed"
+    CLOSED = "closed"
+
+
+class ReviewState(StrEnum):
+    PASSED = "passed"    # msg_sec_check said pass
+    PENDING = "pending"  # check said review, or WeChat was unreachable: hidden until a person looks
+    REJECTED = "rejected"
+
+
+class RegionLevel(StrEnum):
+    PROVINCE = "province"
+    CITY = "city"
+    COUNTY = "county"

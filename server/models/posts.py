@@ -1,0 +1,33 @@
+"""Posts: needs, questions and offers, with their lifecycle status."""
+
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+from server.models.enums import OfferType, PostKind, PostStatus, ReviewState
+
+
+class Post(Model):
+    id = fields.IntField(primary_key=True)
+    kind = fields.CharEnumField(PostKind, max_length=16)
+    offer_type = fields.CharEnumField(OfferType, max_length=16, null=True)
+    title = fields.CharField(max_length=64)
+    body = fields.TextField()
+    tags = fields.JSONField(default=list)
+    region = fields.ForeignKeyField("models.Region", related_name="posts", on_delete=fields.RESTRICT)
+    author = fields.ForeignKeyField("models.User", related_name="posts", on_delete=fields.CASCADE)
+    status = fields.CharEnumField(PostStatus, max_length=16, default=PostStatus.PUBLISHED)
+    close_reason = fields.CharField(max_length=200, default="")
+    review_state = fields.CharEnumField(ReviewState, max_length=16, default=ReviewState.PASSED)
+    review_note = fields.CharField(max_length=200, default="")
+    source_scene = fields.CharField(max_length=32, null=True)
+    campaign = fields.ForeignKeyField("models.Campaign", null=True, related_name="posts",
+                                      on_delete=fields.SET_NULL)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+    expires_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "posts"
+        indexes = (("kind", "status", "id"), ("author_id", "id"), ("region_id", "id"))

@@ -1,0 +1,31 @@
+"""Every Redis key template and TTL. Keys look like kjy:<area>:<thing>:{id}."""
+
+from __future__ import annotations
+
+# Session token -> user id; TTL = Settings.session_ttl, refreshed on use.
+SESSION = "kjy:auth:session:{token_id}"
+
+# Cached WeChat access_token per appid; TTL = expires_in - 300 (at least 60 s).
+WECHAT_TOKEN = "kjy:wechat:token:{appid}"
+# Lock held by the one process fetching a new access_token; 10 s, compare-and-delete release.
+WECHAT_TOKEN_LOCK = "kjy:wechat:token-lock:{appid}"
+WECHAT_TOKEN_LOCK_TTL_MS = 10_000
+WECHAT_TOKEN_MIN_TTL = 60
+WECHAT_TOKEN_MARGIN = 300
+
+# Per-openid login rate limit bucket (jscode2session allows 100/min per user); 60 s.
+LOGIN_RATE = "kjy:auth:login-rate:{ip}"
+LOGIN_RATE_TTL = 60
+
+# Cached mini-program code image for a campaign scene; 1 day.
+CAMPAIGN_QRCODE = "kjy:campaign:qrcode:{scene}"
+CAMPAIGN_QRCODE_TTL = 24 * 3600
+
+
+def key(template: str, **parts: object) -> str:
+    """Fill a key template."""
+    return template.format(**parts)
+
+# Idempotency-Key of a post creation -> the post id it created; 24 h.
+IDEMPOTENT_POST = "kjy:posts:idempotency:{user_id}:{key}"
+IDEMPOTENT_POST_TTL = 24 * 3600

@@ -1,0 +1,245 @@
+"""Posts: create, read, list, edit and withdraw needs, questions and offers."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+from server.wechat.client import WeChatClient
+from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
+
+from server import redis_keys
+from server.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from server.models import Post, User
+from server.models.enums import OfferType, PostKind, PostStatus, ReviewState, Role
+from server.services import campaigns, content, regions
+
+log = logging.getLogger(__name__)
+
+TITLE_MIN, TITLE_MAX = 4, 40
+BODY_MIN, BODY_MAX = 10, 2000
+MAX_TAGS, TAG_MAX = 5, 12
+PAGE_MAX = 50
+KIND_NAMES = {PostKind.NEED: "科技需求", PostKind.QUESTION: "科普问题", PostKind.OFFER: "我能提供"}
+KINDS_BY_ROLE: dict[Role, set[PostKind]] = {
+    Role.CITIZEN: {PostKind.NEED, PostKind.QUESTION},
+    Role.ORGANISATION: {PostKind.NEED, PostKind.QUESTION},
+    Role.SCIENTIST: {PostKind.OFFER, PostKind.NEED},
+    Role.STAFF: set(PostKind),
+    Role.ADMIN: set(PostKind),
+}
+EDITABLE_STATUSES = {PostStatus.PUBLISHED, PostStatus.MATCHED}
+OPEN_STATUSES = [s for s in PostStatus if s != PostStatus.CLOSED]
+
+
+@dataclass
+class Page:
+    posts: list[Post]
+    next_cursor: int | None
+
+
+def _clean_text(value: Any, *, field: str, label: str, low: int, high: int) -> str:
+    text = value.strip() if isinstance(value, str) else ""
+    if not text:
+        raise ValidationFailed(f"{label}不能为空", field=field)
+    if len(text) < low:
+        raise ValidationFailed(f"{label}至少 {low} 个字", field=field)
+    if len(text) > high:
+        raise ValidationFailed(f"{label}不能超过 {high} 个字", field=field)
+    return text
+
+
+def _clean_tags(raw: Any) -> list[str]:
+    if raw is None:
+        return []
+    tags: list[str] = []
+    for item in raw:
+        tag = item.strip() if isinstance(item, str) else ""
+        if not tag:
+            raise ValidationFailed("标签不能为空", field="tags")
+        if len(tag) > TAG_MAX:
+            raise ValidationFailed(f"每个标签不超过 {TAG_MAX} 个字", field="tags")
+        if tag not in tags:
+            tags.append(tag)
+    if len(tags) > MAX_TAGS:
+        raise ValidationFailed(f"标签最多 {MAX_TAGS} 个", field="tags")
+    return tags
+
+
+def _check_kind(*, role: Role, kind: PostKind, offer_type: str | None) -> OfferType | None:
+    if kind not in KINDS_BY_ROLE[role]:
+        allowed = "、".join(KIND_NAMES[k] for k in PostKind if k in KINDS_BY_ROLE[role])
+        raise Forbidden(f"当前身份只能发布：{allowed}", field="kind", code="kind_not_allowed")
+    if kind != PostKind.OFFER:
+        if offer_type:
+            raise ValidationFailed("只有「我能提供」可以选择提供类型", field="offer_type")
+        return None
+    return OfferType(offer_type) if offer_type else OfferType.SERVICE
+
+
+def posts_of(user: User) -> QuerySet[Post]:
+    """Return the posts a user authored (the only way to load posts for changes)."""
+    return Post.filter(author_id=user.id)
+
+
+def visible_to(user: User) -> QuerySet[Post]:
+    """Return the posts a user may read: their own, or reviewed and still open."""
+    from tortoise.expressions import Q
+
+    if user.role in (Role.STAFF, Role.ADMIN):
+        return Post.all()
+    public = Q(review_state=ReviewState.PASSED) & ~Q(status=PostStatus.CLOSED)
+    return Post.filter(public | Q(author_id=user.id))
+
+
+async def _idempotent_lookup(store: Redis | None, user: User, key: str | None) -> Post | None:
+    if not store or not key:
+        return None
+    try:
+        post_id = await store.get(redis_keys.key(redis_keys.IDEMPOTENT_POST, user_id=user.id, key=key))
+    except RedisError:
+        return None
+    return await posts_of(user).get_or_none(id=int(post_id)) if post_id else None
+
+
+async def _remember(store: Redis | None, user: User, key: str | None, post: Post) -> None:
+    if not store or not key:
+        return
+    name = redis_keys.key(redis_keys.IDEMPOTENT_POST, user_id=user.id, key=key)
+    try:
+        await store.set(name, post.id, ex=redis_keys.IDEMPOTENT_POST_TTL)
+    except RedisError:
+        log.warning("could not remember idempotency key for post %s", post.id)
+
+
+async def create_post(*, author: User, data: dict[str, Any], wechat: WeChatClient, ttl_days: int,
+                      store: Redis | None = None, idempotency_key: str | None = None) -> tuple[Post, bool]:
+    """Validate and store a post; return it and whether it was newly created."""
+    earlier = await _idempotent_lookup(store, author, idempotency_key)
+    if earlier is not None:
+        return earlier, False
+    kind = PostKind(data["kind"])
+    offer_type = _check_kind(role=author.role, kind=kind, offer_type=data.get("offer_type"))
+    title = _clean_text(data.get("title"), field="title", label="标题", low=TITLE_MIN, high=TITLE_MAX)
+    body = _clean_text(data.get("body"), field="body", label="描述", low=BODY_MIN, high=BODY_MAX)
+    tags = _clean_tags(data.get("tags"))
+    region = await regions.get_region(data.get("region_code"))
+    scene = campaigns.check_scene(data.get("scene")) or author.source_scene
+    campaign = await campaigns.find_by_scene(scene)
+    review = await content.review_text(wechat=wechat, user=author, title=title, body=body)
+    async with in_transaction():
+        post = await Post.create(
+            kind=kind, offer_type=offer_type, title=title, body=body, tags=tags, region=region,
+            author=author, review_state=review, source_scene=scene, campaign=campaign,
+            expires_at=datetime.now(UTC) + timedelta(days=ttl_days),
+        )
+    await _remember(store, author, idempotency_key, post)
+    log.info("post created id=%s kind=%s review=%s", post.id, kind, review)
+    return post, True
+
+
+async def get_post(*, viewer: User, post_id: int) -> Post:
+    """Return a post the viewer may read; absent and not-yours look the same."""
+    post = await visible_to(viewer).get_or_none(id=post_id).prefetch_related("region")
+    if post is None:
+        raise NotFound("post")
+    return post
+
+
+async def list_posts(*, viewer: User, mine: bool, kind: PostKind | None, region_code: str | None,
+                     status: PostStatus | None, cursor: int | None, limit: int) -> Page:
+    """Return a page of posts, newest first, with a cursor for the next page."""
+    if not 1 <= limit <= PAGE_MAX:
+        raise ValidationFailed(f"每页数量应在 1 到 {PAGE_MAX} 之间", field="limit")
+    query = posts_of(viewer) if mine else visible_to(viewer)
+    if kind is not None:
+        query = query.filter(kind=kind)
+    if status is not None:
+        query = query.filter(status=status)
+    elif not mine:
+        query = query.filter(status__in=OPEN_STATUSES)
+    if region_code:
+        region = await regions.get_region(region_code)
+        query = regions.filter_within(query, region.code)
+    if cursor:
+        query = query.filter(id__lt=cursor)
+    posts = await query.order_by("-id").limit(limit + 1).prefetch_related("region")
+    more = len(posts) > limit
+    posts = posts[:limit]
+    return Page(posts=posts, next_cursor=posts[-1].id if more else None)
+
+
+async def update_post(*, author: User, post_id: int, changes: dict[str, Any],
+                      wechat: WeChatClient) -> Post:
+    """Edit the author's own post while it is still early in its lifecycle."""
+    async with in_transaction():
+        post = await posts_of(author).select_for_update().get_or_none(id=post_id)
+        if post is None:
+            raise NotFound("post")
+        if post.status not in EDITABLE_STATUSES:
+            raise Conflict("当前状态的内容不能再修改", code="not_editable")
+        await _apply_changes(post, changes)
+    text_changed = "title" in changes or "body" in changes
+    if text_changed:
+        review = await content.review_text(wechat=wechat, user=author, title=post.title, body=post.body)
+        if review != post.review_state:
+            post.review_state = review
+            await post.save(update_fields=["review_state", "updated_at"])
+    await post.fetch_related("region")
+    return post
+
+
+async def _apply_changes(post: Post, changes: dict[str, Any]) -> None:
+    if "title" in changes:
+        post.title = _clean_text(changes["title"], field="title", label="标题", low=TITLE_MIN, high=TITLE_MAX)
+    if "body" in changes:
+        post.body = _clean_text(changes["body"], field="body", label="描述", low=BODY_MIN, high=BODY_MAX)
+    if "tags" in changes:
+        post.tags = _clean_tags(changes["tags"])
+    if "region_code" in changes:
+        post.region = await regions.get_region(changes["region_code"])
+    if "offer_type" in changes:
+        post.offer_type = _check_kind(role=Role.ADMIN, kind=post.kind, offer_type=changes["offer_type"])
+    await post.save()
+
+
+async def withdraw_post(*, author: User, post_id: int, reason: str | None) -> Post:
+    """Close the author's own post (idempotent)."""
+    note = (reason or "").strip()
+    if len(note) > 200:
+        raise ValidationFailed("撤回原因不能超过 200 个字", field="reason")
+    async with in_transaction():
+        post = await posts_of(author).select_for_update().get_or_none(id=post_id)
+        if post is None:
+            raise NotFound("post")
+        if post.status != PostStatus.CLOSED:
+            post.status = PostStatus.CLOSED
+            post.close_reason = f"作者撤回：{note}" if note else "作者撤回"
+            await post.save(update_fields=["status", "close_reason", "updated_at"])
+    await post.fetch_related("region")
+    return post
+
+
+async def review_post(*, admin: User, post_id: int, approve: bool, note: str) -> Post:
+    """Record a person's review decision on a held post."""
+    if admin.role not in (Role.ADMIN, Role.STAFF):
+        raise Forbidden()
+    post = await Post.get_or_none(id=post_id).prefetch_related("region")
+    if post is None:
+        raise NotFound("post")
+    post.review_state = ReviewState.PASSED if approve else ReviewState.REJECTED
+    post.review_note = note.strip()[:200]
+    await post.save(update_fields=["review_state", "review_note", "updated_at"])
+    return post
+
+
+async def expire_posts(*, now: datetime | None = None) -> int:
+    """Close open posts past their expiry; return how many."""
+    now = now or datetime.now(UTC)
+    return await Post.filter(expires_at__lt=now, status__in=OPEN_STATUSES).update(
+        status=PostStatus.CLOSED, close_reason="已过期")

@@ -1,0 +1,102 @@
+"""Profiles and roles: self-service for citizens, organisations and scientists; staff/admin by an admin."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from server.errors import Forbidden, NotFound, ValidationFailed
+from server.models import User
+from server.models.enums import Role
+from server.services import regions
+
+SELF_CHOSEN_ROLES = {Role.CITIZEN, Role.ORGANISATION, Role.SCIENTIST}
+TEXT_LIMITS = {"name": 32, "organisation": 64, "title": 32, "discipline": 32}
+MAX_INTERESTS, MAX_INTEREST_LEN = 10, 12
+ROLE_NAMES = {Role.CITIZEN: "群众", Role.ORGANISATION: "企事业单位", Role.SCIENTIST: "科技工作者",
+              Role.STAFF: "科服保姆", Role.ADMIN: "管理员"}
+
+
+def _clean_text(changes: dict[str, Any]) -> dict[str, str]:
+    cleaned: dict[str, str] = {}
+    for field, limit in TEXT_LIMITS.items():
+        if field not in changes or changes[field] is None:
+            continue
+        value = str(changes[field]).strip()
+        if len(value) > limit:
+            raise ValidationFailed(f"不能超过 {limit} 个字", field=field)
+        cleaned[field] = value
+    return cleaned
+
+
+def _clean_interests(raw: list[str]) -> list[str]:
+    interests: list[str] = []
+    for item in raw:
+        value = str(item).strip()
+        if not value:
+            raise ValidationFailed("兴趣不能为空", field="interests")
+        if len(value) > MAX_INTEREST_LEN:
+            raise ValidationFailed(f"每个兴趣不超过 {MAX_INTEREST_LEN} 个字", field="interests")
+        if value not in interests:
+            interests.append(value)
+    if len(interests) > MAX_INTERESTS:
+        raise ValidationFailed(f"兴趣最多 {MAX_INTERESTS} 个", field="interests")
+    return interests
+
+
+def _check_role_rules(user: User) -> None:
+    if user.role == Role.SCIENTIST:
+        if not user.discipline:
+            raise ValidationFailed("科技工作者请填写学科/专业领域", field="discipline")
+        if not user.organisation:
+            raise ValidationFailed("科技工作者请填写所在单位", field="organisation")
+    if user.role == Role.ORGANISATION and not user.organisation:
+        raise ValidationFailed("企事业单位请填写单位名称", field="organisation")
+
+
+async def update_profile(*, user: User, changes: dict[str, Any]) -> User:
+    """Apply a person's own profile changes, enforcing the role rules."""
+    for field, value in _clean_text(changes).items():
+        setattr(user, field, value)
+    if changes.get("interests") is not None:
+        user.interests = _clean_interests(changes["interests"])
+    if changes.get("region_code") is not None:
+        user.region = await regions.get_region(changes["region_code"])
+    if changes.get("role") is not None:
+        role = Role(changes["role"])
+        if role != user.role and (role not in SELF_CHOSEN_ROLES or user.role not in SELF_CHOSEN_ROLES):
+            raise Forbidden("工作人员和管理员身份只能由管理员授予", field="role")
+        user.role = role
+    _check_role_rules(user)
+    await user.save()
+    return user
+
+
+async def grant_role(*, admin: User | None, user_id: int, role: Role) -> User:
+    """Give a user any role (admins only; admin=None means the command line)."""
+    if admin is not None and admin.role != Role.ADMIN:
+        raise Forbidden()
+    user = await User.get_or_none(id=user_id)
+    if user is None:
+        raise NotFound("user")
+    if admin is not None and admin.id == user.id and role != Role.ADMIN:
+        raise ValidationFailed("不能撤销自己的管理员身份", field="role")
+    user.role = role
+    await user.save(update_fields=["role", "updated_at"])
+    return user
+
+
+async def find_user(who: str) -> User | None:
+    """Find a user by numeric id or mini-program openid (command-line use)."""
+    if who.isdigit():
+        return await User.get_or_none(id=int(who))
+    return await User.get_or_none(mp_openid=who)
+
+
+async def list_users(*, role: Role | None, limit: int, cursor: int | None) -> list[User]:
+    """Return users newest first, optionally by role (admin view)."""
+    query = User.all().order_by("-id").limit(limit)
+    if role is not None:
+        query = query.filter(role=role)
+    if cursor:
+        query = query.filter(id__lt=cursor)
+    return await query

@@ -1,0 +1,120 @@
+"""One Settings object, read from the environment (see CONTRACT.md and README.md)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+log = logging.getLogger(__name__)
+
+# Sandbox credentials: fine for development, refused in production.
+SANDBOX_OA_APPID = "wxsandboxoa0000001"
+SANDBOX_OA_SECRET = "sandbox-oa-secret"
+SANDBOX_OA_TOKEN = "sandboxtoken"
+SANDBOX_MP_APPID = "wxsandboxmp0000001"
+SANDBOX_MP_SECRET = "sandbox-mp-secret"
+PLACEHOLDER_SECRETS = {SANDBOX_OA_SECRET, SANDBOX_MP_SECRET, SANDBOX_OA_TOKEN}
+
+
+class SettingsError(ValueError):
+    """A setting is missing or unsafe for the chosen environment."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    env: str = "dev"  # dev | test | prod
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    database_url: str = "sqlite://data/app.sqlite3"
+    redis_url: str | None = None  # None -> in-process store (single process only)
+    sandbox_port: int = 8900
+    wechat_api_base: str = ""  # "" -> the sandbox at 127.0.0.1:sandbox_port
+    oa_appid: str = SANDBOX_OA_APPID
+    oa_secret: str = SANDBOX_OA_SECRET
+    oa_token: str = SANDBOX_OA_TOKEN
+    oa_aes_key: str | None = None
+    mp_appid: str = SANDBOX_MP_APPID
+    mp_secret: str = SANDBOX_MP_SECRET
+    secret_key: str = field(default_factory=lambda: secrets.token_hex(32))
+    model_dir: str = "data/models"
+    session_ttl: int = 7 * 24 * 3600
+    wechat_timeout: float = 5.0
+    max_body_bytes: int = 64 * 1024
+    post_ttl_days: int = 180
+    public_base_url: str = ""
+
+    @property
+    def api_base(self) -> str:
+        """Return the WeChat API base URL, defaulting to the local sandbox."""
+        return self.wechat_api_base or f"http://127.0.0.1:{self.sandbox_port}"
+
+    @property
+    def uses_sandbox(self) -> bool:
+        return not self.wechat_api_base or "api.weixin.qq.com" not in self.wechat_api_base
+
+    def with_(self, **changes: object) -> Settings:
+        """Return a copy with some values changed (tests, CLI overrides)."""
+        return replace(self, **changes)
+
+
+def _int(env: Mapping[str, str], key: str, default: int) -> int:
+    raw = env.get(key)
+    if raw in (None, ""):
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{key} must be an integer, got {raw!r}") from exc
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Read settings from the environment; refuse placeholder secrets in production."""
+    env = os.environ if env is None else env
+    mode = env.get("APP_ENV", "dev")
+    secret = env.get("SECRET_KEY")
+    values: dict[str, object] = {
+        "env": mode,
+        "host": env.get("HOST", "127.0.0.1"),
+        "port": _int(env, "PORT", 8000),
+        "workers": _int(env, "WORKERS", 1),
+        "database_url": env.get("DATABASE_URL") or "sqlite://data/app.sqlite3",
+        "redis_url": env.get("REDIS_URL") or None,
+        "sandbox_port": _int(env, "SANDBOX_PORT", 8900),
+        "wechat_api_base": (env.get("WECHAT_API_BASE") or "").rstrip("/"),
+        "oa_appid": env.get("WECHAT_OA_APPID") or SANDBOX_OA_APPID,
+        "oa_secret": env.get("WECHAT_OA_SECRET") or SANDBOX_OA_SECRET,
+        "oa_token": env.get("WECHAT_OA_TOKEN") or SANDBOX_OA_TOKEN,
+        "oa_aes_key": env.get("WECHAT_OA_AES_KEY") or None,
+        "mp_appid": env.get("WECHAT_MP_APPID") or SANDBOX_MP_APPID,
+        "mp_secret": env.get("WECHAT_MP_SECRET") or SANDBOX_MP_SECRET,
+        "model_dir": env.get("MODEL_DIR") or "data/models",
+        "session_ttl": _int(env, "SESSION_TTL", 7 * 24 * 3600),
+        "public_base_url": env.get("PUBLIC_BASE_URL", ""),
+    }
+    if secret:
+        values["secret_key"] = secret
+    settings = Settings(**values)  # type: ignore[arg-type]
+    _check(settings, secret_given=bool(secret))
+    return settings
+
+
+def _check(settings: Settings, *, secret_given: bool) -> None:
+    if settings.oa_aes_key is not None and len(settings.oa_aes_key) != 43:
+        raise SettingsError("WECHAT_OA_AES_KEY must be 43 characters")
+    if settings.env != "prod":
+        if not secret_given:
+            log.warning("SECRET_KEY unset: using a random key; sessions end at restart")
+        return
+    if not secret_given or len(settings.secret_key) < 32:
+        raise SettingsError("SECRET_KEY (32+ chars) is required when APP_ENV=prod")
+    if not settings.wechat_api_base:
+        raise SettingsError("WECHAT_API_BASE is required when APP_ENV=prod")
+    used = {settings.oa_secret, settings.mp_secret, settings.oa_token}
+    if used & PLACEHOLDER_SECRETS:
+        raise SettingsError("WeChat credentials are sandbox placeholders; set the real ones")
+    if settings.redis_url is None and settings.workers > 1:
+        raise SettingsError("REDIS_URL is required with more than one worker")

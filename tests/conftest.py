@@ -1,0 +1,191 @@
+"""Test harness: real PostgreSQL/Redis when configured (CI), SQLite + in-process store otherwise.
+
+Variables: TEST_DATABASE_URL or DATABASE_URL (a `{}` in a PostgreSQL URL becomes a random
+database name, created and dropped here), TEST_REDIS_URL or REDIS_URL. With CI=true an
+unreachable PostgreSQL or Redis fails the run; it is never skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import pytest_asyncio
+
+from server.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def _database_url() -> str:
+    return os.environ.get("TEST_DATABASE_URL") or os.environ.get("DATABASE_URL") or "sqlite://:memory:"
+
+
+def _redis_url() -> str | None:
+    return os.environ.get("TEST_REDIS_URL") or os.environ.get("REDIS_URL") or None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_http(url: str, *, timeout: float = 20.0, proc: subprocess.Popen | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"process for {url} exited with {proc.returncode}")
+        try:
+            if httpx.get(url, timeout=1).status_code < 500:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not come up in {timeout}s")
+
+
+@pytest.fixture(scope="session")
+def sandbox_url() -> Iterator[str]:
+    """Start the WeChat sandbox (`python -m server sandbox`) on a free port, over real HTTP."""
+    port = free_port()
+    env = {**os.environ, "SANDBOX_PORT": str(port), "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "server", "sandbox", "--port", str(port)],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_http(f"{url}/_sandbox/health", proc=proc)
+    except RuntimeError:
+        proc.kill()
+        detail = proc.stderr.read().decode()[-2000:] if proc.stderr else ""
+        raise RuntimeError("sandbox failed: " + detail) from None
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+async def _create_pg_database(url: str) -> tuple[str, str | None]:
+    """Return (url to use, database to drop afterwards)."""
+    import asyncpg
+
+    name = f"kjy_test_{uuid.uuid4().hex[:10]}"
+    if "{}" in url:
+        target = url.replace("{}", name)
+    else:
+        base, _, _db = url.rpartition("/")
+        target = f"{base}/{name}"
+    admin_url = target.rpartition("/")[0] + "/postgres"
+    conn = await asyncpg.connect(admin_url.replace("postgres://", "postgresql://", 1), timeout=5)
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return target, name
+
+
+async def _drop_pg_database(url: str, name: str) -> None:
+    import asyncpg
+
+    admin_url = url.rpartition("/")[0] + "/postgres"
+    conn = await asyncpg.connect(admin_url.replace("postgres://", "postgresql://", 1), timeout=5)
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+@pytest_asyncio.fixture(scope="session")
+async def settings(sandbox_url: str, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Settings]:
+    """Settings for the test session, with the database created and migrated."""
+    from server import db
+
+    url = _database_url()
+    drop: str | None = None
+    if url.startswith("postgres"):
+        try:
+            url, drop = await _create_pg_database(url)
+        except (TimeoutError, OSError) as exc:
+            pytest.exit(f"PostgreSQL unreachable at {url}: {exc}", returncode=3)
+    elif url == "sqlite://:memory:":
+        # A file, not :memory:, so migrations and the app share one database.
+        url = f"sqlite://{tmp_path_factory.mktemp('db')}/test.sqlite3"
+    redis_url = _redis_url()
+    model_dir = tmp_path_factory.mktemp("models")
+    settings = Settings(env="test", database_url=url, redis_url=redis_url, wechat_api_base=sandbox_url,
+                        secret_key="test-secret-key-" + "x" * 32, model_dir=str(model_dir))
+    await db.migrate(settings)
+    await db.init_db(settings)
+    from server.services import regions
+
+    await regions.load_regions()
+    yield settings
+    await db.close_db()
+    if drop:
+        await _drop_pg_database(url, drop)
+
+
+@pytest_asyncio.fixture(scope="session")
+async def redis(settings: Settings):
+    """The shared store (real Redis in CI); unreachable is a failure, never a skip."""
+    from server import cache
+
+    client = cache.connect(settings)
+    if not await cache.ping(client):
+        pytest.exit(f"Redis unreachable at {settings.redis_url}", returncode=3)
+    yield client
+    await client.aclose()
+
+
+@pytest_asyncio.fixture(autouse=True)
+async def _clean_state(request: pytest.FixtureRequest) -> AsyncIterator[None]:
+    """Empty every table but reference data, the store and the sandbox between tests."""
+    if "settings" not in request.fixturenames:
+        yield
+        return
+    redis = request.getfixturevalue("redis")
+    sandbox_url = request.getfixturevalue("sandbox_url")
+    from server.db import truncate_user_data
+
+    await truncate_user_data()
+    await redis.flushdb()
+    async with httpx.AsyncClient(base_url=sandbox_url) as http:
+        await http.post("/_sandbox/reset")
+    yield
+
+
+@pytest_asyncio.fixture
+async def sandbox(sandbox_url: str) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client on the sandbox's control endpoints (/_sandbox/...)."""
+    async with httpx.AsyncClient(base_url=sandbox_url, timeout=10) as http:
+        yield http
+
+
+@pytest_asyncio.fixture
+async def app(settings: Settings, redis):
+    """The Sanic app, started once for the test, sharing the session's store."""
+    from server.app import create_app, start_resources, stop_resources
+
+    application = create_app(settings, name=f"kjy_{uuid.uuid4().hex[:8]}")
+    await start_resources(application, redis=redis)
+    yield application
+    await stop_resources(application)
+
+
+@pytest_asyncio.fixture
+async def client(app) -> AsyncIterator[httpx.AsyncClient]:
+    """An httpx client speaking ASGI to the app (no port, no per-request restart)."""
+    await app._startup()
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://kjy.test") as http:
+        yield http
