@@ -123,6 +123,7 @@ async def settings(sandbox_url: str, tmp_path_factory: pytest.TempPathFactory) -
     redis_url = _redis_url()
     model_dir = tmp_path_factory.mktemp("models")
     settings = Settings(env="test", database_url=url, redis_url=redis_url, wechat_api_base=sandbox_url,
+                        wechat_timeout=2.0,
                         secret_key="test-secret-key-" + "x" * 32, model_dir=str(model_dir))
     await db.migrate(settings)
     await db.init_db(settings)

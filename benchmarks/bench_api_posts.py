@@ -1,0 +1,149 @@
+"""Throughput and latency of POST /api/v1/posts and GET /api/v1/posts/{id}.
+
+Runs the real service (`python -m server serve`, WORKERS workers) against PostgreSQL + Redis and
+the WeChat sandbox, and a bare Sanic JSON handler with the same worker count, both loaded by the
+same asyncio client in the same run; the ratio to the bare handler is the figure.
+
+    .venv/bin/python benchmarks/bench_api_posts.py [--workers 2] [--requests 2000] [--concurrency 32]
+
+Needs PostgreSQL (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres, a scratch
+database is created and dropped) and Redis (BENCH_REDIS_URL, default redis://127.0.0.1:6379/14).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import asyncpg
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.conftest import _wait_http, free_port  # noqa: E402
+
+
+def start(cmd: list[str], env: dict[str, str], url: str) -> subprocess.Popen:
+    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _wait_http(url, timeout=60, proc=proc)
+    return proc
+
+
+async def load(make_request, *, total: int, concurrency: int) -> dict[str, float]:
+    """Send `total` requests with `concurrency` in flight; return rps, p50, p99 (ms)."""
+    latencies: list[float] = []
+    counter = iter(range(total))
+    failures = 0
+
+    async def worker() -> None:
+        nonlocal failures
+        for i in counter:
+            started = time.perf_counter()
+            response = await make_request(i)
+            latencies.append((time.perf_counter() - started) * 1000)
+            failures += response.status_code >= 400
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    elapsed = time.perf_counter() - started
+    latencies.sort()
+    return {"rps": total / elapsed, "p50": statistics.median(latencies),
+            "p99": latencies[int(len(latencies) * 0.99) - 1], "failures": failures}
+
+
+async def scratch_database(base: str) -> tuple[str, str]:
+    name = f"kjy_bench_{uuid.uuid4().hex[:8]}"
+    conn = await asyncpg.connect(base.replace("postgres://", "postgresql://", 1))
+    await conn.execute(f'CREATE DATABASE "{name}"')
+    await conn.close()
+    return base.rpartition("/")[0] + f"/{name}", name
+
+
+async def drop_database(base: str, name: str) -> None:
+    conn = await asyncpg.connect(base.replace("postgres://", "postgresql://", 1))
+    await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    await conn.close()
+
+
+async def run(args: argparse.Namespace) -> None:
+    pg = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+    db_url, db_name = await scratch_database(pg)
+    box_port, api_port, bare_port = free_port(), free_port(), free_port()
+    env = {"DATABASE_URL": db_url, "REDIS_URL": redis_url, "WECHAT_API_BASE": f"http://127.0.0.1:{box_port}",
+           "PORT": str(api_port), "WORKERS": str(args.workers), "SECRET_KEY": "b" * 40, "APP_ENV": "dev"}
+    procs = []
+    try:
+        procs.append(start([sys.executable, "-m", "server", "sandbox", "--port", str(box_port)], env,
+                           f"http://127.0.0.1:{box_port}/_sandbox/health"))
+        procs.append(start([sys.executable, "-m", "server", "serve"], env,
+                           f"http://127.0.0.1:{api_port}/healthz"))
+        bare_cmd = [sys.executable, "-m", "sanic", "benchmarks.bare_sanic:app", "--port", str(bare_port),
+                    "--workers", str(args.workers), "--no-access-logs", "--no-motd"]
+        procs.append(start(bare_cmd, {}, f"http://127.0.0.1:{bare_port}/ping"))
+        await measure(args, api=f"http://127.0.0.1:{api_port}", bare=f"http://127.0.0.1:{bare_port}")
+    finally:
+        for proc in procs:
+            proc.terminate()
+            proc.wait(timeout=20)
+        await drop_database(pg, db_name)
+
+
+async def measure(args: argparse.Namespace, *, api: str, bare: str) -> None:
+    limits = httpx.Limits(max_connections=args.concurrency, max_keepalive_connections=args.concurrency)
+    async with httpx.AsyncClient(base_url=api, limits=limits, timeout=30) as client:
+        tokens = []
+        for i in range(args.concurrency):
+            login = await client.post("/api/v1/auth/login", json={"code": f"sandbox-bench{i}"})
+            tokens.append({"Authorization": f"Bearer {login.json()['token']}"})
+        body = {"kind": "need", "title": "李子园土壤酸化板结求助", "region_code": "511529", "tags": ["土壤"],
+                "body": "宜宾屏山县李子园近三年土壤酸化、板结严重，果树长势弱，希望得到土壤改良方案。"}
+        created: list[int] = []
+
+        async def post(i: int) -> httpx.Response:
+            response = await client.post("/api/v1/posts", json=body, headers=tokens[i % len(tokens)])
+            if response.status_code == 201:
+                created.append(response.json()["post"]["id"])
+            return response
+
+        await load(post, total=args.concurrency * 4, concurrency=args.concurrency)  # warm-up
+        posted = await load(post, total=args.requests, concurrency=args.concurrency)
+        read = await load(lambda i: client.get(f"/api/v1/posts/{created[i % len(created)]}",
+                                               headers=tokens[i % len(tokens)]),
+                          total=args.requests, concurrency=args.concurrency)
+    async with httpx.AsyncClient(base_url=bare, limits=limits, timeout=30) as client:
+        await load(lambda i: client.get("/ping"), total=args.concurrency * 4, concurrency=args.concurrency)
+        baseline = await load(lambda i: client.get("/ping"), total=args.requests, concurrency=args.concurrency)
+    report(args, posted=posted, read=read, baseline=baseline)
+
+
+def report(args: argparse.Namespace, **rows: dict[str, float]) -> None:
+    base = rows["baseline"]["rps"]
+    print(f"workers={args.workers} requests={args.requests} concurrency={args.concurrency} "
+          "(PostgreSQL + Redis + sandbox; one asyncio httpx load generator on the same 2-core machine)")
+    print(f"{'endpoint':<28}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'failures':>10}{'vs bare':>10}")
+    names = {"posted": "POST /api/v1/posts", "read": "GET /api/v1/posts/{id}", "baseline": "bare Sanic JSON"}
+    for key, row in rows.items():
+        print(f"{names[key]:<28}{row['rps']:>10.0f}{row['p50']:>10.1f}{row['p99']:>10.1f}"
+              f"{row['failures']:>10}{row['rps'] / base:>10.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--concurrency", type=int, default=32)
+    asyncio.run(run(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    main()

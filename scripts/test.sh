@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# One command for a fresh machine: set up and run the whole test suite.
+#   ./scripts/test.sh              lint, import contracts, pytest, mini-program tests
+#   ./scripts/test.sh --backend    pytest only (used for the second CI pass)
+# Uses TEST_DATABASE_URL / TEST_REDIS_URL (or DATABASE_URL / REDIS_URL) when set,
+# SQLite and the in-process store otherwise.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+backend_only=0
+if [ "${1:-}" = "--backend" ]; then backend_only=1; shift; fi
+
+if [ "$backend_only" = 0 ]; then
+  echo "==> ruff"
+  .venv/bin/ruff check .
+  echo "==> import contracts"
+  .venv/bin/lint-imports
+fi
+
+echo "==> pytest (database: ${TEST_DATABASE_URL:-${DATABASE_URL:-sqlite (embedded)}}, redis: ${TEST_REDIS_URL:-${REDIS_URL:-in-process}})"
+set +e
+.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+status=$?
+set -e
+if [ "$status" = 5 ]; then
+  echo "pytest collected no tests: treating as a failure" >&2
+  exit 1
+fi
+[ "$status" = 0 ] || exit "$status"
+
+if [ "$backend_only" = 0 ] && [ -f miniprogram/package.json ]; then
+  echo "==> mini-program tests"
+  ./scripts/test-miniprogram.sh
+fi

@@ -1,0 +1,71 @@
+"""Small async factories for tests: users, logins, posts."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import httpx
+
+from server.models import User
+from server.models.enums import Role
+
+_seq = itertools.count(1)
+
+SOIL_NEED = {
+    "kind": "need",
+    "title": "李子园土壤酸化板结怎么改良",
+    "body": "宜宾屏山县一片二十亩的李子园，近三年土壤酸化、板结严重，果树长势弱，求土壤改良方案。",
+    "region_code": "511529",
+    "tags": ["土壤改良", "李子"],
+}
+
+
+async def make_user(role: Role | str = Role.CITIZEN, **overrides: Any) -> User:
+    """Create a user directly in the database."""
+    n = next(_seq)
+    fields: dict[str, Any] = {"mp_openid": f"sandbox-user{n}", "role": Role(role), "name": f"用户{n}"}
+    if Role(role) == Role.SCIENTIST:
+        fields.update(discipline="土壤学", organisation="四川农业大学")
+    if Role(role) == Role.ORGANISATION:
+        fields.update(organisation="广安龙安柚合作社")
+    fields.update(overrides)
+    return await User.create(**fields)
+
+
+async def login(client: httpx.AsyncClient, name: str, *, scene: str | None = None) -> dict:
+    """Log in through the sandbox as `sandbox-<name>`; return the login JSON."""
+    body: dict[str, Any] = {"code": f"sandbox-{name}"}
+    if scene is not None:
+        body["scene"] = scene
+    response = await client.post("/api/v1/auth/login", json=body)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def auth(token: str) -> dict[str, str]:
+    """Return the Authorization header for a token."""
+    return {"Authorization": f"Bearer {token}"}
+
+
+async def login_as(client: httpx.AsyncClient, name: str, role: Role | str = Role.CITIZEN,
+                   **profile: Any) -> tuple[dict[str, str], User]:
+    """Log in and give the user a role and profile directly; return (headers, user)."""
+    data = await login(client, name)
+    user = await User.get(id=data["user"]["id"])
+    user.role = Role(role)
+    if Role(role) == Role.SCIENTIST:
+        profile = {"discipline": "土壤学", "organisation": "四川农业大学", **profile}
+    if Role(role) == Role.ORGANISATION:
+        profile = {"organisation": "通江银耳合作社", **profile}
+    for key, value in profile.items():
+        setattr(user, key, value)
+    await user.save()
+    return auth(data["token"]), user
+
+
+async def create_post(client: httpx.AsyncClient, headers: dict[str, str], **overrides: Any) -> dict:
+    """Create a post through the API (201 expected) and return its JSON."""
+    response = await client.post("/api/v1/posts", json={**SOIL_NEED, **overrides}, headers=headers)
+    assert response.status_code == 201, response.text
+    return response.json()["post"]
