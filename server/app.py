@@ -13,9 +13,10 @@ from sanic.response import HTTPResponse
 from tortoise.exceptions import DBConnectionError, OperationalError
 
 from server import cache, db
-from server.errors import AppError
-from server.handlers import admin, auth, health, me, posts, regions
+from server.errors import AppError, NotFound
+from server.handlers import admin, auth, health, matches, me, posts, regions
 from server.handlers.common import json
+from server.jobs import start_workers
 from server.settings import Settings
 from server.wechat.client import build_clients
 
@@ -34,6 +35,8 @@ def create_app(settings: Settings, *, name: str = "kejiyun") -> Sanic:
     app = Sanic(name)
     app.config.REQUEST_MAX_SIZE = max(settings.max_body_bytes * 4, 1024 * 1024)
     app.config.FALLBACK_ERROR_FORMAT = "json"
+    app.config.TOUCHUP = settings.env != "test"  # tests start many apps in one process
+    app.config.CORS = False  # the mini-program is not a browser; the console is same-origin
     app.config.OAS_UI_DEFAULT = "swagger"
     app.config.API_TITLE = "科技云 API"
     app.config.API_VERSION = "1.0"
@@ -41,11 +44,12 @@ def create_app(settings: Settings, *, name: str = "kejiyun") -> Sanic:
     app.ext.openapi.add_security_scheme("token", "http", scheme="bearer")
     app.ctx.settings = settings
     app.ctx.owns_resources = False
-    for blueprint in (health.bp, auth.bp, me.bp, posts.bp, regions.bp, admin.bp):
+    for blueprint in (health.bp, auth.bp, me.bp, posts.bp, matches.bp, regions.bp, admin.bp):
         app.blueprint(blueprint)
     app.error_handler.add(AppError, _render_app_error)
     app.error_handler.add(SanicException, _render_sanic_error)
     app.error_handler.add(Exception, _render_unexpected)
+    app.register_middleware(_refuse_out_of_range_ids, "request")
     app.register_listener(_start, "before_server_start")
     app.register_listener(_stop, "after_server_stop")
     return app
@@ -72,12 +76,26 @@ async def _start(app: Sanic) -> None:
     if getattr(app.ctx, "wechat", None) is None:
         app.ctx.owns_resources = True
         await start_resources(app)
+        if app.ctx.settings.inline_workers:
+            app.ctx.workers = await start_workers(settings=app.ctx.settings, store=app.ctx.redis)
 
 
 async def _stop(app: Sanic) -> None:
     if app.ctx.owns_resources:
+        if getattr(app.ctx, "workers", None) is not None:
+            await app.ctx.workers.close()
         await stop_resources(app)
         await db.close_db()
+
+
+MAX_ID = 2**31 - 1
+
+
+async def _refuse_out_of_range_ids(request: Request) -> None:
+    """Answer 404 for ids no row can have, before they reach the database driver."""
+    for value in (request.match_info or {}).values():
+        if isinstance(value, int) and not 0 < value <= MAX_ID:
+            raise NotFound()
 
 
 def _render_app_error(request: Request, exc: AppError) -> HTTPResponse:

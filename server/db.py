@@ -31,19 +31,26 @@ def _ensure_sqlite_dir(database_url: str) -> None:
         Path(database_url.removeprefix("sqlite://")).parent.mkdir(parents=True, exist_ok=True)
 
 
+_open_url: str | None = None
+
+
 async def init_db(settings: Settings) -> None:
-    """Open the connection pool for the settings' database (idempotent)."""
-    if Tortoise._inited:
+    """Open the connection pool for the settings' database (idempotent per process)."""
+    global _open_url
+    if _open_url == settings.database_url:
         return
     _ensure_sqlite_dir(settings.database_url)
     await Tortoise.init(config=tortoise_config(settings.database_url),
                         _enable_global_fallback=True)
+    _open_url = settings.database_url
 
 
 async def close_db() -> None:
     """Close every connection."""
-    if Tortoise._inited:
+    global _open_url
+    if _open_url is not None:
         await Tortoise.close_connections()
+        _open_url = None
 
 
 # aerich reads this (see [tool.aerich] in pyproject.toml).

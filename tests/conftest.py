@@ -186,7 +186,9 @@ async def app(settings: Settings, redis):
 @pytest_asyncio.fixture
 async def client(app) -> AsyncIterator[httpx.AsyncClient]:
     """An httpx client speaking ASGI to the app (no port, no per-request restart)."""
+    app.asgi = True
     await app._startup()
+    await app._server_event("init", "before")
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://kjy.test") as http:
         yield http

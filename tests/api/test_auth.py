@@ -68,6 +68,7 @@ async def test_token_signed_with_another_key_is_401(settings, redis, client):
     other = create_app(settings.with_(secret_key="another-secret-key-" + "y" * 32), name="kjy_other")
     await start_resources(other, redis=redis)
     try:
+        other.asgi = True
         await other._startup()
         import httpx
 
@@ -85,6 +86,7 @@ async def test_token_expires(settings, redis):
     app = create_app(settings.with_(session_ttl=1), name="kjy_short")
     await start_resources(app, redis=redis)
     try:
+        app.asgi = True
         await app._startup()
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://s") as c:
             data = await login(c, "frank")

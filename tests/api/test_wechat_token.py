@@ -13,6 +13,7 @@ from tests.factories import create_post, login_as
 async def _second_client(settings, redis):
     other = create_app(settings, name="kjy_second")
     await start_resources(other, redis=redis)
+    other.asgi = True
     await other._startup()
     return other, httpx.AsyncClient(transport=httpx.ASGITransport(app=other), base_url="http://second")
 

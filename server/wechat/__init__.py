@@ -1,0 +1,1 @@
+"""WeChat: the async API client, callback crypto and parsing, and the sandbox."""
