@@ -1,0 +1,64 @@
+// Every backend endpoint as a function; pages never build URLs themselves.
+const { request } = require('./request')
+const session = require('./session')
+
+const V1 = '/api/v1'
+const id = (value) => encodeURIComponent(value)
+const withUser = (data) => session.saveUser(data.user)
+
+// --- session and profile ---
+const login = () => session.login()
+const logout = () => request(`${V1}/auth/logout`, { method: 'POST', toast: false })
+  .catch(() => null).then(() => session.forget())
+const getMe = () => request(`${V1}/me`).then(withUser)
+const updateMe = (changes) => request(`${V1}/me`, { method: 'PATCH', data: changes, fieldErrors: true }).then(withUser)
+const createBindCode = () => request(`${V1}/me/bind-code`, { method: 'POST', data: {} })
+
+// --- regions ---
+const listRegions = (parent) => request(`${V1}/regions`, { query: { parent } }).then((d) => d.regions || [])
+const getRegionPath = (code) => request(`${V1}/regions/${id(code)}`, { toast: false }).then((d) => d.regions || [])
+
+// --- posts ---
+function createPost(post, { idempotencyKey } = {}) {
+  const header = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined
+  return request(`${V1}/posts`, { method: 'POST', data: post, header, fieldErrors: true }).then((d) => d.post)
+}
+const listMyPosts = ({ cursor, limit } = {}) => request(`${V1}/posts`, { query: { mine: 1, cursor, limit } })
+const listPosts = (filters = {}) => request(`${V1}/posts`, { query: filters })
+const getPost = (postId) => request(`${V1}/posts/${id(postId)}`).then((d) => d.post)
+const updatePost = (postId, changes) => request(`${V1}/posts/${id(postId)}`,
+  { method: 'PATCH', data: changes, fieldErrors: true }).then((d) => d.post)
+const withdrawPost = (postId, reason) => request(`${V1}/posts/${id(postId)}/withdraw`,
+  { method: 'POST', data: reason ? { reason } : {} }).then((d) => d.post)
+// Timeline and matches may not exist yet for a post: callers decide what to show, so no toast.
+const getTimeline = (postId) => request(`${V1}/posts/${id(postId)}/timeline`, { toast: false })
+  .then((d) => d.timeline || [])
+const getMatches = (postId) => request(`${V1}/posts/${id(postId)}/matches`, { toast: false })
+  .then((d) => d.matches || [])
+const decideMatch = (matchId, decision, reason) => request(`${V1}/matches/${id(matchId)}/decision`,
+  { method: 'POST', data: reason ? { decision, reason } : { decision } }).then((d) => d.match || null)
+
+// --- concierge tickets ---
+const getTicket = (ticketId) => request(`${V1}/tickets/${id(ticketId)}`).then((d) => d.ticket)
+const listMessages = (ticketId) => request(`${V1}/tickets/${id(ticketId)}/messages`)
+  .then((d) => d.messages || [])
+const sendMessage = (ticketId, text) => request(`${V1}/tickets/${id(ticketId)}/messages`,
+  { method: 'POST', data: { text } }).then((d) => d.message || d)
+
+// --- science articles ---
+const listArticles = ({ cursor } = {}) => request(`${V1}/articles`, { query: { cursor } })
+const getArticle = (articleId) => request(`${V1}/articles/${id(articleId)}`).then((d) => d.article || d)
+
+// --- subscribe messages ---
+const reportSubscriptions = (results) => request(`${V1}/subscriptions`, { method: 'POST', data: { results } })
+const listSubscriptions = () => request(`${V1}/subscriptions`, { toast: false })
+  .then((d) => d.subscriptions || [])
+
+module.exports = {
+  login, logout, getMe, updateMe, createBindCode,
+  listRegions, getRegionPath,
+  createPost, listMyPosts, listPosts, getPost, updatePost, withdrawPost, getTimeline, getMatches, decideMatch,
+  getTicket, listMessages, sendMessage,
+  listArticles, getArticle,
+  reportSubscriptions, listSubscriptions,
+}

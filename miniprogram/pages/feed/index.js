@@ -1,0 +1,54 @@
+// The science feed: articles chosen for the person's interests and region, with an emergency banner
+// on top while their region has an active event.
+const api = require('../../api/index')
+const { formatDate } = require('../../utils/time')
+const { dataset } = require('../../utils/event')
+
+function toItem(article) {
+  return {
+    id: article.id, title: article.title, summary: article.summary || '',
+    topics: (article.topics || []).slice(0, 3), date: formatDate(article.published_at),
+  }
+}
+
+Component({
+  data: { emergency: null, items: [], cursor: null, loading: false, loaded: false, end: false },
+  methods: {
+    onLoad() {
+      return this.reload()
+    },
+    async onPullDownRefresh() {
+      await this.reload()
+      wx.stopPullDownRefresh()
+    },
+    onReachBottom() {
+      if (!this.data.end) return this.loadMore(false)
+      return null
+    },
+    reload() {
+      return this.loadMore(true)
+    },
+    async loadMore(fresh) {
+      if (this.data.loading) return
+      this.setData({ loading: true })
+      try {
+        const page = await api.listArticles({ cursor: fresh ? null : this.data.cursor })
+        const items = (page.articles || []).map(toItem)
+        const next = { items: fresh ? items : this.data.items.concat(items), cursor: page.next_cursor || null, end: !page.next_cursor }
+        // The emergency comes with the first page; later pages do not clear it.
+        if (fresh) next.emergency = page.emergency || null
+        this.setData(next)
+      } catch (err) {
+        // The wrapper showed a toast.
+      }
+      this.setData({ loading: false, loaded: true })
+    },
+    open(e) {
+      wx.navigateTo({ url: `/pages/article/index?id=${dataset(e, 'id')}` })
+    },
+    onEmergency(e) {
+      const emergency = e.detail.emergency
+      if (emergency && emergency.article_id) wx.navigateTo({ url: `/pages/article/index?id=${emergency.article_id}` })
+    },
+  },
+})

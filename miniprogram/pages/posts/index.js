@@ -1,0 +1,57 @@
+// My posts, newest first, with status badges; tap one for its timeline, matches and concierge chat.
+const api = require('../../api/index')
+const { KIND_LABELS } = require('../../utils/labels')
+const { formatTime } = require('../../utils/time')
+const { dataset } = require('../../utils/event')
+
+const PAGE_SIZE = 20
+
+function toItem(post) {
+  return {
+    id: post.id, title: post.title, kind: KIND_LABELS[post.kind] || '', status: post.status,
+    reviewState: post.review_state || '', region: post.region_name || '', time: formatTime(post.created_at),
+  }
+}
+
+Component({
+  data: { items: [], cursor: null, loading: false, loaded: false, end: false },
+  methods: {
+    onShow() {
+      return this.reload()
+    },
+    async onPullDownRefresh() {
+      await this.reload()
+      wx.stopPullDownRefresh()
+    },
+    onReachBottom() {
+      if (!this.data.end) return this.loadMore()
+      return null
+    },
+    reload() {
+      this.setData({ cursor: null, end: false })
+      return this.loadMore(true)
+    },
+    async loadMore(fresh) {
+      if (this.data.loading) return
+      this.setData({ loading: true })
+      try {
+        const page = await api.listMyPosts({ cursor: fresh ? null : this.data.cursor, limit: PAGE_SIZE })
+        const items = (page.posts || []).map(toItem)
+        this.setData({
+          items: fresh ? items : this.data.items.concat(items),
+          cursor: page.next_cursor || null,
+          end: !page.next_cursor,
+        })
+      } catch (err) {
+        // The wrapper showed a toast; keep the list as it was.
+      }
+      this.setData({ loading: false, loaded: true })
+    },
+    open(e) {
+      wx.navigateTo({ url: `/pages/post/index?id=${dataset(e, 'id')}` })
+    },
+    goPublish() {
+      wx.switchTab({ url: '/pages/publish/index' })
+    },
+  },
+})

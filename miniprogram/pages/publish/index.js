@@ -1,0 +1,148 @@
+// The posting form: what you have (need / question / offer, by role), title, description, region, tags.
+// Every change is kept as a draft; after posting, a tap asks for progress-notice permission.
+const api = require('../../api/index')
+const session = require('../../api/session')
+const draft = require('../../utils/draft')
+const subscribe = require('../../utils/subscribe')
+const { LIMITS, validatePost, fieldKey } = require('../../utils/validate')
+const { KIND_LABELS, KINDS_BY_ROLE, KIND_HINTS, OFFER_TYPES } = require('../../utils/labels')
+const { eventValue, dataset } = require('../../utils/event')
+
+const FORM_FIELDS = ['kind', 'offer_type', 'title', 'body', 'region_code', 'tags']
+const EMPTY_FORM = { title: '', body: '', tags: [], titleLength: 0, bodyLength: 0, errors: {} }
+
+function kindsFor(role) {
+  return (KINDS_BY_ROLE[role] || KINDS_BY_ROLE.citizen).map((value) => ({
+    value, label: KIND_LABELS[value], desc: KIND_HINTS[value].desc,
+  }))
+}
+
+Component({
+  data: Object.assign({
+    role: 'citizen', kinds: kindsFor('citizen'), kind: 'question', hints: KIND_HINTS.question,
+    offerTypes: OFFER_TYPES, offerType: 'service', regionCode: '', regionLabel: '',
+    limits: LIMITS, submitting: false, posted: null, subscribed: '', fromCampaign: false,
+  }, EMPTY_FORM),
+  methods: {
+    onLoad() {
+      this.restore()
+    },
+    onShow() {
+      // The role may have changed on the profile page since the form was opened.
+      const user = session.getUser()
+      if (user && user.role !== this.data.role) this.applyRole(user.role, this.data.kind)
+      this.setData({ fromCampaign: Boolean(session.activeCampaign()) })
+    },
+    restore() {
+      const user = session.getUser() || {}
+      const saved = draft.loadDraft() || {}
+      this.idempotencyKey = saved.idempotencyKey || ''
+      const title = saved.title || ''
+      const body = saved.body || ''
+      this.setData({
+        title, body, titleLength: title.length, bodyLength: body.length, tags: saved.tags || [],
+        offerType: saved.offerType || 'service',
+        regionCode: saved.regionCode || '', regionLabel: saved.regionLabel || '',
+      })
+      this.applyRole(user.role || 'citizen', saved.kind)
+      if (!saved.regionCode && user.region_code) this.presetRegion(user.region_code)
+    },
+    applyRole(role, preferred) {
+      const kinds = kindsFor(role)
+      const kind = kinds.some((k) => k.value === preferred) ? preferred : kinds[0].value
+      this.setData({ role, kinds, kind, hints: KIND_HINTS[kind] })
+    },
+    async presetRegion(code) {
+      try {
+        const path = await api.getRegionPath(code)
+        if (path.length && !this.data.regionCode) {
+          this.setData({ regionCode: code, regionLabel: path.map((r) => r.name).join(' / ') })
+        }
+      } catch (err) {
+        // Leave the picker empty: the person chooses.
+      }
+    },
+    persist() {
+      const saved = draft.saveDraft({
+        kind: this.data.kind, offerType: this.data.offerType, title: this.data.title, body: this.data.body,
+        regionCode: this.data.regionCode, regionLabel: this.data.regionLabel, tags: this.data.tags,
+        idempotencyKey: this.idempotencyKey,
+      })
+      this.idempotencyKey = saved.idempotencyKey
+    },
+    change(values, field) {
+      this.setData(Object.assign({ [`errors.${field}`]: '' }, values))
+      this.persist()
+    },
+    onKindTap(e) {
+      const kind = dataset(e, 'kind')
+      this.change({ kind, hints: KIND_HINTS[kind] }, 'kind')
+    },
+    onOfferTypeTap(e) {
+      this.change({ offerType: dataset(e, 'type') }, 'offer_type')
+    },
+    onTitleChange(e) {
+      const title = String(eventValue(e))
+      this.change({ title, titleLength: title.length }, 'title')
+    },
+    onBodyChange(e) {
+      const body = String(eventValue(e))
+      this.change({ body, bodyLength: body.length }, 'body')
+    },
+    onRegionChange(e) {
+      this.change({ regionCode: e.detail.code, regionLabel: e.detail.label }, 'region_code')
+    },
+    onTagsChange(e) {
+      this.change({ tags: e.detail.tags }, 'tags')
+    },
+    payload() {
+      const d = this.data
+      const post = { kind: d.kind, title: d.title.trim(), body: d.body.trim(), region_code: d.regionCode, tags: d.tags }
+      if (d.kind === 'offer') post.offer_type = d.offerType
+      const campaign = session.activeCampaign()
+      if (campaign) post.scene = campaign.scene
+      return post
+    },
+    async submit() {
+      if (this.data.submitting) return
+      const errors = validatePost(this.data, { allowedKinds: this.data.kinds.map((k) => k.value) })
+      if (Object.keys(errors).length) {
+        this.setData({ errors })
+        wx.showToast({ title: '请按提示修改后再提交', icon: 'none' })
+        return
+      }
+      this.setData({ submitting: true })
+      try {
+        const post = await api.createPost(this.payload(), { idempotencyKey: this.idempotencyKey })
+        draft.clearDraft()
+        this.idempotencyKey = ''
+        this.setData(Object.assign({}, EMPTY_FORM, {
+          posted: { id: post.id, title: post.title, pending: post.review_state === 'pending' },
+          subscribed: '',
+        }))
+      } catch (err) {
+        this.showServerError(err)
+      }
+      this.setData({ submitting: false })
+    },
+    showServerError(err) {
+      const key = fieldKey(err.field)
+      if (key && FORM_FIELDS.includes(key)) this.setData({ [`errors.${key}`]: err.friendly })
+      else if (err.field) wx.showToast({ title: err.friendly, icon: 'none' })
+    },
+    async onSubscribe() {
+      const outcome = await subscribe.askSubscribe().catch(() => ({ accepted: 0, errCode: -1 }))
+      let subscribed = 'rejected'
+      if (outcome.accepted > 0) subscribed = 'accepted'
+      else if (outcome.errCode === 20004) subscribed = 'off'
+      this.setData({ subscribed })
+      if (subscribed === 'accepted') wx.showToast({ title: '已开启进度提醒', icon: 'success' })
+    },
+    viewPost() {
+      wx.navigateTo({ url: `/pages/post/index?id=${this.data.posted.id}` })
+    },
+    writeAnother() {
+      this.setData({ posted: null, subscribed: '' })
+    },
+  },
+})

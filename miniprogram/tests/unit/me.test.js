@@ -1,0 +1,139 @@
+// Me (binding code, subscriptions), the profile / role registration form, and my posts list.
+const session = require('../../api/session')
+const { load, mount, settle, tapButton, text, exists } = require('../helpers/mp')
+const { installBackend, apiError } = require('../helpers/backend')
+const { user, post, regionsRoute, signIn } = require('../helpers/fixtures')
+
+let meId
+let profileId
+let postsId
+beforeAll(() => {
+  meId = load('pages/me/index')
+  profileId = load('pages/profile/index')
+  postsId = load('pages/posts/index')
+})
+
+const regionPath = () => ({ regions: [{ code: '510000', name: '四川省' }, { code: '510100', name: '成都市' }, { code: '510104', name: '锦江区' }] })
+
+describe('me page', () => {
+  async function openMe(u, routes = {}) {
+    signIn(u)
+    const backend = installBackend(Object.assign({
+      'GET /api/v1/me': () => ({ user: u }),
+      'GET /api/v1/regions/:code': regionPath,
+      'GET /api/v1/subscriptions': () => ({ subscriptions: [{ template_id: 'TMPL_POST_PROGRESS', remaining: 2 }] }),
+    }, routes))
+    const page = mount(meId)
+    await page.instance.onShow()
+    await settle()
+    return { page, backend }
+  }
+
+  test('shows who I am, my region and my subscriptions', async () => {
+    const { page } = await openMe(user({ role: 'scientist', name: '王磊', organisation: '四川农业大学', discipline: '农业水土工程', region_code: '510104', interests: ['节水'] }))
+    expect(text(page, '.name')).toBe('王磊')
+    expect(text(page, '.desc')).toBe('科技工作者 · 四川农业大学 · 农业水土工程')
+    expect(text(page, '.region')).toBe('四川省 / 成都市 / 锦江区')
+    expect(page.querySelectorAll('.sub').map((n) => n.dom.textContent)).toEqual(['服务进度提醒可接收 2 次'])
+  })
+
+  test('binding shows the one-time code to send to the official account', async () => {
+    const { page, backend } = await openMe(user(), { 'POST /api/v1/me/bind-code': () => ({ code: '123456', expires_in: 600 }) })
+    tapButton(page, '.bind-btn')
+    await settle()
+    expect(backend.callsTo('POST', '/api/v1/me/bind-code')).toHaveLength(1)
+    expect(text(page, '.code')).toBe('123456')
+    expect(text(page, '.code-hint')).toBe('请在 10 分钟内关注「四川科协」公众号并发送此验证码')
+  })
+
+  test('a bound account shows no code button', async () => {
+    const { page } = await openMe(user({ follows_official_account: true }))
+    expect(exists(page, '.bind-btn')).toBe(false)
+    expect(text(page, '.bound')).toContain('已绑定')
+  })
+})
+
+describe('profile page', () => {
+  async function openProfile(u, routes = {}) {
+    signIn(u)
+    const backend = installBackend(Object.assign({
+      'GET /api/v1/me': () => ({ user: u }),
+      'GET /api/v1/regions': regionsRoute,
+      'GET /api/v1/regions/:code': regionPath,
+      'PATCH /api/v1/me': (req) => ({ user: Object.assign({}, u, req.data) }),
+    }, routes))
+    const page = mount(profileId)
+    await page.instance.onLoad({})
+    await settle()
+    return { page, backend }
+  }
+
+  test('registering as a scientist asks for discipline and organisation', async () => {
+    const { page, backend } = await openProfile(user())
+    expect(exists(page, '.field-discipline')).toBe(false)
+    page.instance.onRoleTap({ currentTarget: { dataset: { role: 'scientist' } } })
+    await settle()
+    tapButton(page, '.save')
+    await settle()
+    expect(text(page, '.field-error--discipline')).toBe('科技工作者请填写学科/专业领域')
+    expect(text(page, '.field-error--organisation')).toBe('科技工作者请填写所在单位')
+    expect(backend.callsTo('PATCH', '/api/v1/me')).toHaveLength(0)
+
+    page.querySelector('.field-discipline').instance.input('农业水土工程')
+    page.querySelector('.field-organisation').instance.input('四川农业大学')
+    page.querySelector('.interests').instance.triggerEvent('change', { tags: ['节水灌溉'] })
+    await settle()
+    tapButton(page, '.save')
+    await settle()
+    expect(backend.callsTo('PATCH', '/api/v1/me')[0].data).toEqual({
+      role: 'scientist', name: '张三', organisation: '四川农业大学', title: '', discipline: '农业水土工程', interests: ['节水灌溉'],
+    })
+    expect(session.getUser().role).toBe('scientist')
+  })
+
+  test('an organisation names itself; server errors land beside the field', async () => {
+    const { page } = await openProfile(user({ region_code: '510104' }), {
+      'PATCH /api/v1/me': () => apiError(422, 'validation_failed', '不能超过 64 个字', 'organisation'),
+    })
+    expect(text(page, ['.region', '.value'])).toBe('四川省 / 成都市 / 锦江区')
+    page.instance.onRoleTap({ currentTarget: { dataset: { role: 'organisation' } } })
+    await settle()
+    page.querySelector('.field-organisation').instance.input('某'.repeat(65))
+    tapButton(page, '.save')
+    await settle()
+    expect(text(page, '.field-error--organisation')).toBe('不能超过 64 个字')
+    expect(wx.showToast).not.toHaveBeenCalled()
+  })
+})
+
+describe('my posts', () => {
+  test('lists my posts with status badges and opens one', async () => {
+    signIn()
+    const backend = installBackend({
+      'GET /api/v1/posts': () => ({
+        posts: [post({ id: 1, status: 'negotiating' }), post({ id: 2, status: 'published', review_state: 'pending', kind: 'question' })],
+        next_cursor: null,
+      }),
+    })
+    const page = mount(postsId)
+    await page.instance.onShow()
+    await settle()
+    expect(backend.calls[0].query).toMatchObject({ mine: '1' })
+    const badges = page.querySelectorAll('.badge')
+    expect(badges.map((b) => b.querySelectorAll('.badge').map((t) => t.dom.textContent))).toEqual([['洽谈中'], ['已发布', '审核中']])
+    page.querySelectorAll('.item')[1].dispatchEvent('tap')
+    await settle()
+    expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/post/index?id=2' })
+  })
+
+  test('no posts yet invites to post', async () => {
+    signIn()
+    installBackend({ 'GET /api/v1/posts': () => ({ posts: [], next_cursor: null }) })
+    const page = mount(postsId)
+    await page.instance.onShow()
+    await settle()
+    tapButton(page, '.go-publish')
+    await settle()
+    expect(wx.switchTab).toHaveBeenCalledWith({ url: '/pages/publish/index' })
+  })
+})
