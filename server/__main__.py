@@ -22,6 +22,14 @@ def _parser() -> argparse.ArgumentParser:
     seed = sub.add_parser("seed", help="load demo data (idempotent)")
     seed.add_argument("--quiet", action="store_true")
     sub.add_parser("dev", help="migrate, seed, start the sandbox and serve, in one process")
+    sub.add_parser("worker", help="run job workers (matching; pushes) until stopped")
+    sub.add_parser("scheduler", help="run the schedule (retrain, expiry, rebuild); one per deployment")
+    train = sub.add_parser("train", help="train the matcher's Doc2Vec model on all posts and articles")
+    train.add_argument("--extra", help="an extra corpus, JSONL lines {\"id\", \"text\"}")
+    train.add_argument("--seed", type=int, default=None)
+    train.add_argument("--quiet", action="store_true", help="no progress bar")
+    imp = sub.add_parser("import-articles", help="import science articles from JSONL (idempotent by id)")
+    imp.add_argument("path")
     grant = sub.add_parser("grant-role", help="give a user a role (staff/admin), by openid or id")
     grant.add_argument("who", help="user id or mini-program openid")
     grant.add_argument("role")
@@ -46,6 +54,14 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(cli.migrate(settings))
     if command == "seed":
         return asyncio.run(cli.seed(settings, quiet=args.quiet))
+    if command == "worker":
+        return asyncio.run(cli.worker(settings))
+    if command == "scheduler":
+        return asyncio.run(cli.scheduler(settings))
+    if command == "train":
+        return asyncio.run(cli.train(settings, extra=args.extra, seed=args.seed, quiet=args.quiet))
+    if command == "import-articles":
+        return asyncio.run(cli.import_articles(settings, path=args.path))
     if command == "grant-role":
         return asyncio.run(cli.grant_role(settings, who=args.who, role=args.role))
     return 2

@@ -126,3 +126,94 @@ def dev(settings: Settings) -> int:
         if box is not None:
             box.send_signal(signal.SIGTERM)
             box.wait(timeout=10)
+
+
+async def train(settings: Settings, *, extra: str | None, seed: int | None, quiet: bool) -> int:
+    """Train a model version and make it current."""
+    from pathlib import Path
+
+    from server.services import training
+
+    await db.init_db(settings)
+    try:
+        path = await training.train_and_save(model_dir=settings.model_dir, extra=Path(extra) if extra else None,
+                                             seed=seed, progress=not quiet)
+    finally:
+        await db.close_db()
+    print(f"model: {path}" if path else "not enough documents to train; the matcher uses BM25")
+    return 0
+
+
+async def _until_signal() -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+
+
+async def worker(settings: Settings) -> int:
+    """Run the job workers until SIGINT/SIGTERM."""
+    from server import cache
+    from server.jobs import start_workers
+
+    await db.init_db(settings)
+    store = cache.connect(settings)
+    workers = await start_workers(settings=settings, store=store)
+    log.info("worker running (matching)")
+    try:
+        await _until_signal()
+    finally:
+        await workers.close()
+        await store.aclose()
+        await db.close_db()
+    return 0
+
+
+async def scheduler(settings: Settings) -> int:
+    """Run the schedule table while holding the leader lock."""
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    from server import cache, jobs
+
+    await db.init_db(settings)
+    store = cache.connect(settings)
+    me = f"{os.uname().nodename}-{os.getpid()}"
+
+    def guarded(job):
+        async def run() -> None:
+            if await jobs.is_leader(store, me=me):
+                await job(settings, store)
+        return run
+
+    schedule = AsyncIOScheduler(timezone="Asia/Shanghai")
+    for job_id, trigger, job in jobs.SCHEDULE:
+        schedule.add_job(guarded(job), id=job_id, max_instances=1, coalesce=True, **trigger)
+    async def heartbeat() -> None:
+        await jobs.is_leader(store, me=me)
+
+    schedule.add_job(heartbeat, "interval", seconds=20, id="leader-heartbeat")
+    schedule.start()
+    log.info("scheduler running: %s", [job_id for job_id, _, _ in jobs.SCHEDULE])
+    try:
+        await _until_signal()
+    finally:
+        schedule.shutdown(wait=False)
+        await store.aclose()
+        await db.close_db()
+    return 0
+
+
+async def import_articles(settings: Settings, *, path: str) -> int:
+    """Import articles from a JSONL file."""
+    from pathlib import Path
+
+    from server.services import articles
+
+    await db.init_db(settings)
+    try:
+        report = await articles.import_articles(Path(path))
+    finally:
+        await db.close_db()
+    print(f"articles: {report}")
+    return 0

@@ -29,3 +29,16 @@ def key(template: str, **parts: object) -> str:
 # Idempotency-Key of a post creation -> the post id it created; 24 h.
 IDEMPOTENT_POST = "kjy:posts:idempotency:{user_id}:{key}"
 IDEMPOTENT_POST_TTL = 24 * 3600
+
+# Stream of index events every matcher process follows (XREAD, no group): upsert/remove/reload.
+MATCH_INDEX_EVENTS = "kjy:match:index-events"
+MATCH_INDEX_EVENTS_MAXLEN = 100_000
+# Stream of "match this post" jobs, consumed by the job workers' group (XREADGROUP + XACK).
+MATCH_JOBS = "kjy:match:jobs"
+MATCH_JOBS_GROUP = "matchers"
+MATCH_JOBS_MAXLEN = 100_000
+MATCH_JOB_CLAIM_IDLE_MS = 60_000  # a job unacknowledged this long is taken over by another worker
+
+# Leader lock of the scheduler process, so two schedulers never run the same job; 60 s, renewed.
+SCHEDULER_LEADER = "kjy:scheduler:leader"
+SCHEDULER_LEADER_TTL = 60

@@ -46,6 +46,8 @@ class Settings:
     max_body_bytes: int = 64 * 1024
     post_ttl_days: int = 180
     public_base_url: str = ""
+    # Run the job workers (matching, later pushes) inside the app process: the embedded default.
+    inline_workers: bool = True
 
     @property
     def api_base(self) -> str:
@@ -71,6 +73,13 @@ def _int(env: Mapping[str, str], key: str, default: int) -> int:
         raise SettingsError(f"{key} must be an integer, got {raw!r}") from exc
 
 
+def _flag(env: Mapping[str, str], key: str, *, default: bool) -> bool:
+    raw = env.get(key)
+    if raw in (None, ""):
+        return default
+    return raw.strip().lower() in ("1", "true", "yes", "on")
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read settings from the environment; refuse placeholder secrets in production."""
     env = os.environ if env is None else env
@@ -94,6 +103,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         "model_dir": env.get("MODEL_DIR") or "data/models",
         "session_ttl": _int(env, "SESSION_TTL", 7 * 24 * 3600),
         "public_base_url": env.get("PUBLIC_BASE_URL", ""),
+        "inline_workers": _flag(env, "INLINE_WORKERS", default=not env.get("REDIS_URL")),
     }
     if secret:
         values["secret_key"] = secret

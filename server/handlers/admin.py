@@ -88,5 +88,5 @@ async def review_post(request: Request, post_id: int) -> HTTPResponse:
     """Approve or reject a post held for review."""
     body = parse_body(request, ReviewIn)
     post = await posts.review_post(admin=request.ctx.user, post_id=post_id, approve=body.approve,
-                                   note=body.note)
+                                   note=body.note, store=request.app.ctx.redis)
     return json({"post": post_json(post, viewer=request.ctx.user)})

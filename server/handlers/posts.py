@@ -81,7 +81,7 @@ async def patch_post(request: Request, post_id: int) -> HTTPResponse:
     body = parse_body(request, PostPatch)
     post = await posts.update_post(author=request.ctx.user, post_id=post_id,
                                    changes=body.model_dump(mode="json", exclude_unset=True),
-                                   wechat=request.app.ctx.wechat.mp)
+                                   wechat=request.app.ctx.wechat.mp, store=request.app.ctx.redis)
     return json({"post": post_json(post, viewer=request.ctx.user)})
 
 
@@ -93,5 +93,6 @@ async def patch_post(request: Request, post_id: int) -> HTTPResponse:
 async def withdraw_post(request: Request, post_id: int) -> HTTPResponse:
     """Withdraw one's own post."""
     body = parse_body(request, WithdrawIn) if request.body else WithdrawIn()
-    post = await posts.withdraw_post(author=request.ctx.user, post_id=post_id, reason=body.reason)
+    post = await posts.withdraw_post(author=request.ctx.user, post_id=post_id, reason=body.reason,
+                                     store=request.app.ctx.redis)
     return json({"post": post_json(post, viewer=request.ctx.user)})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from server.models.enums import OfferType, PostKind, PostStatus, Role
@@ -179,3 +181,32 @@ class CampaignPage(BaseModel):
 class UserPage(BaseModel):
     users: list[UserOut]
     next_cursor: int | None
+
+
+class DecisionIn(Strict):
+    decision: Literal["accept", "decline"]
+    reason: str | None = None
+
+
+class MatchOut(BaseModel):
+    id: int
+    score: float
+    rank: int
+    method: str
+    keywords: list[str]
+    status: str
+    can_decide: bool
+    decision: str | None
+    demand_post_id: int
+    supply_post_id: int | None
+    supply_article_id: int | None
+    post: dict | None = None
+    article: dict | None = None
+
+
+class MatchList(BaseModel):
+    matches: list[MatchOut]
+
+
+class MatchEnvelope(BaseModel):
+    match: MatchOut

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from server.models import Campaign, Post, Region, User
+from server.models import Article, Campaign, Match, Post, Region, User
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -51,3 +51,22 @@ def campaign_json(campaign: Campaign) -> dict[str, Any]:
     """Return a campaign."""
     return {"id": campaign.id, "scene": campaign.scene, "region_code": campaign.region_id,
             "staff_id": campaign.staff_id, "note": campaign.note, "created_at": _iso(campaign.created_at)}
+
+
+def match_json(match: Match, *, viewer: User, can_decide: bool) -> dict[str, Any]:
+    """Return a match with the counterpart the viewer cares about."""
+    supply = match.supply_post or match.supply_article
+    counterpart = match.demand if match.supply_post and match.supply_post.author_id == viewer.id else supply
+    data: dict[str, Any] = {
+        "id": match.id, "score": round(match.score, 4), "rank": match.rank, "method": match.method,
+        "keywords": match.keywords, "status": match.status.value, "can_decide": can_decide,
+        "decision": {"proposed": None}.get(match.status.value, match.status.value),
+        "demand_post_id": match.demand_id, "supply_post_id": match.supply_post_id,
+        "supply_article_id": match.supply_article_id,
+    }
+    if isinstance(counterpart, Post):
+        data["post"] = {"id": counterpart.id, "kind": counterpart.kind.value, "title": counterpart.title,
+                        "region_code": counterpart.region_id, "author_id": counterpart.author_id}
+    elif isinstance(counterpart, Article):
+        data["article"] = {"id": counterpart.id, "title": counterpart.title, "summary": counterpart.summary}
+    return data

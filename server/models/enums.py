@@ -44,3 +44,18 @@ class RegionLevel(StrEnum):
     PROVINCE = "province"
     CITY = "city"
     COUNTY = "county"
+
+
+class MatchStatus(StrEnum):
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+
+class PushStatus(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    UNREACHABLE = "unreachable"
+    CANCELLED = "cancelled"

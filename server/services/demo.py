@@ -10,7 +10,7 @@ from tortoise.transactions import in_transaction
 
 from server.models import Post, User
 from server.models.enums import OfferType, PostKind, ReviewState, Role
-from server.services import regions
+from server.services import articles, regions
 
 DEMO_FILE = Path(__file__).resolve().parent.parent / "data" / "demo" / "demo.json"
 
@@ -47,4 +47,6 @@ async def load_demo(path: Path = DEMO_FILE) -> dict[str, int]:
                               body=spec["body"], tags=spec.get("tags", []), region=region, author=author,
                               review_state=ReviewState.PASSED, source_scene="demo")
             created += 1
-    return {"users": len(people), "posts_created": created, "posts_total": await Post.all().count()}
+    report = await articles.import_articles(articles.DEMO_ARTICLES)
+    return {"users": len(people), "posts_created": created, "posts_total": await Post.all().count(),
+            "articles_created": report["created"]}

@@ -17,7 +17,7 @@ from server import redis_keys
 from server.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from server.models import Post, User
 from server.models.enums import OfferType, PostKind, PostStatus, ReviewState, Role
-from server.services import campaigns, content, regions
+from server.services import campaigns, content, match_runtime, regions
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +139,8 @@ async def create_post(*, author: User, data: dict[str, Any], wechat: WeChatClien
             expires_at=datetime.now(UTC) + timedelta(days=ttl_days),
         )
     await _remember(store, author, idempotency_key, post)
+    if store is not None:
+        await match_runtime.post_changed(store, post_id=post.id)
     log.info("post created id=%s kind=%s review=%s", post.id, kind, review)
     return post, True
 
@@ -175,7 +177,7 @@ async def list_posts(*, viewer: User, mine: bool, kind: PostKind | None, region_
 
 
 async def update_post(*, author: User, post_id: int, changes: dict[str, Any],
-                      wechat: WeChatClient) -> Post:
+                      wechat: WeChatClient, store: Redis | None = None) -> Post:
     """Edit the author's own post while it is still early in its lifecycle."""
     async with in_transaction():
         post = await posts_of(author).select_for_update().get_or_none(id=post_id)
@@ -190,6 +192,8 @@ async def update_post(*, author: User, post_id: int, changes: dict[str, Any],
         if review != post.review_state:
             post.review_state = review
             await post.save(update_fields=["review_state", "updated_at"])
+    if store is not None:
+        await match_runtime.post_changed(store, post_id=post.id)
     await post.fetch_related("region")
     return post
 
@@ -208,7 +212,8 @@ async def _apply_changes(post: Post, changes: dict[str, Any]) -> None:
     await post.save()
 
 
-async def withdraw_post(*, author: User, post_id: int, reason: str | None) -> Post:
+async def withdraw_post(*, author: User, post_id: int, reason: str | None,
+                        store: Redis | None = None) -> Post:
     """Close the author's own post (idempotent)."""
     note = (reason or "").strip()
     if len(note) > 200:
@@ -221,11 +226,14 @@ async def withdraw_post(*, author: User, post_id: int, reason: str | None) -> Po
             post.status = PostStatus.CLOSED
             post.close_reason = f"作者撤回：{note}" if note else "作者撤回"
             await post.save(update_fields=["status", "close_reason", "updated_at"])
+    if store is not None:
+        await match_runtime.post_changed(store, post_id=post.id)
     await post.fetch_related("region")
     return post
 
 
-async def review_post(*, admin: User, post_id: int, approve: bool, note: str) -> Post:
+async def review_post(*, admin: User, post_id: int, approve: bool, note: str,
+                      store: Redis | None = None) -> Post:
     """Record a person's review decision on a held post."""
     if admin.role not in (Role.ADMIN, Role.STAFF):
         raise Forbidden()
@@ -235,11 +243,16 @@ async def review_post(*, admin: User, post_id: int, approve: bool, note: str) ->
     post.review_state = ReviewState.PASSED if approve else ReviewState.REJECTED
     post.review_note = note.strip()[:200]
     await post.save(update_fields=["review_state", "review_note", "updated_at"])
+    if store is not None:
+        await match_runtime.post_changed(store, post_id=post.id)
     return post
 
 
-async def expire_posts(*, now: datetime | None = None) -> int:
-    """Close open posts past their expiry; return how many."""
+async def expire_posts(*, now: datetime | None = None) -> list[int]:
+    """Close open posts past their expiry; return their ids."""
     now = now or datetime.now(UTC)
-    return await Post.filter(expires_at__lt=now, status__in=OPEN_STATUSES).update(
-        status=PostStatus.CLOSED, close_reason="已过期")
+    due = Post.filter(expires_at__lt=now, status__in=OPEN_STATUSES)
+    ids = await due.values_list("id", flat=True)
+    if ids:
+        await Post.filter(id__in=ids).update(status=PostStatus.CLOSED, close_reason="已过期")
+    return list(ids)

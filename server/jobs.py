@@ -1,0 +1,91 @@
+"""Background work: the job workers and the schedule table (one scheduler process).
+
+Each scheduled job is a few lines calling a service. The scheduler holds a Redis leader lock,
+so starting a second scheduler by mistake never runs a job twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from redis.asyncio import Redis
+
+from server import redis_keys as keys
+from server.services import match_runtime, posts
+from server.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Workers:
+    """Background tasks of one process and the event that stops them."""
+
+    stop: asyncio.Event
+    tasks: list[asyncio.Task]
+    runtime: match_runtime.MatchRuntime
+
+    async def close(self) -> None:
+        """Stop the loops and wait for them."""
+        self.stop.set()
+        await asyncio.gather(*self.tasks, return_exceptions=True)
+
+
+async def start_workers(*, settings: Settings, store: Redis) -> Workers:
+    """Start the matcher loops (index events + match jobs) in this process."""
+    runtime = await match_runtime.start_runtime(store=store, model_dir=settings.model_dir)
+    stop = asyncio.Event()
+    consumer = f"{socket.gethostname()}-{os.getpid()}-{id(runtime)}"
+    tasks = [asyncio.create_task(match_runtime.follow_events(runtime, store, stop=stop)),
+             asyncio.create_task(match_runtime.work_jobs(runtime, store, consumer=consumer, stop=stop))]
+    return Workers(stop=stop, tasks=tasks, runtime=runtime)
+
+
+# ---- the schedule table ------------------------------------------------------------------------
+
+async def retrain_model(settings: Settings, store: Redis) -> None:
+    """Nightly: train a new model in its own process, then hot-swap every matcher to it."""
+    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "server", "train", "--quiet",
+                                                env={**os.environ, "MODEL_DIR": settings.model_dir},
+                                                stdout=subprocess.DEVNULL)
+    if await proc.wait() == 0:
+        await match_runtime.publish(store, op=match_runtime.OP_RELOAD)
+    else:
+        log.error("nightly training failed with exit code %s; keeping the current model", proc.returncode)
+
+
+async def expire_posts(settings: Settings, store: Redis) -> None:
+    """Hourly: close posts past their expiry and drop them from every index."""
+    for post_id in await posts.expire_posts():
+        await match_runtime.publish(store, op=match_runtime.OP_REMOVE, doc_id=f"post:{post_id}")
+
+
+async def rebuild_index(settings: Settings, store: Redis) -> None:
+    """Nightly: have every matcher rebuild its index from the database."""
+    await match_runtime.publish(store, op=match_runtime.OP_REBUILD)
+
+
+ScheduledJob = Callable[[Settings, Redis], Awaitable[None]]
+SCHEDULE: list[tuple[str, dict[str, object], ScheduledJob]] = [
+    ("retrain-model", {"trigger": "cron", "hour": 3, "minute": 0}, retrain_model),
+    ("expire-posts", {"trigger": "interval", "hours": 1}, expire_posts),
+    ("rebuild-index", {"trigger": "cron", "hour": 4, "minute": 30}, rebuild_index),
+]
+
+
+async def is_leader(store: Redis, *, me: str) -> bool:
+    """Hold (or take) the scheduler leader lock; return whether this process leads."""
+    name = keys.SCHEDULER_LEADER
+    if await store.set(name, me, nx=True, ex=keys.SCHEDULER_LEADER_TTL):
+        return True
+    if await store.get(name) == me:
+        await store.expire(name, keys.SCHEDULER_LEADER_TTL)
+        return True
+    return False

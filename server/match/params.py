@@ -1,0 +1,91 @@
+"""Every tunable number of the matcher, in one place, with where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Doc2VecParams:
+    """Doc2Vec (PV-DBOW with interleaved skip-gram word training) hyper-parameters."""
+
+    # Chosen on the shared dev split (12,162 abstracts). Doc2Vec alone, MRR@10 on the derived
+    # first-part -> rest set (devsets.split_documents) / best hybrid there / training time:
+    #   window 5, negative 5: 0.622 / 0.841 / 1x      window 8, negative 10: 0.688 / 0.845 / ~2x
+    #   epochs 60: 0.657 / 0.844 / 1.4x               vector_size 200: 0.707 / 0.844 / ~4x, slower search
+    #   char bigrams as extra tokens: 0.582 / 0.840 / ~6x     infer epochs 100: +0.01, 2.5x slower inference
+    # sample 1e-5 trains a third faster than 1e-4 at the same quality; min_count 1 gained 0.01 R@10 on
+    # titles but keeps every typo of a large corpus in the vocabulary. PV-DM is far weaker (README).
+    vector_size: int = 128
+    window: int = 8
+    min_count: int = 2
+    sample: float = 1e-5
+    negative: int = 10
+    epochs: int = 40
+    alpha: float = 0.025
+    min_alpha: float = 0.0001
+    dm: int = 0
+    dbow_words: int = 1
+    workers: int = 2
+    seed: int = 42
+    infer_epochs: int = 0  # 0 -> the training epochs
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the parameters as a JSON-ready dict."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Doc2VecParams:
+        """Build parameters from a dict, ignoring keys this version does not know."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{key: value for key, value in data.items() if key in known})
+
+
+@dataclass(frozen=True)
+class BM25Params:
+    """Okapi BM25 constants."""
+
+    k1: float = 1.5
+    b: float = 0.75
+
+
+@dataclass(frozen=True)
+class FusionParams:
+    """How the hybrid method mixes Doc2Vec cosine with BM25, gated by how well BM25 covers the query.
+
+    fused = w * z(cosine) + (1 - w) * z(bm25), z standardised over the allowed documents, where
+    w = weight_confident when the best BM25 score reaches gate_coverage of the query's BM25 ceiling
+    (the best document shares most of the query's informative terms), else weight_uncertain.
+    """
+
+    weight_confident: float = 0.05
+    weight_uncertain: float = 0.45
+    gate_coverage: float = 0.14
+    provenance: str = "placeholder"
+
+
+@dataclass(frozen=True)
+class RankParams:
+    """Post-ranking rules: region preference and near-duplicate collapse."""
+
+    boost_county: float = 0.03  # same 6-digit code
+    boost_city: float = 0.02  # same first 4 digits
+    boost_province: float = 0.01  # same first 2 digits
+    duplicate_cosine: float = 0.95
+    collapse_same_author: bool = True
+    pool_factor: int = 4  # candidates considered per requested result before collapsing
+    keywords: int = 5
+
+
+@dataclass(frozen=True)
+class MatchParams:
+    """Everything the engine needs besides the model."""
+
+    doc2vec: Doc2VecParams = field(default_factory=Doc2VecParams)
+    bm25: BM25Params = field(default_factory=BM25Params)
+    fusion: FusionParams = field(default_factory=FusionParams)
+    rank: RankParams = field(default_factory=RankParams)
+
+
+DEFAULT_PARAMS = MatchParams()

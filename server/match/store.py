@@ -1,0 +1,174 @@
+"""Versioned model directories under MODEL_DIR with an atomically switched `current` pointer.
+
+Layout: `<model_dir>/<UTC timestamp>-<shortid>/{model.d2v[, *.npy], params.json, meta.json}` and
+`<model_dir>/current` holding the version name. A version is written under a `.tmp-` name, its
+meta.json (with every file's size and sha256) is written last, the directory is renamed into
+place, then `current` is replaced (temp file + os.replace), so a crash at any point leaves
+either the old pointer or a complete new version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from gensim.models.doc2vec import Doc2Vec
+
+from server.match.params import Doc2VecParams
+
+log = logging.getLogger(__name__)
+
+MODEL_FILE = "model.d2v"
+PARAMS_FILE = "params.json"
+META_FILE = "meta.json"
+POINTER = "current"
+TMP_PREFIX = ".tmp-"
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    """A model with the version it came from."""
+
+    model: Doc2Vec
+    version: str
+    path: Path
+    params: Doc2VecParams
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def save_model(model: Doc2Vec, model_dir: str | Path, *, params: Doc2VecParams,
+               meta: dict[str, Any] | None = None) -> Path:
+    """Write model as a new version directory and point `current` at it; return the directory."""
+    root = Path(model_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    name = f"{datetime.now(UTC):%Y%m%dT%H%M%S%fZ}-{uuid.uuid4().hex[:8]}"
+    staging = root / f"{TMP_PREFIX}{name}"
+    staging.mkdir()
+    model.save(str(staging / MODEL_FILE))
+    _write_json(staging / PARAMS_FILE, params.to_json())
+    files = {path.name: _fingerprint(path) for path in sorted(staging.iterdir())}
+    _write_json(staging / META_FILE, {**(meta or {}), "version": name, "files": files})
+    os.rename(staging, root / name)
+    _fsync_dir(root)
+    set_current(root, name)
+    return root / name
+
+
+def set_current(model_dir: str | Path, version: str) -> None:
+    """Point `current` at version atomically (write a temp file, then os.replace)."""
+    root = Path(model_dir)
+    temp = root / f"{TMP_PREFIX}{POINTER}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+    with open(temp, "w", encoding="utf-8") as handle:
+        handle.write(version + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temp, root / POINTER)
+    _fsync_dir(root)
+
+
+def current_version(model_dir: str | Path) -> str | None:
+    """Return the version `current` names, or None."""
+    try:
+        return (Path(model_dir) / POINTER).read_text(encoding="utf-8").strip() or None
+    except FileNotFoundError:
+        return None
+
+
+def versions(model_dir: str | Path) -> list[str]:
+    """Return the version directory names, newest first."""
+    root = Path(model_dir)
+    if not root.is_dir():
+        return []
+    names = [p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    return sorted(names, reverse=True)
+
+
+def is_complete(path: Path, *, verify_hashes: bool = True) -> bool:
+    """Return whether a version directory has its meta.json and every file it lists, unchanged."""
+    try:
+        files = json.loads((path / META_FILE).read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    for name, expected in files.items():
+        target = path / name
+        if not target.is_file() or target.stat().st_size != expected["size"]:
+            return False
+        if verify_hashes and _sha256(target) != expected["sha256"]:
+            return False
+    return MODEL_FILE in files
+
+
+def load_current(model_dir: str | Path, *, mmap: bool = True) -> LoadedModel | None:
+    """Load the `current` model; if it is missing or broken, the newest valid one (and repair the pointer)."""
+    root = Path(model_dir)
+    pointed = current_version(root)
+    candidates = ([pointed] if pointed else []) + [name for name in versions(root) if name != pointed]
+    for name in candidates:
+        loaded = _try_load(root / name, mmap=mmap)
+        if loaded is None:
+            log.warning("model version %s is incomplete or corrupt; skipping it", name)
+            continue
+        if name != pointed:
+            log.warning("model pointer named %r; repaired to %s", pointed, name)
+            set_current(root, name)
+        return loaded
+    return None
+
+
+def prune(model_dir: str | Path, *, keep: int = 3) -> list[str]:
+    """Delete all but the newest keep versions (never the current one) and stale temp dirs."""
+    root = Path(model_dir)
+    pointed = current_version(root)
+    doomed = [name for name in versions(root)[keep:] if name != pointed]
+    doomed += [p.name for p in root.glob(f"{TMP_PREFIX}*") if p.is_dir()] if root.is_dir() else []
+    for name in doomed:
+        shutil.rmtree(root / name, ignore_errors=True)
+    return doomed
+
+
+def _try_load(path: Path, *, mmap: bool) -> LoadedModel | None:
+    if not is_complete(path):
+        return None
+    try:
+        model = Doc2Vec.load(str(path / MODEL_FILE), mmap="r" if mmap else None)
+        params = Doc2VecParams.from_json(json.loads((path / PARAMS_FILE).read_text(encoding="utf-8")))
+        meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError, EOFError, KeyError, AttributeError) as exc:
+        log.warning("cannot load model %s: %s", path.name, exc)
+        return None
+    return LoadedModel(model=model, version=path.name, path=path, params=params, meta=meta)
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False, indent=2, sort_keys=True)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _fingerprint(path: Path) -> dict[str, Any]:
+    return {"size": path.stat().st_size, "sha256": _sha256(path)}
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

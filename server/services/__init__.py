@@ -1,0 +1,1 @@
+"""Use cases: the rules of posts, matching, sessions, campaigns and the rest."""
