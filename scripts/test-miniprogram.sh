@@ -1,7 +1,24 @@
 #!/usr/bin/env bash
 # Mini-program tests: jest + miniprogram-simulate unit suites, then the suite that drives the
-# request wrapper against the real backend and WeChat sandbox started here.
+# request wrapper against the real backend and WeChat sandbox started here (embedded defaults).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v npm >/dev/null || { echo "npm is required for the mini-program tests" >&2; exit 1; }
-(cd miniprogram && npm ci --no-audit --no-fund --loglevel=error && npm test)
+(cd miniprogram && npm ci --no-audit --no-fund --loglevel=error && npm run test:unit)
+
+port() { .venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+API_PORT=$(port); BOX_PORT=$(port)
+workdir=$(mktemp -d)
+log="$workdir/backend.log"
+env -u REDIS_URL -u WECHAT_API_BASE DATABASE_URL="sqlite://$workdir/app.sqlite3" PORT="$API_PORT" \
+  SANDBOX_PORT="$BOX_PORT" MODEL_DIR="$workdir/models" .venv/bin/python -m server dev >"$log" 2>&1 &
+backend=$!
+cleanup() { kill "$backend" 2>/dev/null || true; wait "$backend" 2>/dev/null || true; rm -rf "$workdir"; }
+trap cleanup EXIT
+for _ in $(seq 1 100); do
+  if curl -fsS "http://127.0.0.1:$API_PORT/healthz" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$backend" 2>/dev/null; then cat "$log" >&2; echo "backend failed to start" >&2; exit 1; fi
+  sleep 0.3
+done
+curl -fsS "http://127.0.0.1:$API_PORT/healthz" >/dev/null || { cat "$log" >&2; exit 1; }
+(cd miniprogram && KJY_API_BASE="http://127.0.0.1:$API_PORT" npm run test:integration)
