@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from redis.asyncio import Redis
-from server.wechat.client import WeChatClient
-from server.wechat.errors import WeChatError, WeChatUnavailable
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from server.errors import AppError, Forbidden, TooManyRequests, UpstreamUnavailable, ValidationFailed
 from server.models import User
 from server.services import campaigns, sessions
+from server.wechat.client import WeChatClient
+from server.wechat.errors import WeChatError, WeChatUnavailable
 
 log = logging.getLogger(__name__)
 

@@ -7,14 +7,14 @@ import re
 import secrets
 import string
 
-from server.wechat.client import WeChatClient
-from server.wechat.errors import WeChatError
 from tortoise.exceptions import IntegrityError
 
 from server.errors import NotFound, UpstreamUnavailable, ValidationFailed
 from server.models import Campaign, User
 from server.models.enums import Role
 from server.services import regions
+from server.wechat.client import WeChatClient
+from server.wechat.errors import WeChatError
 
 log = logging.getLogger(__name__)
 

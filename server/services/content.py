@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from server.wechat.client import WeChatClient
-from server.wechat.errors import WeChatError
-
 from server.errors import ValidationFailed
 from server.models import User
 from server.models.enums import ReviewState
+from server.wechat.client import WeChatClient
+from server.wechat.errors import WeChatError
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,6 @@ from typing import Any
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
-from server.wechat.client import WeChatClient
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
@@ -18,6 +17,7 @@ from server.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from server.models import Post, User
 from server.models.enums import OfferType, PostKind, PostStatus, ReviewState, Role
 from server.services import campaigns, content, match_runtime, regions
+from server.wechat.client import WeChatClient
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""Pushes: message templates, the outbox dispatcher, throttles and delivery records."""
