@@ -169,6 +169,7 @@ async def _clean_state(request: pytest.FixtureRequest) -> AsyncIterator[None]:
 async def sandbox(sandbox_url: str) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client on the sandbox's control endpoints (/_sandbox/...)."""
     async with httpx.AsyncClient(base_url=sandbox_url, timeout=10) as http:
+        await http.post("/_sandbox/reset")
         yield http
 
 
