@@ -10,7 +10,7 @@ from redis.exceptions import RedisError
 from sanic import Request, Sanic
 from sanic.exceptions import SanicException
 from sanic.response import HTTPResponse
-from tortoise.exceptions import DBConnectionError, OperationalError
+from tortoise.exceptions import DBConnectionError, IntegrityError, OperationalError
 
 from server import cache, db
 from server.errors import AppError, NotFound
@@ -112,6 +112,9 @@ def _render_sanic_error(request: Request, exc: SanicException) -> HTTPResponse:
 
 def _render_unexpected(request: Request, exc: Exception) -> HTTPResponse:
     incident = uuid.uuid4().hex[:12]
+    if isinstance(exc, IntegrityError):  # a race another request won: the client may retry
+        log.warning("integrity conflict [%s] %s %s: %s", incident, request.method, request.path, exc)
+        return json({"error": {"code": "conflict", "message": "操作冲突，请刷新后重试", "field": None}}, status=409)
     if isinstance(exc, (DBConnectionError, OperationalError, RedisError, ConnectionError, OSError)):
         log.error("dependency unavailable [%s] %s %s: %r", incident, request.method, request.path, exc)
         body = {"code": "unavailable", "message": "服务暂时不可用，请稍后再试", "field": None}
