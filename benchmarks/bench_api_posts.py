@@ -22,8 +22,8 @@ import time
 import uuid
 from pathlib import Path
 
+import aiohttp
 import asyncpg
-import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -48,9 +48,9 @@ async def load(make_request, *, total: int, concurrency: int) -> dict[str, float
         nonlocal failures
         for i in counter:
             started = time.perf_counter()
-            response = await make_request(i)
+            status = await make_request(i)
             latencies.append((time.perf_counter() - started) * 1000)
-            failures += response.status_code >= 400
+            failures += status >= 400
 
     started = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(concurrency)))
@@ -99,37 +99,47 @@ async def run(args: argparse.Namespace) -> None:
 
 
 async def measure(args: argparse.Namespace, *, api: str, bare: str) -> None:
-    limits = httpx.Limits(max_connections=args.concurrency, max_keepalive_connections=args.concurrency)
-    async with httpx.AsyncClient(base_url=api, limits=limits, timeout=30) as client:
+    connector = aiohttp.TCPConnector(limit=args.concurrency)
+    async with aiohttp.ClientSession(base_url=api, connector=connector) as client:
         tokens = []
         for i in range(args.concurrency):
-            login = await client.post("/api/v1/auth/login", json={"code": f"sandbox-bench{i}"})
-            tokens.append({"Authorization": f"Bearer {login.json()['token']}"})
+            async with client.post("/api/v1/auth/login", json={"code": f"sandbox-bench{i}"}) as login:
+                tokens.append({"Authorization": f"Bearer {(await login.json())['token']}"})
         body = {"kind": "need", "title": "李子园土壤酸化板结求助", "region_code": "511529", "tags": ["土壤"],
                 "body": "宜宾屏山县李子园近三年土壤酸化、板结严重，果树长势弱，希望得到土壤改良方案。"}
         created: list[int] = []
 
-        async def post(i: int) -> httpx.Response:
-            response = await client.post("/api/v1/posts", json=body, headers=tokens[i % len(tokens)])
-            if response.status_code == 201:
-                created.append(response.json()["post"]["id"])
-            return response
+        async def post(i: int) -> int:
+            async with client.post("/api/v1/posts", json=body, headers=tokens[i % len(tokens)]) as response:
+                if response.status == 201:
+                    created.append((await response.json())["post"]["id"])
+                return response.status
+
+        async def read(i: int) -> int:
+            url = f"/api/v1/posts/{created[i % len(created)]}"
+            async with client.get(url, headers=tokens[i % len(tokens)]) as response:
+                await response.read()
+                return response.status
 
         await load(post, total=args.concurrency * 4, concurrency=args.concurrency)  # warm-up
         posted = await load(post, total=args.requests, concurrency=args.concurrency)
-        read = await load(lambda i: client.get(f"/api/v1/posts/{created[i % len(created)]}",
-                                               headers=tokens[i % len(tokens)]),
-                          total=args.requests, concurrency=args.concurrency)
-    async with httpx.AsyncClient(base_url=bare, limits=limits, timeout=30) as client:
-        await load(lambda i: client.get("/ping"), total=args.concurrency * 4, concurrency=args.concurrency)
-        baseline = await load(lambda i: client.get("/ping"), total=args.requests, concurrency=args.concurrency)
-    report(args, posted=posted, read=read, baseline=baseline)
+        fetched = await load(read, total=args.requests, concurrency=args.concurrency)
+    async with aiohttp.ClientSession(base_url=bare, connector=aiohttp.TCPConnector(limit=args.concurrency)) as client:
+
+        async def ping(i: int) -> int:
+            async with client.get("/ping") as response:
+                await response.read()
+                return response.status
+
+        await load(ping, total=args.concurrency * 4, concurrency=args.concurrency)
+        baseline = await load(ping, total=args.requests, concurrency=args.concurrency)
+    report(args, posted=posted, read=fetched, baseline=baseline)
 
 
 def report(args: argparse.Namespace, **rows: dict[str, float]) -> None:
     base = rows["baseline"]["rps"]
     print(f"workers={args.workers} requests={args.requests} concurrency={args.concurrency} "
-          "(PostgreSQL + Redis + sandbox; one asyncio httpx load generator on the same 2-core machine)")
+          "(PostgreSQL + Redis + sandbox; one asyncio aiohttp load generator on the same 2-core machine)")
     print(f"{'endpoint':<28}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'failures':>10}{'vs bare':>10}")
     names = {"posted": "POST /api/v1/posts", "read": "GET /api/v1/posts/{id}", "baseline": "bare Sanic JSON"}
     for key, row in rows.items():

@@ -147,7 +147,7 @@ async def create_post(*, author: User, data: dict[str, Any], wechat: WeChatClien
 
 async def get_post(*, viewer: User, post_id: int) -> Post:
     """Return a post the viewer may read; absent and not-yours look the same."""
-    post = await visible_to(viewer).get_or_none(id=post_id).prefetch_related("region")
+    post = await visible_to(viewer).select_related("region").get_or_none(id=post_id)
     if post is None:
         raise NotFound("post")
     return post
@@ -170,7 +170,7 @@ async def list_posts(*, viewer: User, mine: bool, kind: PostKind | None, region_
         query = regions.filter_within(query, region.code)
     if cursor:
         query = query.filter(id__lt=cursor)
-    posts = await query.order_by("-id").limit(limit + 1).prefetch_related("region")
+    posts = await query.select_related("region").order_by("-id").limit(limit + 1)
     more = len(posts) > limit
     posts = posts[:limit]
     return Page(posts=posts, next_cursor=posts[-1].id if more else None)

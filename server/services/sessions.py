@@ -46,9 +46,7 @@ async def resolve(*, store: Redis, token: str, secret_key: str, ttl: int) -> int
     token_id = _token_id(token, secret_key=secret_key)
     name = redis_keys.key(redis_keys.SESSION, token_id=token_id)
     try:
-        raw = await store.get(name)
-        if raw is not None and await store.ttl(name) < ttl // 2:
-            await store.expire(name, ttl)
+        raw = await store.getex(name, ex=ttl)  # read and slide the expiry in one round trip
     except RedisError as exc:
         raise UpstreamUnavailable("会话服务暂时不可用，请稍后再试") from exc
     if raw is None:
