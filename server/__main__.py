@@ -39,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run one sub-command."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for name in ("sanic.root", "sanic.error", "sanic.access", "sanic.server"):
+        logging.getLogger(name).propagate = False  # Sanic has its own handlers: no doubled lines
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     args = _parser().parse_args(argv)
     settings = load_settings()
     command = args.command or "serve"
