@@ -16,7 +16,7 @@ from server import redis_keys
 from server.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from server.models import Post, User
 from server.models.enums import OfferType, PostKind, PostStatus, ReviewState, Role
-from server.services import campaigns, content, match_runtime, regions
+from server.services import campaigns, content, match_runtime, regions, text
 from server.wechat.client import WeChatClient
 
 log = logging.getLogger(__name__)
@@ -55,20 +55,7 @@ def _clean_text(value: Any, *, field: str, label: str, low: int, high: int) -> s
 
 
 def _clean_tags(raw: Any) -> list[str]:
-    if raw is None:
-        return []
-    tags: list[str] = []
-    for item in raw:
-        tag = item.strip() if isinstance(item, str) else ""
-        if not tag:
-            raise ValidationFailed("标签不能为空", field="tags")
-        if len(tag) > TAG_MAX:
-            raise ValidationFailed(f"每个标签不超过 {TAG_MAX} 个字", field="tags")
-        if tag not in tags:
-            tags.append(tag)
-    if len(tags) > MAX_TAGS:
-        raise ValidationFailed(f"标签最多 {MAX_TAGS} 个", field="tags")
-    return tags
+    return text.clean_labels(raw, field="tags", label="标签", max_items=MAX_TAGS, max_len=TAG_MAX)
 
 
 def _check_kind(*, role: Role, kind: PostKind, offer_type: str | None) -> OfferType | None:

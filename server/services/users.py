@@ -7,7 +7,7 @@ from typing import Any
 from server.errors import Forbidden, NotFound, ValidationFailed
 from server.models import User
 from server.models.enums import Role
-from server.services import regions
+from server.services import regions, text
 
 SELF_CHOSEN_ROLES = {Role.CITIZEN, Role.ORGANISATION, Role.SCIENTIST}
 TEXT_LIMITS = {"name": 32, "organisation": 64, "title": 32, "discipline": 32}
@@ -29,18 +29,7 @@ def _clean_text(changes: dict[str, Any]) -> dict[str, str]:
 
 
 def _clean_interests(raw: list[str]) -> list[str]:
-    interests: list[str] = []
-    for item in raw:
-        value = str(item).strip()
-        if not value:
-            raise ValidationFailed("兴趣不能为空", field="interests")
-        if len(value) > MAX_INTEREST_LEN:
-            raise ValidationFailed(f"每个兴趣不超过 {MAX_INTEREST_LEN} 个字", field="interests")
-        if value not in interests:
-            interests.append(value)
-    if len(interests) > MAX_INTERESTS:
-        raise ValidationFailed(f"兴趣最多 {MAX_INTERESTS} 个", field="interests")
-    return interests
+    return text.clean_labels(raw, field="interests", label="兴趣", max_items=MAX_INTERESTS, max_len=MAX_INTEREST_LEN)
 
 
 def _check_role_rules(user: User) -> None:
