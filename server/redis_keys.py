@@ -42,3 +42,13 @@ MATCH_JOB_CLAIM_IDLE_MS = 60_000  # a job unacknowledged this long is taken over
 # Leader lock of the scheduler process, so two schedulers never run the same job; 60 s, renewed.
 SCHEDULER_LEADER = "kjy:scheduler:leader"
 SCHEDULER_LEADER_TTL = 60
+
+# A callback already seen (WeChat retries up to 3 times within 15 s); 5 minutes.
+WECHAT_CALLBACK_SEEN = "kjy:wechat:callback-seen:{dedup_key}"
+WECHAT_CALLBACK_SEEN_TTL = 300
+
+# One-time code a person sends to the official account ("绑定 123456") -> what it links; 10 min.
+BIND_CODE = "kjy:bind:code:{code}"
+BIND_CODE_TTL = 600
+# Staff invite code issued by an admin -> the staff user id it binds; 7 days.
+STAFF_INVITE_TTL = 7 * 24 * 3600

@@ -15,12 +15,15 @@ from server.handlers.schemas import (
     PageQuery,
     PostEnvelope,
     ReviewIn,
+    StaffInviteIn,
+    StaffInviteOut,
     UserEnvelope,
     UserPage,
 )
 from server.handlers.serializers import campaign_json, post_json, user_json
 from server.models.enums import Role
-from server.services import campaigns, posts, users
+from server.redis_keys import STAFF_INVITE_TTL
+from server.services import campaigns, official_account, posts, users
 
 bp = Blueprint("admin", url_prefix="/api/v1/admin")
 
@@ -90,3 +93,16 @@ async def review_post(request: Request, post_id: int) -> HTTPResponse:
     post = await posts.review_post(admin=request.ctx.user, post_id=post_id, approve=body.approve,
                                    note=body.note, store=request.app.ctx.redis)
     return json({"post": post_json(post, viewer=request.ctx.user)})
+
+
+@bp.post("/staff-invites")
+@openapi.definition(summary="邀请科服保姆：创建工作人员账号和绑定码（对方在公众号发送「绑定 六位数字」）",
+                    secured="token",
+                    body={"application/json": StaffInviteIn}, response={"application/json": StaffInviteOut})
+@authenticated(Role.ADMIN)
+async def invite_staff(request: Request) -> HTTPResponse:
+    """Create a concierge account and its binding code."""
+    body = parse_body(request, StaffInviteIn)
+    staff, code = await official_account.issue_staff_invite(name=body.name, region_code=body.region_code,
+                                                            store=request.app.ctx.redis)
+    return json({"user": user_json(staff), "code": code, "expires_in": STAFF_INVITE_TTL}, status=201)

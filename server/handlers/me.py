@@ -7,9 +7,10 @@ from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
 from server.handlers.common import authenticated, json, parse_body
-from server.handlers.schemas import ErrorOut, ProfileIn, UserEnvelope
+from server.handlers.schemas import BindCodeOut, ErrorOut, ProfileIn, UserEnvelope
 from server.handlers.serializers import user_json
-from server.services import users
+from server.redis_keys import BIND_CODE_TTL
+from server.services import official_account, users
 
 bp = Blueprint("me", url_prefix="/api/v1/me")
 
@@ -34,3 +35,13 @@ async def patch_me(request: Request) -> HTTPResponse:
     body = parse_body(request, ProfileIn)
     user = await users.update_profile(user=request.ctx.user, changes=body.model_dump(exclude_unset=True))
     return json({"user": user_json(user)})
+
+
+@bp.post("/bind-code")
+@openapi.definition(summary="获取公众号绑定码：在公众号发送「绑定 六位数字」关联账号（10 分钟内有效）", secured="token",
+                    response={"application/json": BindCodeOut})
+@authenticated()
+async def bind_code(request: Request) -> HTTPResponse:
+    """Issue a one-time code that links the official account to this user."""
+    code = await official_account.issue_bind_code(user=request.ctx.user, store=request.app.ctx.redis)
+    return json({"code": code, "expires_in": BIND_CODE_TTL})

@@ -210,3 +210,19 @@ class MatchList(BaseModel):
 
 class MatchEnvelope(BaseModel):
     match: MatchOut
+
+
+class BindCodeOut(BaseModel):
+    code: str
+    expires_in: int
+
+
+class StaffInviteIn(Strict):
+    name: str
+    region_code: str
+
+
+class StaffInviteOut(BaseModel):
+    user: UserOut
+    code: str
+    expires_in: int

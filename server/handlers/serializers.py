@@ -18,7 +18,7 @@ def user_json(user: User) -> dict[str, Any]:
         "id": user.id, "role": user.role.value, "name": user.name, "organisation": user.organisation,
         "title": user.title, "discipline": user.discipline, "region_code": user.region_id,
         "interests": user.interests, "campaign_id": user.campaign_id,
-        "follows_official_account": bool(user.oa_openid),
+        "follows_official_account": bool(user.oa_openid and user.follows_oa),
         "created_at": _iso(user.created_at), "last_seen_at": _iso(user.last_seen_at),
     }
 

@@ -21,7 +21,7 @@ from server.match.model import infer
 from server.match.params import DEFAULT_PARAMS, MatchParams
 from server.match.schema import Doc, DocMeta, Filter, Match, Method
 from server.match.store import load_current
-from server.match.tokenize import lexical_terms, tokenize
+from server.match.tokenize import get_tokenizer, lexical_terms, tokenize
 
 METHODS: tuple[Method, ...] = ("doc2vec", "bm25", "hybrid")
 
@@ -59,6 +59,7 @@ class Engine:
 
     def __init__(self, model: Doc2Vec | None = None, *, params: MatchParams | None = None) -> None:
         self.params = params or DEFAULT_PARAMS
+        get_tokenizer()  # load jieba's dictionaries now (start-up), never on a request
         self._model = model
         self._index = VectorIndex(_dim(model))
         self._bm25 = BM25Index(params=self.params.bm25)

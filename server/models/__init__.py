@@ -2,10 +2,11 @@
 
 from server.models.articles import Article
 from server.models.campaigns import Campaign
+from server.models.inbound import InboundMessage
 from server.models.matches import Match
 from server.models.outbox import PushRequest
 from server.models.posts import Post
 from server.models.regions import Region
 from server.models.users import User
 
-__all__ = ["Article", "Campaign", "Match", "Post", "PushRequest", "Region", "User"]
+__all__ = ["Article", "Campaign", "InboundMessage", "Match", "Post", "PushRequest", "Region", "User"]

@@ -25,6 +25,8 @@ class User(Model):
     # campaigns reference their staff user, and a cycle would break schema creation.
     campaign_id = fields.IntField(null=True, db_index=True)
     source_scene = fields.CharField(max_length=32, null=True)
+    follows_oa = fields.BooleanField(default=False)  # follows the official account right now
+    oa_followed_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     last_seen_at = fields.DatetimeField(null=True)
     updated_at = fields.DatetimeField(auto_now=True)

@@ -20,6 +20,19 @@ async def upgrade(db: BaseDBAsyncClient) -> str:
     "updated_at" TIMESTAMP NOT NULL
 );
 CREATE INDEX IF NOT EXISTS "idx_articles_region__44104a" ON "articles" ("region_scope");
+CREATE TABLE IF NOT EXISTS "inbound_messages" (
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "dedup_key" VARCHAR(96) NOT NULL UNIQUE,
+    "openid" VARCHAR(64) NOT NULL,
+    "kind" VARCHAR(16) NOT NULL,
+    "event" VARCHAR(32),
+    "content" TEXT NOT NULL,
+    "media_id" VARCHAR(128) NOT NULL,
+    "payload" JSON NOT NULL,
+    "received_at" TIMESTAMP NOT NULL,
+    "handled_at" TIMESTAMP
+);
+CREATE INDEX IF NOT EXISTS "idx_inbound_mes_openid_24c303" ON "inbound_messages" ("openid");
 CREATE TABLE IF NOT EXISTS "regions" (
     "code" VARCHAR(6) NOT NULL PRIMARY KEY,
     "name" VARCHAR(64) NOT NULL,
@@ -41,6 +54,8 @@ CREATE TABLE IF NOT EXISTS "users" (
     "interests" JSON NOT NULL,
     "campaign_id" INT,
     "source_scene" VARCHAR(32),
+    "follows_oa" INT NOT NULL,
+    "oa_followed_at" TIMESTAMP,
     "created_at" TIMESTAMP NOT NULL,
     "last_seen_at" TIMESTAMP,
     "updated_at" TIMESTAMP NOT NULL,
@@ -129,62 +144,67 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
 
 
 MODELS_STATE = (
-    "eJztXW1zmzoW/isePt2d6XYSJ25yMzs7QxyScq+Dszbp3m2zwygg22ywoCDSeu/2v68kwO"
-    "bVBgfbmKpfGgsdEI+ko6PzHB3+FOa2AS3vvehiU7egcNX5U0BgTv9IX3rXEYDjrC7QAgye"
-    "mZAAgkqsEDx72AU6JuUTYHmQFBnQ013TwaaNSCnyLYsW2jqpaKLpqshH5lcfatieQjyDLr"
-    "nw5d+k2EQG/E5uHv50XrSJCS0j0VrToM9m5RpeOKxMRviWVaRPe9Z02/LnaFXZWeCZjZa1"
-    "TYRp6RQi6AIM6e2x69Pm09aFbxq9UdDSVZWgiTEZA06Ab+HY6z5rqzJB05Shqo0lVdOECg"
-    "DpNqLgkqZ67O2ntAl/7Z6eX5xfnn04vyRVWDOXJRc/gkevgAkEGTyKKvxg1wEGQQ2G8QpU"
-    "+B1DFwFLy0O3PwNuPrwpsRTO5AXSOEeoxoAOYWwIznPwXbMgmuIZ+fnhfA2on8RR/6M4+u"
-    "XD+V/oA20yE4IpooRXuuwSxX2FMzZxMMPKIrwU2ArbzCCOClbormbu3uE97V6WwJfUKgSY"
-    "XUsi7PnzOXAXVTCOiewPZUHYC8ZnJyclMCa1CjFm15IYP9tGDsAq0Qb5AEf1W4DuGjBV6Q"
-    "+V3nnueV+tOIa/3It/MHjni/DKYKjcRdVjmPcHw+sU1L5rVRnKYfUWAJ0cxr1Sw7i3Zhj3"
-    "ssMY246pe1l4fxsPlQJtvJRIIWyYOu78r2OZXsa0qA3pv018pFMYO8++aWETee/p8/5+gK"
-    "FOEVo/1NOjmkJme3jqsruwG6SHOpxDlwCnL7TqHZMny7uo9i7ybN/VK9kvK4nW6aT6rUMX"
-    "TkmLNE+3nUogp+V2BXXGEhd6pyfk357wLgN3MdppsB3/mczNGTQ0gLNg3xCgsDmH+YCnZd"
-    "OqJhR+H/1xjKa6C4ExRNYi7Pd1ho98L41V8f4hoW9uRFWiV7oJyycqzfTU8iadf8rqxw79"
-    "2fk8VKS0WlrWUz8LtE3Ax7aG7G8aMGJDNCqNUEvaVA7tl236PSnJe70pvR5hFOt21nrqRJ"
-    "q8xDwetOAZ6C/fgGtoiSsxdxjA+gzmmB/XoeDt7yNoAQZtdhSEzrR7epMtvB8H7v8f0YiP"
-    "SuNI2l27CMrspXl3ni4BCEzZK9Fn0yeFWPXB3AHmFAk5TsnltXfrvJJ6WIu7JdvllvR0Ak"
-    "YlczMSqMcEapAv8qxbxo/TLXbjdNMGELJxJWyj+q0z5LulnAvdNc6Fbta5oJOVdDsjIynJ"
-    "jYymGBllTMuo754XuUxK4YKQkdu8NjTfmKhndchsj6tRVAmhFpIoNe+KPQwmk2pjNy7Ch2"
-    "0wbDMbj/QozuJ7a7uQmLC/wwWDWSZtAijXdRaaxqPljY5sABdtMkixC74tbevk1CV/kLeG"
-    "mCEwInp6JPdVITt2awD20YPbENdHgmp8uiZAJQ3oKI+DgVCwonFkNyCbWcQL4C3jhKB2yR"
-    "tdEA92KabjSMDeqQci8NbkuB+Wbpxi30PMXVSv5+ELESYtNsLB5PmOYy00OjBoCXmf/Aph"
-    "hBarw50XB3Re2K45NdGyw8oDnBXcyqzahtBpPNxx3xBZfXLWJMsGRYZqJJGCc0JFjteOyo"
-    "PrZvh4PZA6DyOpL4/lkAlebpTZRaYyvlpmZFGJgxTAc6KJ7Ep7rZVECzdap2V2WqfFW63T"
-    "zF7LBeglC+94DiyrUDdEMrvSCIfYaZ11Lz4stQH9sU4RjO/FwSCrDV7g4pvtGpWCRuIyPF"
-    "gk4WGrJVgEA+zndAjVHxLy55k9Q9qrEErv0d/suDZ5K2hU7ALhYTR8GI6lm6tOdIcnJPb7"
-    "0oNKy4CuQwfTshupT8YuLTOgbpkofNLBNRFpjWls5axOStbgrG7mdqTpvukcAjzrnCbbUy"
-    "/P87TOeRpJcNKHkz6c9OHxRD9HrxfFE+WtmVWpvowc50yy5nzCsVUa2JhMm/ZH9blMMh7C"
-    "8ujmyvKhWwhydbdfVpDDu5FNDSZ9DdRUSbakaSqiLDeVUI4JXqovjvvijSQUDeL9YduwkV"
-    "uaUM3M29L4gtWR+zdCHDu832qUk+vPZqBX1hanrzeqiJRhWpm+3iVFy3RIDkMb6ZZignZJ"
-    "pe80MPyL8GIGC9HKcxnRtGQbMbPdENWoMBHdEpG1nJ3dFzsb9dY2vulItsksl6BI1M+MIP"
-    "U7/+OR7HbloXLVIY/0aI0nNLy9lUZXHXsyCZTa4b3QrCkBmlt2TPIOtaQj2VHvjKXRJ7kv"
-    "XXXIkvJq6pDyBR9l6ZN0LykqpQxmJnyFcxhM3MP3DU9cstOTv83PqHEgjmUXOTUwmFbL+h"
-    "DW5xzx+q74STji6Ox3xT4QHh6vB/L4I2OJo3s8oXtR7bOyII6QlPSHiir2GXNMegcTg5WW"
-    "KtLdUJVFVVbu6Ko+tbEJyHiYPqGxfMcoZY/sZWjNgajc0N8W2fCz+w0Calq3ltT2wZcT1h"
-    "atOiGZluO0ZBla0oWvJvym0emytWmVvsc+ZxzwtonJEMdBRAaTfkIPknLDJo8DkcEmzkj6"
-    "TQrmmQv/A+k0a8bkCKGuej4zJcanRpmpEeSn0aofNE7JNXivsSXc9R845tERxdAfJ0/Ooy"
-    "N+xl4vEx0BvzsmudsWvZ6U5BGFzenk7NxOOLZLOqgTMjxMIyeCIMpmUzGFQFKKxw7wBAL7"
-    "SiDAT7sf4LR7oEdrQLYkq32suCbWm80BA3os4dgbgY3nLjsuxVv6xHtyzXnDefcwvGOvuf"
-    "eOZUTnRcbyJIV7ThHw4HuzEWT0uZAXhhK7/G5tNAqpqLlBzZ0kDYiCE3Tge0w5kf/cvGwA"
-    "X+L8iWvarokZp2iQW5LNV7V4lGtz+rOEpPza7Z6dXXRPzj5c9s4vLnqXJ0u7NHtpnYF6Ld"
-    "9RGzVhWb0lcKXglOsRBKs0x0UZTZrShFQk0EJ46w9zoIM6i24x8x7VbwbzTh/bGuY9rvGT"
-    "3bE+AUFcbn/em95uVXodGQiOMZQhYEIrM6sZJnUclXixEpX9xE/oVpQHlGWdANOiTOyjMp"
-    "JEMn6vB9JVx0cuBPqMvscT6otKXxqwyjqFybKawsmGRlGmdzecjl9KcfaiKY7tMpwVwBjO"
-    "nbwEbOuVY1xuf8rxpPnK0QIe1qDr5jmsio2rpBQPaOApCLjC4iT7z9HrZUj2yLOT6fLCBS"
-    "omwanXzaeL/ZAa4QzLOhYgNqjy+ZXDnBgMGcMcZ+2KSyz20wZ03AE/KKOTNlXyRIX1W/fl"
-    "k1oy3Bf7U9n/FXCO6nOHXwmHnwVfYcEHbDf7RJbCe/ueYXWkaeq/T7JCT/I5rv1qInqUry"
-    "+r/7rq6CZe0NMcjwr7Zfso5Fcq9kqZj2QXfyI784FsB7gQYa2qekmJ7Sje+ai1TMaQKEN8"
-    "Jz5dtj2VWyHWoGk6qBTtvb98+EcJDzXB3ghPu5Jb7DQWgEGVY1dGEBZblct+4h8pPKo94j"
-    "oDcu5otgNRtajShFAti2mTLPba7UgbbIFxQohjvAlj8pZ2RYRjIhzfTfi6dlEGjRKnb+3d"
-    "JtPIftmd7F7M/0JUlRsmWx/5s6Sw3Q+Vf0LD0Z2oyGMxyD9ju1OATA8EOWjGfVlSVHlMqW"
-    "LdJPsL08OkVBVvb0kJ/VDVExJv7mUiCIy5iZrBBTffY7AnAqv++Kv48Kik6lNyrYO6fnV0"
-    "DBl9jnYcGybRZw79wkMVhJNSHOaNMJPnQBfmegaKgwoTQs2ILGxVTp8mH188vn0nT1XBU1"
-    "U0yh95pPEUZaJoWLyZByHaot/TsjxxQXMCZ3i8VPvnd5l4qQOd/2/YPG738f+Ggf320//V"
-    "zlFH5sf+aeUjAT6lECbQdTlcJeFih841+p0AL4qN2x6rth0+59EK5eFJn4F/A0zJc/dtQW"
-    "uX0QsidE19JuTEL4RX3q2LYACrOjyEYW8m245DGF6h61VkXGIiLYyE7fZ6ZY5m9XrFR7Po"
-    "taRTiU6qCgiH1VuI7mmpg2+naw6+neYcfLMRDj+XUZYJiInsnwc4jKemNo9/hWDX+hezH/"
-    "8HTrV5ag=="
+    "eJztXW1z2joW/isMn+6d6XYSkjRtZmdnDHFS30sgC6R7t82OR9gCvDGy65ek7N3+9yvJNv"
+    "gVJGLAOOqXBknHL4+ko6NzHh3/2ZxbOjTd95LjGZoJm1eNP5sIzMkf6ap3jSaw7VUFKfDA"
+    "mAo1QdCIFoKx6zlA83D5BJguxEU6dDXHsD3DQrgU+aZJCi0NNzTQdFXkI+O7D1XPmkJvBh"
+    "1c8e0/uNhAOvyBLx7+tJ/UiQFNPfG0hk7uTctVb2HTMgV5N7QhudtY1SzTn6NVY3vhzSy0"
+    "bG0gj5ROIYIO8CC5vOf45PHJ04VvGr1R8KSrJsEjxmR0OAG+6cVed6yuypqq2uuP1KE8Ut"
+    "UmB0CahQi4+FFd+vZT8gh/a52eX55/PPtw/hE3oY+5LLn8Gdx6BUwgSOHpjZo/aT3wQNCC"
+    "YrwCFf7woIOAqeah25kBJx/elFgKZ/wCaZwjVGNAhzBWBOc5+KGaEE29Gf754XwNqF+kQe"
+    "ezNPjlw/mv5IYWngnBFOmFNS1aRXBf4ewZXjDDWBFeCmyFbWYQRwUrdFczd+/wnrY+MuCL"
+    "WxUCTOuSCLv+fA6cBQ/GMZH9odxs7gXjs5MTBoxxq0KMaV0S47Gl5wA8wtogH+CofQ3QXQ"
+    "PmSP5jRK48d93vZhzDX+6kPyi880VY0+33bqPmMcw73X47BbXvmDxDOWxeA6CTw/iCaRhf"
+    "rBnGF9lh7Fm2oblZeH8b9nsF2ngpkUJYNzSv8f+GabgZ06I0pP8+8ZFGYGyMfcP0DOS+J/"
+    "f7xwGGOkFo/VBPj2oCmeV6U4dehV4gPdThHDoYOG2h8ndMnqzootK7yLV8R+OyX1YStdNJ"
+    "5VuHDpziJ1JdzbK5QE7L7QrqjCXevDg9wf/2hDcL3MVop8G2/TGemzOoq8DLgn2NgfKMOc"
+    "wHPC2bVjWh8Pvoj2M01R0I9D4yF2G/rzN8lDt5OJLu7hP65loayaSmlbB8otJMTy0v0viX"
+    "MvrcID8bX/s9Oa2Wlu1GX5vkmYDvWSqyXlSgx4ZoVBqhlrSpbNIv2/R7UlL0elV6PcIo1u"
+    "306YkTafIU83iQgjHQnl6Ao6uJmpg7DHjaDOaYH+1Q8Ob3ATQBhTY7CkJn2h25yBbejwP3"
+    "/89oxEelcSStllUEZbZq3pqnSwACU/pK5N7kTiFWHTC3gTFFzRyn5LLu3TqvpBa2Em7Jer"
+    "klXQ2DwWVuRgLlmEAV8kWetVj8OK1iN04rbQAhy+PCNmpfO0O+xeRcaK1xLrSyzgUNr6Tb"
+    "GRlJSWFkVMXIYDEto74bL3IjKYULQkZu89pQfWOinNUhsz3mC1ElhGoYRCl5V+x6YDLhG7"
+    "txETFsg2Gb2XikR3EW3xvLgdiE/R0uKMwKfiaAcl1noWk8WF7oyAZw0SYDFzvgZWlbJ6cu"
+    "/gO/NfQoAgOspwdKZ9TMjt0SgH1w4TaB6yNBNT5dE6DiB2j0HrrdZsGKJpDdgGxmES+Al8"
+    "UJQeySV7og7i2mSMeRgL1TD4SCxpaP9DvouoBq/4wfItXi3TpvhBG0VedB44o5JdrG9K34"
+    "JT61Wmdnl62Tsw8fL84vLy8+nizX8mzVukW9rdySdT1hRG32XuhQ9231CXKRURJCtfNifG"
+    "IxVz8V26ufMgarZUPEtyNYSewtTnbEjLUn/Fo86Ebta7jVOmUZvKfFg/c0M3jhM0Q5/qE1"
+    "hMtIoBSqZaXQLd/BiW/n5eJbzFSLidTAzblvstoc6gbg9M/EZWoA+R4YrjZYmBbIAbmYHh"
+    "UTqQYrity2NqwoB2rQeN7K158SFc7+Y3L2zwDSza26PSlZQq9XbGU/kk7OoY0EvczBG9ml"
+    "WyIgkeR4I5bskmInRIzFUq7v4RsWxk+sh2u269u2uVAJ6qQEv09+g/DgGG0jOBUH5FRYjj"
+    "E10LLD2AHOCm4V7ana/rnkIKWrWU4OreIG219F8bNIIgXnhIgc4Yq/Bq7r/kO7KzfuB3JH"
+    "GSqhKbbU9rSSqozvphEFeqRuZpOBUeLcYkQSwinB4JRwAHrKwjucA9Ms1A2RzK40wiECwG"
+    "etyw9LbUB+rFMEwzup281qgye4eLEcnessS1ymGru1ep1h8YDn53QI0R8y8ueZUGaa7BBK"
+    "79FZYTsWfiuoc3ZB837Qv+8P5eurRnSFRyR1OvL9iJQBTYO2R8qu5Q4eu6RMh5ppoPBOB9"
+    "dE+GkMfasNVlJSbLCqtsFKuk+Am0eIWcfpiiRq5zEUXFThnmKYWOKY01vs9aJjTnlrJi8D"
+    "OSMnqJxZcz7h2GIGNiZTp/1ReS6TjIeQHd1cWTF0C0Hmd/tlBQW8G0newaTPcQPyMmYZSZ"
+    "xVUxGslNmEckzQZTvSsCNdy82iQbw/bCs2cpl53pl5y4wvWGUCfCXEsZyCtUY5uf5sBnpl"
+    "bZUAcr1Z9RnDlJtVv8sQLdUhORHaSLcUB2iXDP+dUsO/LQmZK89lFKbF24iZ5YSoRoWJQz"
+    "dRsFZEZ/cVnS2m2272TR8D9bbZk4mfGUHid/7nA97tKv3eVQPf0iUtHlH/5kYeXDWsySRQ"
+    "aof3QtNHCdDcsmOSV6gwdRer08EXpSNfNfCS8mxokMQLPivyF/lO7o1IyGBmwGc4Dymyh+"
+    "8bkU91p+T/6if6PFCMZRfsaQ9M+ZJRhu1FjHh9V7yRGHGUko6zD5r3D+2uMvxMo8TRNR7R"
+    "nTTq0LKAR4hLOv3eSOrQyDE5JYENVlLak2/7I0UaKb1bsqpPLc8AeDxMH9FQuaUhZRfvZU"
+    "jLrtS7Jr9NvOGn1+sGoWnNXIa2D76c0GdR+QOSaTkRlmQJSzrw2YAvKpkuW5tW6Wvsc8YB"
+    "dxtOhjQMGBlU+hHdy71rOnlsiHQ6cQbyb3Iwzxz4X0imWTUmRwg1b9qolJiYGixTI0ibq/"
+    "LnP0vJVXivsSXcOzgmKNgRNYuTC3bEW+x1FnYE/GEb+Gpb9HpSUjAKq9PJ2bmdcGwzOqgT"
+    "MoKmkcMgiJLscmY2TEoJ7oDIa8jmzGTxZa7Pa7iGnyGS8LGGX3mT8AV6tARkGaPax4prYr"
+    "3ZTBjQYnnQXwlsPKX6cSleVmxTa84r0vCF9I69fhLgWEZ0HjNWfDthz5kL7313NoA0fN7M"
+    "o6HEqt+tZaPghqoTtNxJ0oCInKAB36XKCf/n5GUD+BaPnziG5RgejSnq+JJ488XHRxHJDk"
+    "ndPpIdijxxu3RRRpOGOSAVCdQQ3vJpDmRQZ9EtjrxH7asRea9VLq24xk92x/oEBHG5/Xlv"
+    "Lnar0svIQHCMVIYgEsodWc1EUodRiRsrGdGf3iO6kZQuibJOgGGSSOxDbyBLePy2u/JVw0"
+    "cOBNqMvMcj6ki9jtyljTUCk2lWJSYbGkWZ3t1wOn4pJaIXVXFss8SsgOfBuZ2XF369cozL"
+    "7U85nlRfOZrA9VToOHkOq2LjKiklCA0iBYFQWCLI/jZ6nSXIHnl2Ml1euEDFJETodfPpYj"
+    "8MjYgIy7ooQGxQ5cdXDnNiMIwY5jhrV7HEYj9tEI474CdlNPxMXJ6osH3tPmVSyof3iv2p"
+    "9H8OnKP2wuHH4PAz4TM0t/WJLIUr/PkYkvrvi9IjJ/lsx3o2EDnK11FG/75qaIa3IKc5Hn"
+    "r0l+WjML7C2SssXzYo/q5BzlcNHIg8lVe9pMR2xHc+ai2TMSRYAt+JL6pvH8rl4BpUTQcx"
+    "hb3395m+o4SHmGCvhKdeyS12ygWgUOXYlRGExVblsp+q85nCtxK231kmibmt8n8bLyFUym"
+    "JaJYu9dDvSAltgnBASGG/CGL+lxYlwTETguwlfxyrKoMFw+tbabTKNDM5NvHsx/gcRb2wY"
+    "b32Ur3KP7n6I/CPqD26lnjKUgvwzljMFyHBBkINm2FHk3kgZklCxZuD9heF6uHQk3dzgEv"
+    "L97EckXd8pWBDocwNVIxZcfY/BngJY5fOv4sODS9Wn5GoHdfnq6Bgy+hztONYNrM9s8oUH"
+    "HoSTUgLmjTDj+0AH5noGikmFCaFqMAtrldOnyscXj2/fKVJVHEKxTCzTtF5c1cqhK7ctbI"
+    "wDlA92UjAF9RhL7kqtLEv2q0Ha/X43oUHaSjoD28NdW8YWNkV/9cG57PjG2/UAva14LFlp"
+    "kTqgOtSVLGNJ8NSKldtxMpZYeGqU0elCiLbo97SsmN9Vnt+CkVi3+c3CSDxQho2KzeN6J9"
+    "ioGNivz6/Bl6kgMj/2T9w4EuBTCmECHUfAxQgXTeugki9xuBH7dHus6pbeQfCB2OFJZ5l4"
+    "BUzJzBZ1QWuX/CAJOoY2a+YwhMKad+s4QmDVRpCE9may7Zgk9AwdlzOmGROpIde8dXHBcv"
+    "jx4qL48COpS7oQyaTiQDhsXkN0T5mOlp6uOVp6mnO01EJe+EEa1lhbTGT/kbbDeGpKi6lx"
+    "0MnLX8x+/gUoidJg"
 )

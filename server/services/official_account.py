@@ -1,0 +1,132 @@
+"""What the official account does with each message and event: store, dedup, follow, bind, reply."""
+
+from __future__ import annotations
+
+import logging
+import re
+import secrets
+import unicodedata
+from datetime import UTC, datetime
+
+from redis.asyncio import Redis
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from server import redis_keys as keys
+from server.errors import ValidationFailed
+from server.models import InboundMessage, User
+from server.models.enums import Role
+from server.services import campaigns, regions
+from server.wechat.callback import InboundMessage as Inbound
+
+log = logging.getLogger(__name__)
+
+BIND_RE = re.compile(r"^绑定\s*(\d{6})$")
+WELCOME = ("欢迎关注四川科协！在小程序里发布您的科技需求或科普问题，科服保姆会全程跟进。"
+           "已在小程序登录的用户，可发送「绑定 六位数字」关联账号。")
+BOUND = "绑定成功！之后您的需求进展和科服保姆的回复会在这里通知您。"
+STAFF_BOUND = "绑定成功，{name}！您已是科服保姆，发送「帮助」查看可用命令。"
+BAD_CODE = "绑定码无效或已过期，请在小程序「我的」页面重新获取。"
+RECEIVED = "已收到您的消息，我们会尽快处理。"
+UNSUPPORTED = "暂不支持此类消息，请发送文字、图片或语音。"
+
+
+def normalise_text(text: str) -> str:
+    """Fold full-width characters and spaces so chat commands are forgiving."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+
+
+async def receive(*, message: Inbound, store: Redis) -> str | None:
+    """Store and act on one callback exactly once; return a passive reply text, or None."""
+    seen = keys.key(keys.WECHAT_CALLBACK_SEEN, dedup_key=message.dedup_key)
+    if not await store.set(seen, 1, nx=True, ex=keys.WECHAT_CALLBACK_SEEN_TTL):
+        return None
+    try:
+        row = await InboundMessage.create(dedup_key=message.dedup_key, openid=message.openid, kind=message.kind,
+                                          event=message.event, content=message.content[:5000],
+                                          media_id=message.media_id, payload=message.raw)
+    except IntegrityError:
+        return None  # a retry that outlived the Redis mark: already stored and handled
+    except BaseException:
+        await store.delete(seen)  # not stored: let WeChat's retry try again
+        raise
+    reply = await _dispatch(message, store=store)
+    row.handled_at = datetime.now(UTC)
+    await row.save(update_fields=["handled_at"])
+    return reply
+
+
+async def _dispatch(message: Inbound, *, store: Redis) -> str | None:
+    if message.kind == "event":
+        if message.event in ("subscribe", "scan"):
+            await follow(openid=message.openid, scene=message.scene)
+            return WELCOME if message.event == "subscribe" else None
+        if message.event == "unsubscribe":
+            await User.filter(oa_openid=message.openid).update(follows_oa=False)
+        return None
+    if message.kind == "text":
+        text = normalise_text(message.content)
+        match = BIND_RE.match(text)
+        if match:
+            return await bind(openid=message.openid, code=match.group(1), store=store)
+        return RECEIVED
+    if message.kind in ("image", "voice"):
+        return RECEIVED
+    return UNSUPPORTED
+
+
+async def follow(*, openid: str, scene: str | None) -> User:
+    """Record that an openid follows the account (creating its user), with the campaign it came by."""
+    now = datetime.now(UTC)
+    user = await User.get_or_none(oa_openid=openid)
+    if user is None:
+        user = await User.create(oa_openid=openid, follows_oa=True, oa_followed_at=now)
+    else:
+        user.follows_oa, user.oa_followed_at = True, now
+        await user.save(update_fields=["follows_oa", "oa_followed_at", "updated_at"])
+    if scene and campaigns.is_valid_scene(scene):
+        await campaigns.record_user_arrival(user=user, scene=scene)
+    return user
+
+
+async def issue_bind_code(*, user: User, store: Redis) -> str:
+    """Return a fresh one-time code the person sends to the account to link it to this user."""
+    return await _new_code(store, value=f"user:{user.id}", ttl=keys.BIND_CODE_TTL)
+
+
+async def issue_staff_invite(*, name: str, region_code: str, store: Redis) -> tuple[User, str]:
+    """Create a concierge account for a colleague and the code that binds their WeChat to it."""
+    name = name.strip()
+    if not 1 <= len(name) <= 32:
+        raise ValidationFailed("请填写 1 到 32 个字的姓名", field="name")
+    region = await regions.get_region(region_code)
+    staff = await User.create(role=Role.STAFF, name=name, region=region)
+    return staff, await _new_code(store, value=f"user:{staff.id}", ttl=keys.STAFF_INVITE_TTL)
+
+
+async def _new_code(store: Redis, *, value: str, ttl: int) -> str:
+    for _attempt in range(10):
+        code = f"{secrets.randbelow(1_000_000):06d}"
+        if await store.set(keys.key(keys.BIND_CODE, code=code), value, nx=True, ex=ttl):
+            return code
+    raise ValidationFailed("生成绑定码失败，请稍后重试", code="code_unavailable")
+
+
+async def bind(*, openid: str, code: str, store: Redis) -> str:
+    """Link the sender's official-account openid to the user a code names; return the reply."""
+    value = await store.getdel(keys.key(keys.BIND_CODE, code=code))
+    if not value or not value.startswith("user:"):
+        return BAD_CODE
+    target = await User.get_or_none(id=int(value.removeprefix("user:")))
+    if target is None:
+        return BAD_CODE
+    async with in_transaction():
+        previous = await User.get_or_none(oa_openid=openid)
+        if previous is not None and previous.id != target.id:
+            previous.oa_openid = None  # the follower-only row gives its openid to the real account
+            await previous.save(update_fields=["oa_openid", "updated_at"])
+        target.oa_openid, target.follows_oa = openid, True
+        target.oa_followed_at = target.oa_followed_at or datetime.now(UTC)
+        await target.save(update_fields=["oa_openid", "follows_oa", "oa_followed_at", "updated_at"])
+    log.info("bound official-account openid to user %s", target.id)
+    return STAFF_BOUND.format(name=target.name) if target.role == Role.STAFF else BOUND
