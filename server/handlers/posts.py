@@ -17,7 +17,8 @@ from server.handlers.schemas import (
     WithdrawIn,
 )
 from server.handlers.serializers import post_json
-from server.services import posts
+from server.models.enums import Role
+from server.services import posts, tickets
 
 bp = Blueprint("posts", url_prefix="/api/v1/posts")
 ERRORS = [openapi.definitions.Response({"application/json": ErrorOut}, status=422),
@@ -67,8 +68,12 @@ async def list_posts(request: Request) -> HTTPResponse:
 @authenticated()
 async def get_post(request: Request, post_id: int) -> HTTPResponse:
     """Return one post."""
-    post = await posts.get_post(viewer=request.ctx.user, post_id=post_id)
-    return json({"post": post_json(post, viewer=request.ctx.user)})
+    user = request.ctx.user
+    post = await posts.get_post(viewer=user, post_id=post_id)
+    data = post_json(post, viewer=user)
+    if user.id == post.author_id or user.role in (Role.STAFF, Role.ADMIN):
+        data["ticket_id"] = await tickets.ticket_id_of(post.id)
+    return json({"post": data})
 
 
 @bp.patch("/<post_id:int>")

@@ -226,3 +226,60 @@ class StaffInviteOut(BaseModel):
     user: UserOut
     code: str
     expires_in: int
+
+
+class AdvanceIn(Strict):
+    to: PostStatus
+    note: str = ""
+
+
+class PlanIn(Strict):
+    due: str = Field(description="YYYY-MM-DD")
+    step: str
+
+
+class NoteIn(Strict):
+    note: str
+
+
+class HandoverIn(Strict):
+    to_user_id: int
+    note: str
+
+
+class CloseIn(Strict):
+    reason: str
+
+
+class RatingIn(Strict):
+    rating: int
+    comment: str = ""
+
+
+class TicketQuery(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    status: PostStatus | None = None
+    mine: bool = False
+    overdue: bool = False
+    cursor: int | None = Field(default=None, ge=1)
+    limit: int = Field(default=20, ge=1, le=100)
+
+
+class TicketOut(BaseModel):
+    id: int
+    post_id: int
+    status: PostStatus
+    concierge: dict | None
+    plan_step: str | None = None
+    plan_due: str | None = None
+    rating: int | None
+    timeline: list[dict] | None = None
+
+
+class TicketEnvelope(BaseModel):
+    ticket: TicketOut
+
+
+class TicketList(BaseModel):
+    tickets: list[TicketOut]
+    next_cursor: int | None

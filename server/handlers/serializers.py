@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from server.models import Article, Campaign, Match, Post, Region, User
+from server.models import Article, Campaign, Match, Post, Region, Ticket, TicketEvent, User
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -69,4 +69,21 @@ def match_json(match: Match, *, viewer: User, can_decide: bool) -> dict[str, Any
                         "region_code": counterpart.region_id, "author_id": counterpart.author_id}
     elif isinstance(counterpart, Article):
         data["article"] = {"id": counterpart.id, "title": counterpart.title, "summary": counterpart.summary}
+    return data
+
+
+def ticket_json(ticket: Ticket, *, staff_view: bool, events: list[TicketEvent] | None = None) -> dict[str, Any]:
+    """Return a ticket; plans and internal details only for staff."""
+    concierge = ticket.concierge if isinstance(ticket.concierge, User) else None
+    data: dict[str, Any] = {
+        "id": ticket.id, "post_id": ticket.post_id, "status": ticket.status.value, "rating": ticket.rating,
+        "concierge": {"id": concierge.id, "name": concierge.name} if concierge else None,
+    }
+    if staff_view:
+        data.update(plan_step=ticket.plan_step, plan_due=ticket.plan_due.isoformat() if ticket.plan_due else None,
+                    stage_since=_iso(ticket.stage_since), first_contact_at=_iso(ticket.first_contact_at))
+    if events is not None:
+        data["timeline"] = [{"kind": e.kind, "from": e.from_status, "to": e.to_status, "note": e.note,
+                             "at": _iso(e.created_at), "actor_id": e.actor_id, "internal": e.internal}
+                            for e in events]
     return data

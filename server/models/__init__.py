@@ -7,6 +7,8 @@ from server.models.matches import Match
 from server.models.outbox import PushRequest
 from server.models.posts import Post
 from server.models.regions import Region
+from server.models.tickets import StaffProfile, Ticket, TicketEvent
 from server.models.users import User
 
-__all__ = ["Article", "Campaign", "InboundMessage", "Match", "Post", "PushRequest", "Region", "User"]
+__all__ = ["Article", "Campaign", "InboundMessage", "Match", "Post", "PushRequest", "Region", "StaffProfile", "Ticket",
+           "TicketEvent", "User"]

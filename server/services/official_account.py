@@ -14,7 +14,7 @@ from tortoise.transactions import in_transaction
 
 from server import redis_keys as keys
 from server.errors import ValidationFailed
-from server.models import InboundMessage, User
+from server.models import InboundMessage, StaffProfile, User
 from server.models.enums import Role
 from server.services import campaigns, regions
 from server.wechat.callback import InboundMessage as Inbound
@@ -100,7 +100,9 @@ async def issue_staff_invite(*, name: str, region_code: str, store: Redis) -> tu
     if not 1 <= len(name) <= 32:
         raise ValidationFailed("请填写 1 到 32 个字的姓名", field="name")
     region = await regions.get_region(region_code)
-    staff = await User.create(role=Role.STAFF, name=name, region=region)
+    async with in_transaction():
+        staff = await User.create(role=Role.STAFF, name=name, region=region)
+        await StaffProfile.create(user=staff, region=region)
     return staff, await _new_code(store, value=f"user:{staff.id}", ttl=keys.STAFF_INVITE_TTL)
 
 

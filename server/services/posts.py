@@ -16,7 +16,7 @@ from server import redis_keys
 from server.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from server.models import Post, User
 from server.models.enums import OfferType, PostKind, PostStatus, ReviewState, Role
-from server.services import campaigns, content, match_runtime, regions, text
+from server.services import campaigns, content, match_runtime, regions, text, tickets
 from server.wechat.client import WeChatClient
 
 log = logging.getLogger(__name__)
@@ -125,6 +125,8 @@ async def create_post(*, author: User, data: dict[str, Any], wechat: WeChatClien
             author=author, review_state=review, source_scene=scene, campaign=campaign,
             expires_at=datetime.now(UTC) + timedelta(days=ttl_days),
         )
+        if kind in (PostKind.NEED, PostKind.QUESTION):
+            await tickets.open_ticket(post=post)
     await _remember(store, author, idempotency_key, post)
     if store is not None:
         await match_runtime.post_changed(store, post_id=post.id)
