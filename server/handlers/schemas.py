@@ -283,3 +283,20 @@ class TicketEnvelope(BaseModel):
 class TicketList(BaseModel):
     tickets: list[TicketOut]
     next_cursor: int | None
+
+
+class MessageIn(Strict):
+    text: str
+
+
+class MessageOut(BaseModel):
+    id: int
+    sender: str
+    msg_type: str
+    text: str
+    delivery: str
+    at: str
+
+
+class MessageList(BaseModel):
+    messages: list[MessageOut]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from server.models import Article, Campaign, Match, Post, Region, Ticket, TicketEvent, User
+from server.models import Article, Campaign, ChatMessage, Match, Post, Region, Ticket, TicketEvent, User
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -87,3 +87,9 @@ def ticket_json(ticket: Ticket, *, staff_view: bool, events: list[TicketEvent] |
                              "at": _iso(e.created_at), "actor_id": e.actor_id, "internal": e.internal}
                             for e in events]
     return data
+
+
+def message_json(message: ChatMessage) -> dict[str, Any]:
+    """Return a chat message as the poster sees it."""
+    return {"id": message.id, "sender": message.sender_role, "msg_type": message.msg_type, "text": message.text,
+            "delivery": message.delivery, "at": _iso(message.created_at)}

@@ -14,6 +14,9 @@ from server.handlers.schemas import (
     AdvanceIn,
     CloseIn,
     HandoverIn,
+    MessageIn,
+    MessageList,
+    MessageOut,
     NoteIn,
     PlanIn,
     RatingIn,
@@ -21,10 +24,10 @@ from server.handlers.schemas import (
     TicketList,
     TicketQuery,
 )
-from server.handlers.serializers import ticket_json
+from server.handlers.serializers import message_json, ticket_json
 from server.models import TicketEvent, User
 from server.models.enums import Role
-from server.services import tickets
+from server.services import relay, tickets
 
 bp = Blueprint("tickets", url_prefix="/api/v1")
 STAFF = (Role.STAFF, Role.ADMIN)
@@ -136,3 +139,26 @@ async def close(request: Request, ticket_id: int) -> HTTPResponse:
     body = parse_body(request, CloseIn)
     ticket = await tickets.close(ticket_id=ticket_id, staff=request.ctx.user, reason=body.reason)
     return json({"ticket": ticket_json(ticket, staff_view=True)})
+
+
+@bp.get("/tickets/<ticket_id:int>/messages")
+@openapi.definition(summary="服务单聊天记录（与科服保姆）", secured="token", response={"application/json": MessageList})
+@openapi.parameter("before", int)
+@authenticated()
+async def list_messages(request: Request, ticket_id: int) -> HTTPResponse:
+    """Return the poster's chat with their concierge, oldest first."""
+    before = request.args.get("before")
+    found = await relay.messages_for_poster(poster=request.ctx.user, ticket_id=ticket_id,
+                                            before=int(before) if before and before.isdigit() else None)
+    return json({"messages": [message_json(m) for m in found]})
+
+
+@bp.post("/tickets/<ticket_id:int>/messages")
+@openapi.definition(summary="给科服保姆发消息", secured="token", body={"application/json": MessageIn},
+                    response={"application/json": MessageOut})
+@authenticated()
+async def send_message(request: Request, ticket_id: int) -> HTTPResponse:
+    """Store a message for the concierge (delivered by the relay)."""
+    body = parse_body(request, MessageIn)
+    message = await relay.post_from_miniprogram(poster=request.ctx.user, ticket_id=ticket_id, text=body.text)
+    return json({"message": message_json(message)}, status=201)

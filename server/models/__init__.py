@@ -2,6 +2,7 @@
 
 from server.models.articles import Article
 from server.models.campaigns import Campaign
+from server.models.chat import ChatMessage
 from server.models.inbound import InboundMessage
 from server.models.matches import Match
 from server.models.outbox import PushRequest
@@ -10,5 +11,7 @@ from server.models.regions import Region
 from server.models.tickets import StaffProfile, Ticket, TicketEvent
 from server.models.users import User
 
-__all__ = ["Article", "Campaign", "InboundMessage", "Match", "Post", "PushRequest", "Region", "StaffProfile", "Ticket",
-           "TicketEvent", "User"]
+__all__ = [
+    "Article", "Campaign", "ChatMessage", "InboundMessage", "Match", "Post", "PushRequest", "Region",
+    "StaffProfile", "Ticket", "TicketEvent", "User",
+]

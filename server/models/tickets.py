@@ -59,6 +59,7 @@ class StaffProfile(Model):
     supervisor = fields.ForeignKeyField("models.User", null=True, related_name="supervised",
                                         on_delete=fields.SET_NULL)
     last_assigned_at = fields.DatetimeField(null=True)
+    current_ticket_id = fields.IntField(null=True)  # the ticket chat replies go to ("#123" switches)
 
     class Meta:
         table = "staff_profiles"

@@ -16,7 +16,7 @@ from server import redis_keys as keys
 from server.errors import ValidationFailed
 from server.models import InboundMessage, StaffProfile, User
 from server.models.enums import Role
-from server.services import campaigns, regions
+from server.services import campaigns, regions, relay, staff_chat
 from server.wechat.callback import InboundMessage as Inbound
 
 log = logging.getLogger(__name__)
@@ -28,6 +28,7 @@ BOUND = "绑定成功！之后您的需求进展和科服保姆的回复会在�
 STAFF_BOUND = "绑定成功，{name}！您已是科服保姆，发送「帮助」查看可用命令。"
 BAD_CODE = "绑定码无效或已过期，请在小程序「我的」页面重新获取。"
 RECEIVED = "已收到您的消息，我们会尽快处理。"
+RELAYED = "已转达给您的科服保姆，回复会在这里通知您。"
 UNSUPPORTED = "暂不支持此类消息，请发送文字、图片或语音。"
 
 
@@ -64,15 +65,24 @@ async def _dispatch(message: Inbound, *, store: Redis) -> str | None:
         if message.event == "unsubscribe":
             await User.filter(oa_openid=message.openid).update(follows_oa=False)
         return None
-    if message.kind == "text":
-        text = normalise_text(message.content)
-        match = BIND_RE.match(text)
-        if match:
-            return await bind(openid=message.openid, code=match.group(1), store=store)
+    if message.kind not in ("text", "image", "voice"):
+        return UNSUPPORTED
+    text = normalise_text(message.content)
+    if message.kind == "text" and (match := BIND_RE.match(text)):
+        return await bind(openid=message.openid, code=match.group(1), store=store)
+    sender = await User.get_or_none(oa_openid=message.openid)
+    if sender is not None and sender.role == Role.STAFF and message.kind == "text":
+        return await staff_chat.handle(staff=sender, text=text)
+    return await _relay_from_poster(sender, message, text)
+
+
+async def _relay_from_poster(sender: User | None, message: Inbound, text: str) -> str:
+    ticket = await relay.latest_open_ticket(sender) if sender is not None else None
+    if sender is None or ticket is None:
         return RECEIVED
-    if message.kind in ("image", "voice"):
-        return RECEIVED
-    return UNSUPPORTED
+    await relay.from_poster(poster=sender, ticket=ticket, text=text, msg_type=message.kind,
+                            media_id=message.media_id, source="official_account")
+    return RELAYED
 
 
 async def follow(*, openid: str, scene: str | None) -> User:

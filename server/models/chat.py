@@ -1,0 +1,28 @@
+"""Chat messages relayed between a poster and their concierge; each stored with its delivery state."""
+
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class ChatMessage(Model):
+    id = fields.BigIntField(primary_key=True)
+    ticket = fields.ForeignKeyField("models.Ticket", related_name="messages", on_delete=fields.CASCADE)
+    sender = fields.ForeignKeyField("models.User", related_name="sent_messages", on_delete=fields.CASCADE)
+    recipient = fields.ForeignKeyField("models.User", null=True, related_name="received_messages",
+                                       on_delete=fields.SET_NULL)
+    sender_role = fields.CharField(max_length=16)  # poster | concierge
+    msg_type = fields.CharField(max_length=16, default="text")  # text | image | voice
+    text = fields.TextField(default="")
+    media_id = fields.CharField(max_length=128, default="")
+    source = fields.CharField(max_length=16)  # official_account | miniprogram
+    # pending -> sent (custom / template / subscribe) | failed | unreachable; set by the relay.
+    delivery = fields.CharField(max_length=16, default="pending", db_index=True)
+    channel = fields.CharField(max_length=16, default="")
+    error = fields.CharField(max_length=200, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+    delivered_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "chat_messages"

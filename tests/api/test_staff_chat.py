@@ -1,0 +1,101 @@
+"""Concierges work from the official-account chat: commands, and messages stored for the relay."""
+
+from __future__ import annotations
+
+import time
+
+from server.models import ChatMessage, Ticket, TicketEvent
+from server.wechat.callback import sign
+from tests.factories import create_post, login_as
+
+_seq = iter(range(10_000, 99_999))
+
+
+async def say(client, settings, openid: str, content: str) -> str:
+    now = str(int(time.time()))
+    query = {"signature": sign(settings.oa_token, now, "n"), "timestamp": now, "nonce": "n"}
+    body = (f"<xml><ToUserName><![CDATA[gh]]></ToUserName><FromUserName><![CDATA[{openid}]]></FromUserName>"
+            f"<CreateTime>{now}</CreateTime><MsgType>text</MsgType><Content><![CDATA[{content}]]></Content>"
+            f"<MsgId>{next(_seq)}</MsgId></xml>")
+    response = await client.post("/wechat/callback", params=query, content=body.encode())
+    assert response.status_code == 200
+    return response.text
+
+
+async def bound_staff(client, settings, name: str = "王科服", region: str = "511500") -> str:
+    admin, _ = await login_as(client, f"admin-{name}", "admin")
+    invite = (await client.post("/api/v1/admin/staff-invites", json={"name": name, "region_code": region},
+                                headers=admin)).json()
+    openid = f"o-{invite['user']['id']}"
+    assert "绑定成功" in await say(client, settings, openid, f"绑定 {invite['code']}")
+    return openid
+
+
+async def test_concierge_works_a_ticket_from_the_chat(client, settings):
+    staff = await bound_staff(client, settings)
+    poster, _ = await login_as(client, "chat-poster")
+    post = await create_post(client, poster)
+    ticket = await Ticket.get(post_id=post["id"])
+    assert "科服保姆命令" in await say(client, settings, staff, "帮助")
+    assert "请先发送「列表」" in await say(client, settings, staff, "您好")
+    assert f"#{ticket.id}" in await say(client, settings, staff, "列表")
+    assert "已切换" in await say(client, settings, staff, f"＃{ticket.id}")
+    assert "已转发" in await say(client, settings, staff, "您好，我是您的科服保姆，明天上午联系您")
+    assert "进入「对接」" in await say(client, settings, staff, "状态　对接")
+    assert "不能从" in await say(client, settings, staff, "状态 落地")
+    assert "计划已记录" in await say(client, settings, staff, "计划 2026-12-01 回访企业")
+    assert "格式" in await say(client, settings, staff, "计划 明天 回访")
+    assert "备注已记录" in await say(client, settings, staff, "备注 农户只在上午有空")
+    refreshed = await Ticket.get(id=ticket.id)
+    assert refreshed.status == "contacted" and refreshed.plan_step == "回访企业"
+    sent = await ChatMessage.get(ticket_id=ticket.id, sender_role="concierge")
+    assert sent.text.startswith("您好") and sent.delivery == "pending" and sent.recipient_id == refreshed.poster_id
+    chat = (await client.get(f"/api/v1/tickets/{ticket.id}/messages", headers=poster)).json()["messages"]
+    assert [m["sender"] for m in chat] == ["concierge"]
+    answer = await client.post(f"/api/v1/tickets/{ticket.id}/messages", json={"text": "好的，谢谢！"}, headers=poster)
+    assert answer.status_code == 201 and answer.json()["message"]["sender"] == "poster"
+    assert "已结单" in await say(client, settings, staff, "结单 农户已解决")
+    assert (await Ticket.get(id=ticket.id)).status == "closed"
+
+
+async def test_handover_by_name(client, settings):
+    await bound_staff(client, settings, "张保姆")
+    await bound_staff(client, settings, "李保姆")
+    poster, _ = await login_as(client, "handover-poster")
+    post = await create_post(client, poster)
+    ticket = await Ticket.get(post_id=post["id"]).prefetch_related("concierge")
+    owner = ticket.concierge
+    other = "李保姆" if owner.name == "张保姆" else "张保姆"
+    await say(client, settings, owner.oa_openid, f"#{ticket.id}")
+    assert "找不到名为" in await say(client, settings, owner.oa_openid, "转交 赵保姆 休假")
+    reply = await say(client, settings, owner.oa_openid, f"转交 {other} 休假一周")
+    assert f"已转交给 {other}" in reply
+    assert (await Ticket.get(id=ticket.id)).concierge_id != owner.id
+    events = await TicketEvent.filter(ticket_id=ticket.id, kind="handover")
+    assert events and "休假一周" in events[0].note
+
+
+async def test_a_poster_writing_to_the_account_reaches_the_ticket(client, settings):
+    await bound_staff(client, settings)
+    poster, user = await login_as(client, "oa-poster")
+    user.oa_openid, user.follows_oa = "o-poster", True
+    await user.save()
+    post = await create_post(client, poster)
+    reply = await say(client, settings, "o-poster", "请问什么时候联系我？")
+    assert "已转达" in reply
+    stored = await ChatMessage.get(sender_id=user.id)
+    assert stored.ticket_id == (await Ticket.get(post_id=post["id"])).id and stored.source == "official_account"
+
+
+async def test_posters_cannot_read_or_write_other_tickets(client, settings):
+    await bound_staff(client, settings)
+    owner, _ = await login_as(client, "owner")
+    other, _ = await login_as(client, "other")
+    post = await create_post(client, owner)
+    ticket = await Ticket.get(post_id=post["id"])
+    assert (await client.get(f"/api/v1/tickets/{ticket.id}/messages", headers=other)).status_code == 404
+    sent = await client.post(f"/api/v1/tickets/{ticket.id}/messages", json={"text": "冒充"}, headers=other)
+    assert sent.status_code == 404
+    empty = await client.post(f"/api/v1/tickets/{ticket.id}/messages", json={"text": "  "}, headers=owner)
+    assert empty.status_code == 422
+    assert await ChatMessage.all().count() == 0
