@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from redis.asyncio import Redis
 
 from server import redis_keys as keys
-from server.services import match_runtime, posts
+from server.services import match_runtime, posts, relay
 from server.settings import Settings
+from server.wechat.client import build_clients
 
 log = logging.getLogger(__name__)
 
@@ -38,14 +39,35 @@ class Workers:
         await asyncio.gather(*self.tasks, return_exceptions=True)
 
 
-async def start_workers(*, settings: Settings, store: Redis) -> Workers:
-    """Start the matcher loops (index events + match jobs) in this process."""
+async def start_workers(*, settings: Settings, store: Redis, relay_every: float = 0.5) -> Workers:
+    """Start the matcher loops (index events + match jobs) and the chat relay in this process."""
     runtime = await match_runtime.start_runtime(store=store, model_dir=settings.model_dir)
     stop = asyncio.Event()
     consumer = f"{socket.gethostname()}-{os.getpid()}-{id(runtime)}"
     tasks = [asyncio.create_task(match_runtime.follow_events(runtime, store, stop=stop)),
-             asyncio.create_task(match_runtime.work_jobs(runtime, store, consumer=consumer, stop=stop))]
+             asyncio.create_task(match_runtime.work_jobs(runtime, store, consumer=consumer, stop=stop)),
+             asyncio.create_task(run_relay(settings, store, stop=stop, every=relay_every))]
     return Workers(stop=stop, tasks=tasks, runtime=runtime)
+
+
+async def run_relay(settings: Settings, store: Redis, *, stop: asyncio.Event, every: float) -> None:
+    """Deliver stored chat messages until stop is set (several workers may run: rows are claimed)."""
+    clients = build_clients(settings, store)
+    try:
+        while not stop.is_set():
+            try:
+                handled = await relay.deliver_pending(oa=clients.oa)
+            except Exception:  # noqa: BLE001 - logged; undelivered rows stay pending for the next pass
+                log.exception("relay pass failed")
+                handled = 0
+            if not handled:
+                try:
+                    await asyncio.wait_for(stop.wait(), timeout=every)
+                except TimeoutError:
+                    pass
+    finally:
+        await clients.oa.aclose()
+        await clients.mp.aclose()
 
 
 # ---- the schedule table ------------------------------------------------------------------------

@@ -10,8 +10,9 @@ from server.models.posts import Post
 from server.models.regions import Region
 from server.models.tickets import StaffProfile, Ticket, TicketEvent
 from server.models.users import User
+from server.models.windows import ReplyWindow
 
 __all__ = [
-    "Article", "Campaign", "ChatMessage", "InboundMessage", "Match", "Post", "PushRequest", "Region",
+    "Article", "Campaign", "ChatMessage", "InboundMessage", "Match", "Post", "PushRequest", "Region", "ReplyWindow",
     "StaffProfile", "Ticket", "TicketEvent", "User",
 ]

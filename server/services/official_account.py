@@ -16,7 +16,7 @@ from server import redis_keys as keys
 from server.errors import ValidationFailed
 from server.models import InboundMessage, StaffProfile, User
 from server.models.enums import Role
-from server.services import campaigns, regions, relay, staff_chat
+from server.services import campaigns, regions, relay, staff_chat, windows
 from server.wechat.callback import InboundMessage as Inbound
 
 log = logging.getLogger(__name__)
@@ -51,10 +51,19 @@ async def receive(*, message: Inbound, store: Redis) -> str | None:
     except BaseException:
         await store.delete(seen)  # not stored: let WeChat's retry try again
         raise
+    await _note_window(message)
     reply = await _dispatch(message, store=store)
     row.handled_at = datetime.now(UTC)
     await row.save(update_fields=["handled_at"])
     return reply
+
+
+async def _note_window(message: Inbound) -> None:
+    """Keep the customer-service window of the sender current (WECHAT.md §2)."""
+    if message.kind in ("text", "image", "voice", "other"):
+        await windows.opened(openid=message.openid, kind="message")
+    elif message.event in ("subscribe", "scan", "click"):
+        await windows.opened(openid=message.openid, kind="event")
 
 
 async def _dispatch(message: Inbound, *, store: Redis) -> str | None:

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
+from tortoise.expressions import Q
+
 from server.errors import NotFound, ValidationFailed
-from server.models import ChatMessage, Ticket, User
+from server.models import ChatMessage, PushRequest, Ticket, User
 from server.models.enums import PostStatus
+from server.services import windows
+from server.wechat.client import WeChatClient
+from server.wechat.errors import WeChatError
 
 MAX_TEXT = 1000
 CLOSED = (PostStatus.CLOSED,)
@@ -60,3 +67,74 @@ async def messages_for_poster(*, poster: User, ticket_id: int, limit: int = 50,
         query = query.filter(id__lt=before)
     rows = await query.order_by("-id").limit(limit)
     return list(reversed(rows))
+
+
+# ---- delivery ---------------------------------------------------------------------------------
+
+CLAIM_STALE_AFTER = timedelta(seconds=60)
+
+
+async def claim_pending(*, limit: int = 20) -> list[ChatMessage]:
+    """Claim pending messages (and ones a dead worker left sending) with a conditional UPDATE."""
+    stale = datetime.now(UTC) - CLAIM_STALE_AFTER
+    candidates = await (ChatMessage.filter(Q(delivery="pending") | Q(delivery="sending", delivered_at__lt=stale))
+                        .order_by("id").limit(limit).values_list("id", "delivery"))
+    claimed = []
+    for message_id, state in candidates:
+        taken = await ChatMessage.filter(id=message_id, delivery=state).update(delivery="sending",
+                                                                                delivered_at=datetime.now(UTC))
+        if taken:
+            claimed.append(await ChatMessage.get(id=message_id))
+    return claimed
+
+
+async def deliver(message: ChatMessage, *, oa: WeChatClient) -> str:
+    """Send one claimed message: a customer-service message in the window, else a template notice."""
+    recipient = await User.get_or_none(id=message.recipient_id) if message.recipient_id else None
+    if recipient is None:
+        return await _finish(message, delivery="unreachable", error="no recipient")
+    openid = recipient.oa_openid if recipient.follows_oa else None
+    if openid and await windows.can_send(openid):
+        try:
+            await oa.send_custom_message(_custom_payload(message, openid))
+        except WeChatError as exc:
+            if exc.errcode in (45015, 45047):
+                await windows.close(openid)
+            elif not exc.permanent:
+                await ChatMessage.filter(id=message.id).update(delivery="pending", error=str(exc)[:200])
+                return "pending"
+        else:
+            await windows.spent(openid)
+            return await _finish(message, delivery="sent", channel="custom")
+    return await _notify(message, recipient=recipient)
+
+
+def _custom_payload(message: ChatMessage, openid: str) -> dict:
+    if message.msg_type in ("image", "voice") and message.media_id:
+        return {"touser": openid, "msgtype": message.msg_type, message.msg_type: {"media_id": message.media_id}}
+    prefix = "科服保姆" if message.sender_role == "concierge" else "服务单发布者"
+    return {"touser": openid, "msgtype": "text",
+            "text": {"content": f"【{prefix} · 服务单#{message.ticket_id}】{message.text}"}}
+
+
+async def _notify(message: ChatMessage, *, recipient: User) -> str:
+    """Outside the window: queue a concierge_message notice pointing to the ticket page."""
+    await PushRequest.get_or_create(
+        kind="concierge_message", cause=f"chat:{message.id}", user_id=recipient.id,
+        defaults={"data": {"ticket_id": message.ticket_id, "sender": message.sender_role,
+                           "preview": message.text[:20], "sent_at": message.created_at.isoformat()}})
+    return await _finish(message, delivery="notified", channel="template")
+
+
+async def _finish(message: ChatMessage, *, delivery: str, channel: str = "", error: str = "") -> str:
+    await ChatMessage.filter(id=message.id).update(delivery=delivery, channel=channel, error=error,
+                                                   delivered_at=datetime.now(UTC))
+    return delivery
+
+
+async def deliver_pending(*, oa: WeChatClient, limit: int = 20) -> int:
+    """Claim and deliver a batch; return how many were handled."""
+    batch = await claim_pending(limit=limit)
+    for message in batch:
+        await deliver(message, oa=oa)
+    return len(batch)

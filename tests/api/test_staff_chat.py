@@ -99,3 +99,74 @@ async def test_posters_cannot_read_or_write_other_tickets(client, settings):
     empty = await client.post(f"/api/v1/tickets/{ticket.id}/messages", json={"text": "  "}, headers=owner)
     assert empty.status_code == 422
     assert await ChatMessage.all().count() == 0
+
+
+async def _delivered(app, sandbox, touser: str) -> list[dict]:
+    from server.services import relay
+
+    await relay.deliver_pending(oa=app.ctx.wechat.oa)
+    box = await sandbox.get("/_sandbox/outbox", params={"touser": touser})
+    return box.json()["messages"]
+
+
+async def _bound_poster(client, settings, name: str):
+    headers, user = await login_as(client, name)
+    user.oa_openid, user.follows_oa = f"o-{name}", True
+    await user.save()
+    return headers, user
+
+
+async def test_reply_reaches_the_poster_in_window_as_a_custom_message(client, settings, app, sandbox):
+    staff = await bound_staff(client, settings)
+    poster, user = await _bound_poster(client, settings, "window-poster")
+    post = await create_post(client, poster)
+    ticket = await Ticket.get(post_id=post["id"])
+    await say(client, settings, user.oa_openid, "你好，想咨询土壤问题")  # opens the poster's 48 h window
+    await say(client, settings, staff, f"#{ticket.id}")
+    await say(client, settings, staff, "明天上午我来电话")
+    sent = await _delivered(app, sandbox, user.oa_openid)
+    assert [m["endpoint"] for m in sent] == ["cgi-bin/message/custom/send"]
+    assert "明天上午我来电话" in sent[0]["payload"]["text"]["content"]
+    reply = await ChatMessage.get(ticket_id=ticket.id, sender_role="concierge")
+    assert (reply.delivery, reply.channel) == ("sent", "custom")
+    # and the poster's own message reached the concierge, whose window the commands opened
+    to_staff = await _delivered(app, sandbox, staff)
+    assert any("想咨询土壤问题" in m["payload"]["text"]["content"] for m in to_staff)
+
+
+async def test_outside_the_window_a_template_notice_is_queued(client, settings, app, sandbox):
+    from server.models import PushRequest
+
+    staff = await bound_staff(client, settings)
+    poster, user = await login_as(client, "no-window")  # mini-program only: no official-account window
+    post = await create_post(client, poster)
+    ticket = await Ticket.get(post_id=post["id"])
+    await say(client, settings, staff, f"#{ticket.id}")
+    await say(client, settings, staff, "请查看小程序里的方案")
+    assert await _delivered(app, sandbox, "sandbox-no-window") == []
+    reply = await ChatMessage.get(ticket_id=ticket.id, sender_role="concierge")
+    assert reply.delivery == "notified"
+    notice = await PushRequest.get(kind="concierge_message", user_id=user.id)
+    assert notice.data["ticket_id"] == ticket.id and notice.cause == f"chat:{reply.id}"
+
+
+async def test_window_quota_and_45015_fall_back_to_templates(client, settings, app, sandbox):
+    staff = await bound_staff(client, settings)
+    poster, user = await _bound_poster(client, settings, "quota-poster")
+    post = await create_post(client, poster)
+    ticket = await Ticket.get(post_id=post["id"])
+    await say(client, settings, user.oa_openid, "在吗")
+    await say(client, settings, staff, f"#{ticket.id}")
+    for i in range(6):
+        await say(client, settings, staff, f"第{i + 1}条回复")
+    await _delivered(app, sandbox, user.oa_openid)
+    states = [m.delivery for m in await ChatMessage.filter(ticket_id=ticket.id, sender_role="concierge")
+              .order_by("id")]
+    assert states == ["sent"] * 5 + ["notified"]
+    await say(client, settings, user.oa_openid, "收到")  # reopens the window
+    await sandbox.post("/_sandbox/faults", json={"endpoint": "cgi-bin/message/custom/send", "errcode": 45015,
+                                                 "touser": user.oa_openid})
+    await say(client, settings, staff, "窗口被微信关闭时")
+    await _delivered(app, sandbox, user.oa_openid)
+    last = await ChatMessage.filter(ticket_id=ticket.id, sender_role="concierge").order_by("-id").first()
+    assert last.delivery == "notified"
