@@ -33,6 +33,19 @@ async def make(url: str, dialect: str, name: str) -> None:
         print(f"{dialect}:", await command.migrate(name) or "no changes")
 
 
+async def fresh_scratch(url: str) -> None:
+    """Start from an empty scratch database, replaying the existing migrations (if any) first."""
+    import asyncpg
+
+    base, _, database = url.rpartition("/")
+    conn = await asyncpg.connect(f"{base.replace('postgres://', 'postgresql://', 1)}/postgres")
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        await conn.execute(f'CREATE DATABASE "{database}"')
+    finally:
+        await conn.close()
+
+
 def main() -> None:
     name = sys.argv[1] if len(sys.argv) > 1 else "update"
     if len(sys.argv) > 2:  # one dialect per process: aerich keeps global state
@@ -42,6 +55,7 @@ def main() -> None:
                 asyncio.run(make(f"sqlite://{tmp}/scratch.sqlite3", "sqlite", name))
         else:
             pg = os.environ.get("PG_SCRATCH_URL", "postgres://postgres@127.0.0.1:5432/kjy_scratch")
+            asyncio.run(fresh_scratch(pg))
             asyncio.run(make(pg, "postgres", name))
         return
     for dialect in ("sqlite", "postgres"):

@@ -14,7 +14,7 @@ from tortoise.exceptions import DBConnectionError, IntegrityError, OperationalEr
 
 from server import cache, db
 from server.errors import AppError, NotFound
-from server.handlers import admin, auth, health, matches, me, posts, regions, tickets, wechat
+from server.handlers import admin, auth, health, matches, me, posts, regions, subscriptions, tickets, wechat
 from server.handlers.common import json
 from server.jobs import start_workers
 from server.settings import Settings
@@ -44,8 +44,8 @@ def create_app(settings: Settings, *, name: str = "kejiyun") -> Sanic:
     app.ext.openapi.add_security_scheme("token", "http", scheme="bearer")
     app.ctx.settings = settings
     app.ctx.owns_resources = False
-    for blueprint in (health.bp, auth.bp, me.bp, posts.bp, matches.bp, regions.bp, tickets.bp, admin.bp,
-                      wechat.bp):
+    for blueprint in (health.bp, auth.bp, me.bp, posts.bp, matches.bp, regions.bp, tickets.bp, subscriptions.bp,
+                      admin.bp, wechat.bp):
         app.blueprint(blueprint)
     app.error_handler.add(AppError, _render_app_error)
     app.error_handler.add(SanicException, _render_sanic_error)

@@ -32,3 +32,8 @@ async def ping(client: redis_asyncio.Redis) -> bool:
         return bool(await client.ping())
     except Exception:  # noqa: BLE001 - health check reports, never raises
         return False
+
+
+def can_block(client: redis_asyncio.Redis) -> bool:
+    """Return False for the in-process store, whose blocking reads would stall the event loop."""
+    return type(client).__module__.split(".")[0] != "fakeredis"

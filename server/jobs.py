@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from redis.asyncio import Redis
 
 from server import redis_keys as keys
+from server.push import dispatch
 from server.services import match_runtime, posts, relay
 from server.settings import Settings
 from server.wechat.client import build_clients
@@ -46,7 +47,8 @@ async def start_workers(*, settings: Settings, store: Redis, relay_every: float 
     consumer = f"{socket.gethostname()}-{os.getpid()}-{id(runtime)}"
     tasks = [asyncio.create_task(match_runtime.follow_events(runtime, store, stop=stop)),
              asyncio.create_task(match_runtime.work_jobs(runtime, store, consumer=consumer, stop=stop)),
-             asyncio.create_task(run_relay(settings, store, stop=stop, every=relay_every))]
+             asyncio.create_task(run_relay(settings, store, stop=stop, every=relay_every)),
+             asyncio.create_task(run_dispatcher(settings, store, stop=stop, worker=consumer, every=relay_every))]
     return Workers(stop=stop, tasks=tasks, runtime=runtime)
 
 
@@ -59,6 +61,28 @@ async def run_relay(settings: Settings, store: Redis, *, stop: asyncio.Event, ev
                 handled = await relay.deliver_pending(oa=clients.oa)
             except Exception:  # noqa: BLE001 - logged; undelivered rows stay pending for the next pass
                 log.exception("relay pass failed")
+                handled = 0
+            if not handled:
+                try:
+                    await asyncio.wait_for(stop.wait(), timeout=every)
+                except TimeoutError:
+                    pass
+    finally:
+        await clients.oa.aclose()
+        await clients.mp.aclose()
+
+
+async def run_dispatcher(settings: Settings, store: Redis, *, stop: asyncio.Event, worker: str,
+                         every: float) -> None:
+    """Send due push requests until stop is set (several dispatchers may run: rows are claimed)."""
+    clients = build_clients(settings, store)
+    try:
+        while not stop.is_set():
+            try:
+                handled = await dispatch.dispatch_batch(worker=worker, clients=clients, store=store,
+                                                        mp_appid=settings.mp_appid)
+            except Exception:  # noqa: BLE001 - logged; claimed rows return after the claim timeout
+                log.exception("dispatch pass failed")
                 handled = 0
             if not handled:
                 try:

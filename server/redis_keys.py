@@ -52,3 +52,11 @@ BIND_CODE = "kjy:bind:code:{code}"
 BIND_CODE_TTL = 600
 # Staff invite code issued by an admin -> the staff user id it binds; 7 days.
 STAFF_INVITE_TTL = 7 * 24 * 3600
+
+# Non-emergency pushes a person received on a Beijing day; 2 days.
+PUSH_DAILY = "kjy:push:daily:{user_id}:{day}"
+PUSH_DAILY_TTL = 2 * 24 * 3600
+# Sends in one wall-clock second across every dispatcher (the global rate limit); 2 s.
+PUSH_RATE = "kjy:push:rate:{second}"
+# Set for a while after WeChat answers 45009 (daily quota): every dispatcher holds back.
+PUSH_PAUSED = "kjy:push:paused"

@@ -300,3 +300,17 @@ class MessageOut(BaseModel):
 
 class MessageList(BaseModel):
     messages: list[MessageOut]
+
+
+class SubscriptionResultsIn(Strict):
+    results: dict[str, str] = Field(description="wx.requestSubscribeMessage 的结果：{模板ID: accept|reject|ban|filter}")
+
+
+class SubscriptionOut(BaseModel):
+    template_id: str
+    kind: str
+    remaining: int
+
+
+class SubscriptionList(BaseModel):
+    subscriptions: list[SubscriptionOut]

@@ -7,12 +7,13 @@ from server.models.inbound import InboundMessage
 from server.models.matches import Match
 from server.models.outbox import PushRequest
 from server.models.posts import Post
+from server.models.push import PushAttempt, PushBlock, SubscribeQuota
 from server.models.regions import Region
 from server.models.tickets import StaffProfile, Ticket, TicketEvent
 from server.models.users import User
 from server.models.windows import ReplyWindow
 
 __all__ = [
-    "Article", "Campaign", "ChatMessage", "InboundMessage", "Match", "Post", "PushRequest", "Region", "ReplyWindow",
-    "StaffProfile", "Ticket", "TicketEvent", "User",
+    "Article", "Campaign", "ChatMessage", "InboundMessage", "Match", "Post", "PushAttempt", "PushBlock",
+    "PushRequest", "Region", "ReplyWindow", "StaffProfile", "SubscribeQuota", "Ticket", "TicketEvent", "User",
 ]

@@ -21,6 +21,8 @@ class PushRequest(Model):
     due_at = fields.DatetimeField(auto_now_add=True)
     attempts = fields.SmallIntField(default=0)
     last_error = fields.CharField(max_length=200, default="")
+    claimed_by = fields.CharField(max_length=96, null=True)
+    claimed_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from redis.asyncio import Redis
 from redis.exceptions import RedisError, ResponseError
 
+from server import cache
 from server import redis_keys as keys
 from server.match.engine import Engine
 from server.match.store import load_current
@@ -23,6 +24,7 @@ from server.services import matching
 
 log = logging.getLogger(__name__)
 
+POLL_SECONDS = 0.05  # the in-process store cannot block: poll instead
 OP_UPSERT, OP_REMOVE, OP_RELOAD, OP_REBUILD = "upsert", "remove", "reload-model", "rebuild"
 
 
@@ -120,14 +122,17 @@ async def rebuild(runtime: MatchRuntime) -> int:
 async def follow_events(runtime: MatchRuntime, store: Redis, *, stop: asyncio.Event,
                         block_ms: int = 1000) -> None:
     """Apply index events as they arrive until stop is set."""
+    blocking = cache.can_block(store)
     while not stop.is_set():
         try:
             batches = await store.xread({keys.MATCH_INDEX_EVENTS: runtime.last_event_id}, count=100,
-                                        block=block_ms)
+                                        block=block_ms if blocking else None)
         except RedisError:
             log.warning("index events unavailable; retrying")
             await asyncio.sleep(1)
             continue
+        if not batches and not blocking:
+            await asyncio.sleep(POLL_SECONDS)
         for _stream, entries in batches or []:
             for entry_id, fields in entries:
                 await _apply_safely(runtime, fields)
@@ -167,9 +172,13 @@ async def work_jobs(runtime: MatchRuntime, store: Redis, *, consumer: str, stop:
 
 
 async def _read_new(store: Redis, consumer: str, block_ms: int) -> list:
+    blocking = cache.can_block(store)
     batches = await store.xreadgroup(keys.MATCH_JOBS_GROUP, consumer, {keys.MATCH_JOBS: ">"}, count=10,
-                                     block=block_ms)
-    return [entry for _stream, entries in batches or [] for entry in entries]
+                                     block=block_ms if blocking else None)
+    found = [entry for _stream, entries in batches or [] for entry in entries]
+    if not found and not blocking:
+        await asyncio.sleep(POLL_SECONDS)
+    return found
 
 
 async def _claim_stale(store: Redis, *, consumer: str, idle_ms: int) -> list:

@@ -16,6 +16,7 @@ from server import redis_keys as keys
 from server.errors import ValidationFailed
 from server.models import InboundMessage, StaffProfile, User
 from server.models.enums import Role
+from server.push import dispatch
 from server.services import campaigns, regions, relay, staff_chat, windows
 from server.wechat.callback import InboundMessage as Inbound
 
@@ -73,6 +74,8 @@ async def _dispatch(message: Inbound, *, store: Redis) -> str | None:
             return WELCOME if message.event == "subscribe" else None
         if message.event == "unsubscribe":
             await User.filter(oa_openid=message.openid).update(follows_oa=False)
+        if message.event == "templatesendjobfinish" and message.receipt_msg_id is not None:
+            await dispatch.record_receipt(msgid=message.receipt_msg_id, status=message.receipt_status or "")
         return None
     if message.kind not in ("text", "image", "voice"):
         return UNSUPPORTED

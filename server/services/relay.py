@@ -121,7 +121,8 @@ async def _notify(message: ChatMessage, *, recipient: User) -> str:
     """Outside the window: queue a concierge_message notice pointing to the ticket page."""
     await PushRequest.get_or_create(
         kind="concierge_message", cause=f"chat:{message.id}", user_id=recipient.id,
-        defaults={"data": {"ticket_id": message.ticket_id, "sender": message.sender_role,
+        defaults={"data": {"ticket_id": message.ticket_id, "post_id": (await Ticket.get(id=message.ticket_id)).post_id,
+                           "sender": message.sender_role,
                            "preview": message.text[:20], "sent_at": message.created_at.isoformat()}})
     return await _finish(message, delivery="notified", channel="template")
 

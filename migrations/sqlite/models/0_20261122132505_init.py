@@ -120,6 +120,15 @@ CREATE TABLE IF NOT EXISTS "matches" (
     CONSTRAINT "uid_matches_demand__288ba0" UNIQUE ("demand_id", "supply_article_id")
 );
 CREATE INDEX IF NOT EXISTS "idx_matches_origin__e02f01" ON "matches" ("origin_post_id");
+CREATE TABLE IF NOT EXISTS "push_blocks" (
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "channel" VARCHAR(16) NOT NULL,
+    "template_id" VARCHAR(128) NOT NULL,
+    "errcode" INT NOT NULL,
+    "created_at" TIMESTAMP NOT NULL,
+    "user_id" INT NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE,
+    CONSTRAINT "uid_push_blocks_user_id_5006dd" UNIQUE ("user_id", "channel", "template_id")
+) /* A channel WeChat told us is closed for a user (43101 refused, 40003 bad openid ...): never retried. */;
 CREATE TABLE IF NOT EXISTS "push_requests" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "kind" VARCHAR(32) NOT NULL,
@@ -130,12 +139,25 @@ CREATE TABLE IF NOT EXISTS "push_requests" (
     "due_at" TIMESTAMP NOT NULL,
     "attempts" SMALLINT NOT NULL,
     "last_error" VARCHAR(200) NOT NULL,
+    "claimed_by" VARCHAR(96),
+    "claimed_at" TIMESTAMP,
     "created_at" TIMESTAMP NOT NULL,
     "updated_at" TIMESTAMP NOT NULL,
     "user_id" INT NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE,
     CONSTRAINT "uid_push_reques_kind_20230a" UNIQUE ("kind", "cause", "user_id")
 );
 CREATE INDEX IF NOT EXISTS "idx_push_reques_status_7c9510" ON "push_requests" ("status", "priority", "due_at");
+CREATE TABLE IF NOT EXISTS "push_attempts" (
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "channel" VARCHAR(16) NOT NULL,
+    "errcode" INT NOT NULL,
+    "errmsg" VARCHAR(200) NOT NULL,
+    "wechat_msgid" BIGINT,
+    "final_status" VARCHAR(64) NOT NULL,
+    "created_at" TIMESTAMP NOT NULL,
+    "request_id" BIGINT NOT NULL REFERENCES "push_requests" ("id") ON DELETE CASCADE
+) /* One try at sending one push request through one channel. */;
+CREATE INDEX IF NOT EXISTS "idx_push_attemp_wechat__dec452" ON "push_attempts" ("wechat_msgid");
 CREATE TABLE IF NOT EXISTS "staff_profiles" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "capacity" SMALLINT NOT NULL,
@@ -146,6 +168,14 @@ CREATE TABLE IF NOT EXISTS "staff_profiles" (
     "supervisor_id" INT REFERENCES "users" ("id") ON DELETE SET NULL,
     "user_id" INT NOT NULL UNIQUE REFERENCES "users" ("id") ON DELETE CASCADE
 ) /* A concierge's coverage and availability. */;
+CREATE TABLE IF NOT EXISTS "subscribe_quotas" (
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "template_id" VARCHAR(128) NOT NULL,
+    "remaining" INT NOT NULL,
+    "updated_at" TIMESTAMP NOT NULL,
+    "user_id" INT NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE,
+    CONSTRAINT "uid_subscribe_q_user_id_f9d17f" UNIQUE ("user_id", "template_id")
+) /* Accepted one-time subscribe grants per user and template (WeChat gives no balance API). */;
 CREATE TABLE IF NOT EXISTS "tickets" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "status" VARCHAR(16) NOT NULL /* PUBLISHED: published\nMATCHED: matched\nCONTACTED: contacted\nNEGOTIATING: negotiating\nSIGNED: signed\nLANDED: landed\nCLOSED: closed */,
@@ -208,92 +238,107 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
 
 
 MODELS_STATE = (
-    "eJztXWlz4jga/isuvuxsVbarQzp9pLa2ihDSzU4CWSA9s9OZcilGgDbG9tgiaXa2//tKsg"
-    "2+kcA2tqP5MB1kvT4e3c97/dlamlOoO286NkaaDlsXyp8tAyzpH9FLJ0oLWNb2Ai3A4JEJ"
-    "tYBbiRWCRwfbQMOkfAZ0B5KiKXQ0G1kYmQYpNVa6TgtNjVRExnxbtDLQHyuoYnMO8QLa5M"
-    "K330kxMqbwO7m599N6UmcI6tPQ26IpfTYrV/HaYmV9A1+zivRpj6pm6qulsa1srfHCNDa1"
-    "kYFp6Rwa0AYY0ttje0Vfn76d96X+F7lvuq3ivmJAZgpnYKXjwOc+qtuylqoOhhN13Juoak"
-    "sAIM00KLjkVR329XP6Cn9rn7778O7j2ft3H0kV9pqbkg8/3EdvgXEFGTyDSesHuw4wcGsw"
-    "jLegwu8Y2gbQ1SR0uwtgJ8MbEYvgTD4girOPagBoD8aK4LwE31UdGnO8ID/fv8sA9Wtn1P"
-    "3SGf30/t1f6QNNMhLcITLwrrTZJYr7FmeMsDvCeBHeCOyFbawT+wVbdLcjt3R4T9sfOfAl"
-    "tVIBZtfCCDur5RLYaxGMAyLlodxqlYLx2du3HBiTWqkYs2thjB/NaQLAEzIbJAPs128Auh"
-    "lgTnq/Tuidl47zhx7E8Kfbzq8M3uXau3IzHHz2qwcw794MLyNQr2xdpCt71RsAdLgbn3N1"
-    "4/OMbnwe78bYtJDmxOH953g4SJmNNxIRhKdIw8r/FB05sa1Fbkj/fbYyNAqj8rhCOkaG84"
-    "Y+7x9H6OoUoeyuHu3VFDLTwXOb3YXdINrV4RLaBDhtrYo3TJKsbKLcm8gxV7YmtH/ZSjRu"
-    "Tsp/d2jDOXkj1dFMSwjkqFxRUMd24q3z07fkv5Lw5oE7He0o2NbqkYzNBZyqAMfBviJAYb"
-    "SEyYBHZaNTjSf8xv+jjlt1G4Lp0NDXXrtnbXz6t73xpHN7F5pvrjqTHr3SDu18/NJYS21u"
-    "ovzSn3xR6E/lt+GgF52WNvUmv7XoO4EVNlXDfFHBNNBF/VIftfCeyqLtsk+7hyVlq1el1X"
-    "2MAs3O3p6SSLOnAONBCx6B9vQC7KkauhKgwwDWFjBh+3HpCV7/PII6YNDGe4FHpt3Sm+zB"
-    "fhy5/X/4Pd4vDSJpts00KOOXlu1ltAQYYM4+iT6bPsnDqguWFkBzo5VASm6unWSxkppXS9"
-    "KSzaIlHY2AIbTd9AXy2QJViIs8a/PwOO10Gqcd3QAZJhbC1q/fuI18m4tcaGeQC+04uaCR"
-    "lXS/TUZYUm4yqrLJ4Nla+m33uE7UpKQuCDG53WtD9TcT+awOseOxmIoqJNRAJUrOp2IHg9"
-    "lMrO8GRWS3dbtt7OAR7cVxfK9NG5It7M9wzWDuk3cCRiJ15m2NR5sb1awDpx0ySLENXjZ7"
-    "6/DQJX+Qr4aYITAi8/So35204n03B2DvHbiP4romqAaHawhU8gLK4P7mppWyoklkdyAbW8"
-    "RT4OUhIei+5EAK4s7k0nTUBOxiGYgFwLfQcQCb+uMkRODySSYPQSqqS7dmxbiISzR/LXTE"
-    "p3b77OxD++3Z+4/n7z58OP/4drOExy9lreWX/c90OQ/tnThIC0g+3lZtU8zSJyLWwK3qKc"
-    "9e9TR9s3oa260unbmLkADOQZkSqQwMv+Ny6Iz8Yfbfndfex6/fAKaobHufJZwiIHjEDco0"
-    "APIyjARrYcdQ44mZ7IzQMxQzwwzKlGfBYJFllyJVU6DJjtMwoJCNYECkebNF7gBD2zZtEX"
-    "g3Ao0DV+pJpJ4kVG9/PYk31+/V7lHZHFq+mhxI1Rs6weom3tI21JCFoIHFlApRMalYiOvD"
-    "PMZATFkTlNkL1MrNkjmjipH2BAV7a0hGorpbCeYCloNGYbK5Uc0A5lUqhLpWSKHQ7Yy7na"
-    "teK2FOKE9VU1dYQ/Pgblg3y5FUgu1U2oYXbmEdWJF6nr7xaK6MaYaqJ1LjJEvbg9y6UuFz"
-    "8roVPlM4XVnqExRkuwJCjbNW/cTDw3xK52E+xXgY04KGGC2+lSiNTSzP6it337Mn8lki6P"
-    "r1JR3OQyI+J24dMkhEXyCXkBqVQjd/Q3byOJyIb7qGMiDSAJpWKimPrXYoQklpgbVuggSQ"
-    "093gAyLV8H6nj22M9zs52kD0vBdnHRGVyoqqcNg8yooFMKb6Xs0elpSKiqopKgT8g4ukJV"
-    "xn4QQ2YuNFnE5CBLyV8+UevhFh8sZTb812Vpalr1WKOi0h35NcwQsQyOpI39kj+s6aNpoj"
-    "Y9Ng/ADHBYvSaNQP7qBrsmknWJBdk/1XmurNl4jAOaMiNVzxM+C6Gt5f3vSUu1Gv2x/3va"
-    "3YZrZnF9mU8YeOfIeezk3skEFQEjxi+BKSlOAgJWxgPMXhHS+Brqer5T2ZJuk4z9of3m9m"
-    "A/ojayIY33ZubuKzwRNcv5j2VChmWVCmGqe1ZsUqwwCvEhqEzh89Y7WMaeuiTq2edIlkhW"
-    "Wb5KvgVLAJWnej4d1w3Lu6UPw7PBidbrd3N6FlQNOghWnZVa9L+i4tm0JNR4b3pKPPRORt"
-    "0HRPW7CgpDxgVe2AFaZPgJPk+Jzlu+9LNI4xlLa0kp7iGFgynN1rbPWE6dR7+/iaKRppJi"
-    "YnLWvj2/kQscUNbECmSeej/CiTGEPIj26irOy6qSCL035xQQnvTjtmd9An0ICiRqGcwTqq"
-    "NkXwWoWGJkcOK+ZtXywP24r1XG5L5ti45cYXbDM+HQhxIHdUo1EOrz+7gd7utnIAudmG47"
-    "GNaaUsx9kckqCh9eeWdAXtJpJToabh3zYGmVvm0lfTkmPEwvR9HfzCUHA1X1krtbNlaWfT"
-    "zW13c9N1ML1tDXqUZzYg5Z3/dU9Ou/3h4EIhj3RojQdjeH3dG10o5mzmTmrHZ6HZq7ho7t"
-    "kw4TtU2HSXTKejr/1u70IhS8oz0iDVF3zp9772bnuDCVUZLBB8hkvPRPb4bSPz5hVq/F/9"
-    "hG5H0rEUYT2NwVws6ZhXX+qIs5vileiI/dRDgm3Quru/vOmPvzAtsX+PB+O2M+myMteOkJ"
-    "R0h4NJp8s0x9RLgmxYaemg93k46Xcm/cFnuqrPTYwA6Q/zB2Pc/8xUyg45y9CaN53BFf2t"
-    "kwM/u9+Nq5rW9I1q++jLCXsXVVwhGZWTakketaQNnxF8Uelw2XtrFb1HmSMOOPvYZHTGrk"
-    "UGk34w7nqDKzZ4vIBjD8ao98+eO85s+B9Ih1k1BocHtWh6kIiYHBo8Q8MNK6iK57mJyFX4"
-    "rLEn3AW4CUrriIbpyaV1xGtsdR7rCPjdQuRue7R6WFJaFFankeNjO0RscxLUIRlpppFgQe"
-    "AnUxTMYBWWkrYDMn8VH5nJw2Vm56/KsM+QyZb443aJJVty59EckG14oLnQerPbYEAL5Ls9"
-    "ENhg6tx6Tby82EbWnAPSLXnmHaWmfq5Lj06yjJU5sg/NULU7FqoP5dCAE5P8bzeg3MFQ64"
-    "SoiJHOylmMILMxaCXZ6gQun2Sa7JCKqu3WLCSygm/BoYGVw2Zw8o+dFDLhW1DJZCPTRpgp"
-    "XqfkluSEKma0IyNC0mtlRISUwfSK5HH9QcOttfMFGghv/rYgtFPH0U03T/DrV8M8oVEBx4"
-    "Izfrg5sqM0BOXKo7jOi53S8wjTUEd7j73yU7Xi6uaxX+IESibsJ34wrjv9G6qKngGkU3X1"
-    "/WDU65D+e3nTu1BWhg2BtqDf8WB0O4Nu74ZV1ihMul4VxbW3KYq17o4QAhspqeKpCvvPo9"
-    "gDGMOllZQkOXtyDMqVNzm+rf7kqAMHq8LpzsJS0upDxmmQE5a0RHgdrc5jieAzO7EmT12g"
-    "AhJSP73bBXvlyHxHu1UlgU6VrIQ6jlulp1ZNIGu3Ctd0ntbVWR4x745G3kmIifLqNy7fSw"
-    "5a/JMMPpX9K4CzX18SfhyEnw6f0xJI7+ZENsIVzrFD4yN+7Q+ou6Nlm8/IoP6O3f7k3xeK"
-    "hvCaurzcD9gvc2V4+hXBVuFJ/5Ce/CEh9YNNM6iJTi8RsYKMwms9y8Q2EjzWAb6dwYH6bg"
-    "GDjKrNQVy2AZtIB/tD1LAwOFHyeTY7DJ4xvcWdbc4QV6yVWsLkmkMc2I8alxY2dqY8EKBm"
-    "xZIRM70RPqNY+voX8sXsgJ9wUNlePsk+rVATsxdWk+/M0posoEIJVoW2uAJcXSdeAKzQ5I"
-    "ZwqgDFvd+JAoypsjBfFPIZa8XPSKq8kP2AYq6w4tBdz5vo1qaQBxxwnjp+kscqnaly2uln"
-    "pAhhbbwHIRkSbCAfWV/+MU47S1ukok5pTmLSyWzto5OcdfL1aR4FDmJFLu6hHXXC6h7dca"
-    "cv72x7r1puVc71vUNDbGgI2nP4F4f8/Uxafw7ZUgueASLtjnSE1/F1W0Qw57zir8WEtLDQ"
-    "bxqwgLaHVVdQrkSrrorOHyFTkBeQgOalaeoQGClWIJ5IBMhHIlMUkpuScjcsl8PhTWivct"
-    "mPBqm6v73sjX46ZSvfNidXioUIcNxIP3tsG5PkpYd1lTeP2spmlLJLygh6BCfJSr9g6Rdc"
-    "nkYx5OBHI106ouECYnKyA8c7cAVsXGq/Y5RO7EdwYt+O7hzQbRalHoU2NhHmEJ59lxGX7/"
-    "lasAnXUeeOYgy4DuJEPOVZAhuyVaul8yAB/V3BEe83FIifgdz1z/k9Ft7evyB5jjJ5jjo6"
-    "W8nguoe7YVnk5VQHQ0vkOBMSkl4kPF4kDLLpKsFCjLIwGTB7MlnMS233MUn4UiZFBoA+Yk"
-    "+12WwmyndvpRp05s6D7naBIUgtl4kayAzSKCbZuA58ztWBzzM68Hm8Ax/AeUu6u0Z09wzZ"
-    "DrWfZjuzPRo7SV62eJVbnBwzyPmRGa+JNnZEtIFmUDV1y+RxxpUu2K+x1aULdtNaPWGSj5"
-    "nLR3lCXv11RKxBp5DcNH+0pUR1fyEZ6eEuDQKOYhAQyJct0G+lzppTZ+0O8vK0qlXru7xq"
-    "vdBkyBEe3F+TykO2YisYL7DR1TtFXR2fdnNAVtpZTPjCrvtuZHHMhfyqFwDfundqEOahrg"
-    "mfoZGPT2zvGdZyjyXg+hleheKgCZqV7OuTXguzksCmphyzErf/pdqWbLrnLgMTdTskePxs"
-    "6KlcRwZUiJC9vlBeFqYyRVPyL8An5P/QOFFmtrkkfyJtoTBuT8Gm+5NUQHihAIUmt0xyxs"
-    "n57jl77Mi47/SajPte6nEtf7sSOoDULKOiFJ1MWKx5mVLzRxqbe+AcEpIo70ZZNMFyYzMr"
-    "F6KyJ4+CtgESAptl+gUGxaRvoIBvoFSopff2eqpWuIKwa1g4AWtARKpU4gNpH1fLw10sKz"
-    "dmiqWn03KuCVN9jQs0dhIhCEJdazdBzUa3JKd3JQUNzIE5+FHlx9Ew2BPIGb850lmZTUy6"
-    "40Rilh48BXjwLC1VPCJbSCiXc2ADY7IFYrCBPTAOCUmMd2FMvtIURDggIvHdha9t6ilMxm"
-    "4/P1+2tPjhLQ1h9F9oCHIbrW5/0v+tN2Axw6n8gzEcfe4M+uPOpD8kxaY9BwZymBLuwRh3"
-    "+73BpD+mCdY0BA2MHExKJ53r6wuFhQp7MDpXt30iCKZLZESVCkeipCofZ78kSir/rKXB7i"
-    "E01UfkGgd1/tMRRjhtPko7PuNiJ6EG9eMpIvOZRZWdIgiHpSTMO2FmPDRMjKefnoo3JFSN"
-    "fLz0eY3Jx+vngRC0Iw9LFcR51u/cGXDCMle2BlVHg2KzSlSueVrH/CeWmanr5oujmglJvj"
-    "M1Y2FBqRsT0I2R47qL3n7B1mPS0qW0Ot5G0rVQakLpLVhsWwdCY9+4uAFZOb6rPL6lE2nT"
-    "xndCs8cs8I/kk1excVx8Pr5juuNUDOzDvXF41MnxjUv56Q5rAnxkQphB25ZwccOlQfRM4D"
-    "qGz1cdAaOZgo4CVtU2FVxosQib5NkacvyU4PvjdUtv1tBuJZO0ZsOzchaqDckLHw4TudXI"
-    "vVNT0fKDgsMkr7Pi8trWcdxt4gCWm9+2jlDJDMCcEKnlu4XXpT8JGclGcnT7SfzScfU9yF"
-    "/tzCZoVtyBNtIoYxAzLPaunGSZFoNtHWlbXFbTF21b/AxtR9AUKiDSQIfp9vk5B51GaqVH"
-    "3qbXIoGLLaEo/F71BqJ7yuVjeprhY3oa9zGlgX4TI3Cnm+gERMo30DmOgic3U5wYV1ymj8"
-    "yP/wPes8D/"
+    "eJztXWtz4ji6/isuvpyeqmxXQjrdPamtrSKE7maWQDaQmTnTOeUStgCdGJmxRdKc3fnvR/"
+    "IFfEcC29iO5kNPkPXK9qOL3/v779bS1KFhv+9YBGkGbF0r/25hsGR/RC+dKS2wWu0usAYC"
+    "pg5RC7idnEYwtYkFNELbZ8CwIW3Soa1ZaEWQiWkrXhsGazQ12hHh+a5pjdGfa6gScw7JAl"
+    "r0wvf/oc0I6/AHHdz7uXpWZwgaeuhpkc7u7bSrZLNy2vqYfHE6srtNVc001ku867zakIWJ"
+    "t70RJqx1DjG0AIFseGKt2eOzp/Pe1H8j90l3XdxHDNDocAbWBgm87lTdtbVUdTiaqOPeRF"
+    "VbAgBpJmbg0ke1nbefs0f4W/viw6cPny8/fvhMuziPuW359Jd76x0wLqEDz3DS+su5Dghw"
+    "ezgY70CFPwi0MDDUJHS7C2Alwxshi+BMXyCKs49qAGgPxorgvAQ/VAPiOVnQnx8/ZID6a+"
+    "eh+63z8O7jh5/YDU26E9wtMvSutJ1LDPcdzgQRd4fxIrwlOAjb2CL2G3bo7nZu6fBetD9z"
+    "4Et7pQLsXAsjbK+XS2BtRDAOkJSHcqtVCsaX5+ccGNNeqRg718IYT009AeAJPQ2SAfb7Nw"
+    "DdDDAnvd8nbOSlbf9pBDF8d9f53YF3ufGuDEbDr373AObdwegmAvXaMkSWste9AUCHl/EV"
+    "1zK+yljGV/FlTMwV0uw4vL+MR8OU03hLEUFYRxpR/qMYyI6xFrkh/ffZGmsMRmW6RgZB2H"
+    "7P7vePEyx1hlD2Uo+uagaZaZO55YziDBBd6nAJLQqctlHFJyaJVk5R7lNkm2tLE+JfdhSN"
+    "O5Py5w4tOKdPpNqauRICOUpXFNQxTrx1dXFO/ysJbx6409GOgr1aT+neXEBdBSQO9i0Fiq"
+    "AlTAY8Shs9ajzi9/4fdWTVLQj0ETY23rxnMT79u9540rm7D503t51Jj11phzgfvzU2U9tB"
+    "lN/6k28K+6n8MRr2osfStt/kjxZ7JrAmporNVxXogSXqt/qohXmqFZuXQ+Y9TClnvSqz7m"
+    "MUmHbn6ZkSafYc0HiwhinQnl+BpauhKwF1GCDaAiawHzce4Zd/PkADONDGV4GnTLtjgxyg"
+    "/Tjx/P/lr3i/NYik2TbToIxfWraX0RaAwdx5JXZvdicPqy5YrgCa41aCUnJ77SxLK6l5va"
+    "RasllqSVujYAixmz5BPixQhXSRl20ePU47XY3TjjJA2CRC2Pr9G8fIt7mUC+0M5UI7rlzQ"
+    "6Jf0MCYjTCmZjKowGTyspT93002iJSX1gxCj2/9tqD4zkc/XISYei5moQkQNNKLkLBXbBM"
+    "xmYms3SCKXrbtsY4JHdBXH8f1iWpCysP+EGwfmPn0mgBNVZx5r/LAdqGYLOE3IoM0WeN3y"
+    "1uGtS/+gbw2Jg8ADPacf+t1JK752cwD20YaHGK5rgmpwu4ZApQ+gDB8Hg1bKF00iuwfZ2E"
+    "c8BV4eJQTjS45UQdybXJaOmoBdrAZiAcgdtG3gHP1xJUTg8lmmHoJ2VJduz4rpIm7Q/K2o"
+    "I35uty8vP7XPLz9+vvrw6dPV5/PtJzx+KetbftP/yj7nId6JQ2kB6ctbqmWKefpEyBrIql"
+    "7w8KoX6czqRYxbXdpzFyEBnIM0JaoyCPxBylFn5A+z/+y8/j5+/wZoisr291lCHQFBETdI"
+    "0wDIy3ASrIUfQ40PZsoZoRco5oYZpCnPg2FFP7sMqZoCTTlOjKGQj2CApHmnRe4AQ8syLR"
+    "F4twSNA1faSaSdJNTvcDuJd9YfNO9R2hxmvpo6kKpPdILXTXymLaihFYKYiBkVomTSsBC3"
+    "h3kaAzFjTZDmIFArd0rmjCpB2jMUXK0hGonqfiOYC1gOFoXJdqCaAcxrVAgtrZBBodsZdz"
+    "u3vVbCmVCeqaausIbOwf2wbj9H0gi212gb/nAL28CKtPP08dRcYz3D1BPpcZZl7UFuX2nw"
+    "OXvbBh8d6uuV+gwFtV0BosZ5q/7Mo4f5OV0P83NMD2OuIBZTi+8oStMmluf1lXvs2TN9LR"
+    "F0/f5SHc6jRHxJZB0ylIg+QS4pNSqFbv6O7PR2JBHfdAtlgKQBalpppDy12aEII+UKbAwT"
+    "JICcHgYfIKlG9Du7bWOi36loA9HLQTrrCKk0VlRFh81jrFgArBsHTXuYUhoqqmaoEIgPLl"
+    "It4QYLJ2gjtlHE6UqIQLRyvrqH75SYPrHufbPt9WplbFSGOmuh75PcwUsQ6PSRsbMnjJ01"
+    "LTRHeDth/ADHCYuyaNQP7mBosmkleJB9ofxXmunNp4jAOWMkNfziZ8B1O3q8GfSU+4detz"
+    "/ue6zY9rR3LjpHxp8G8gN6OoOYkEFREhQxfAqplOBQSlgAP8fhHS+BYaSb5T2aJtk4L9uf"
+    "Pm5PA/Yj6yAY33UGg/hp8Aw3r6alC+UsC9JUQ1prVq4yAsg6YULY+dHD62XMWhcNavWoS1"
+    "RWrCyTvhXUBaegdf8wuh+Ne7fXij/CE+50u737CWsDmgZXhLXd9rp07bI2HWoGwt6dTn4S"
+    "0adB+oG+YEFKKWBVTcAKq0+AnRT4nBW771M0TmMofWmleopjY8l0dm9x1hOOU+/p499M0U"
+    "wzMTrpWRtn50OKLW5gAzRNko/yU5nENIT86CbSyqWbCrK42i9OKOHd68fsbvoENaCoUyhn"
+    "so6qHRG8XqGhw5HDi3m3FsvDtmIrl9uTObZvufEFu4pPR0IcqB3VaJTD35/9QO+4rRxAbr"
+    "bjeIwxrZTnuHOGJFho/bMl3UC7zeRUqGv4961D5k5z6ZtpqRixMP1YB78xlFzNN9ZK62xZ"
+    "1tl0d9v9uuk6uN62hj2mZ8aQ6Z3/9Uil3f5oeK3QW9qsxxMeffnSe7hWzNnMPdROr4V2Hs"
+    "VF88CJCY9QYdddepw+/Nrv9q4V+kl5QRpk9oJv/d6vvbvecMJMBgsEX+DSc5E9/dzIunmF"
+    "Ov9Xv6DbiWwsRXhPEzAXKzrm9Zc24uypeCM2Yr/0kOActO4fbwb98TfHSuyP8YTvOpOu0+"
+    "b6EdKW7mg46XQdyzGLkqAMK2sd9r6OJv3OpD/8yr7qc5MgQNfD/AmP+18dk7JNZRnWc9AZ"
+    "3rLfBhX4nfEGrmlaM7am7ZN/TpxnUcUNklE6aZbkMUta8AXBV5Vtl4NZq+gYZe44YB/ik9"
+    "EZux4ZDvUTvu8Nb53N4yUce8IPvV967j6z4P9Cts2qsTk8qEXLg0TI5Nbg2RpuWkFVvM5N"
+    "hK7CssaBcBcQJii9IxpmJ5feEW9x1nm8I+CPFaKjHTDrYUrpUVidSY7v7ZBim1NBHaKRbh"
+    "oJHgR+MUXBClZhKuk7IOtX8SkzeXSZ2fWrMvwzZLEl/rxdYsWW3HM0B2Qbnmgu9L3Z7zCg"
+    "BerdHglssHRuvQ5eXmwj35wjyi157h2lln6uy4pO8oyVNbKPrVC1PxeqD+UIw4lJ/9kPKH"
+    "cy1DohKuKks7YXHULgcpXsqxO4fJbpskM7UgHQ6cnnutOi80MfeaMAotiuglcxaRMbSbGg"
+    "4/agkIVlrucL54JXhOF9VOV71EAyg2RNM0jWpYpHaVJBIXU8NLrTBSTaAEV5eoLzYtd5br"
+    "IsBWdpz0UW7I5CmoZ4TEOv0K0mac9Fz+YoZUG6mKYe07spmCEMDDXLSSR5AqJ0jVvw+Xug"
+    "SeNcOvT1NNPwGOc8hjZRJZp1woXpmqTFL+GEy1SXOrjmoHxistbDbrSaTQa/0jS4DpO1ey"
+    "eKV6H43xim9txKEYTdi2d7xeAp68cpBHd8aVT5DbKa2QoxDV1Z2wqyPfc/ZWZaCqBN0FLe"
+    "fbi8OL+gQu2M/tTPlA/n5+eXyhToipu5XXn//v1PzNnwhXa2IJ0xqMfl5ZLumZggkQ3pzX"
+    "1AHGNqA4OudZkC8dRBNlKsLqE09G6xC8AcIWscg1xIQvCaqDAqf2BIqeNtSx2BzzbnPgpQ"
+    "yH20X4xY27IE3X7hIbCoqiY5+JJbiuwQEOz2SA+egFRIenI/DFoDFEmHR/cAjTLd34ORWh"
+    "YyLUSc6EWdDknPb7HId2kUK8soJitSFRkM4W8absHIJ2ggvPmrs9mijqObHuPr969GjG+j"
+    "qvYET/zwdGSnOg/Slcf0XRV7pOeR67yOQdOuJ43gkm7FYzbHfosdaJk4P8kT/tLpD1g85w"
+    "wgg8V8Pg4feh26fm8GvWtljalEpS3YezzhbmfY7Q2czhqDyTCqEv3pMUWx2d2Th3tLJUXh"
+    "OonCQSc3kcMxSNcY55g8DkcD2ESFlpXkGp/OXIWpGqcNLSbZuQHocZKcWi8rg0OQqnlh0/"
+    "kXXvYRO0BHGqKUoZRVDqWUmvC3+PmXwfFNm/WEzR6L4ZH2D2n/qLf9IxiPZqAXaG3UdElG"
+    "JCQtEiLUEOTFItME7UVeZHSCqWgXM51uJXLDjovPj5xq40n2qMgQIJL9KQ4U0k5r5sk7EP"
+    "8sw5rj/F8AZ7+/NDdwmBsM+JLm5rZfI7slLgrqHNY0K3H4a3/IMhavLPMFYZayuNuf/Pe1"
+    "oiGyYVkrH4fOL3ONPeuu4KzwOGylu2vFnLVWwIKYqKLHS4SsIAVFrU+ZGOPFwyf4qQKO5A"
+    "8EcipU7QziCu/fFis4goVqViWbqOlrNjsOnjEb4t4yZ4irXEotYXIzGhy5jriTGdQSIib8"
+    "HAlQs8rBFCyjrIzNb/SNHYVIgqCyu3yWLa2wLDGvTk/OmJjJAirMvOPGnwDX04KwQBUWcQ"
+    "J1BSjueGcKwLqyMF8V+hobZQltm76MrbxSfkAx10SxGdcTD4Ap4gZHyFNuHI0Iy7OjaJ5M"
+    "lROnny5WuXN8gAI3RNhA/W199bVxNb30hCxKSrO9Cjcivg8+zZv3exAQxIr8uIc46oSve5"
+    "TjTv+8O+y9unK78se8mlhD0JrD/7Lp3y909ufQ+dSCF4DovCMDkU1i4Co3Yc6Jnd6KA3tx"
+    "gaVgBbQDfEqDdCX6lFb0/Ag5or2CBDRvTNOAAKf4oHkkESCnlKYoJLct5TIsN6PRIMSr3P"
+    "SjdaYe7256D+8unC8f7YRcU1qKfxqw3WI9B7CNSfTSs6fKzKO2thyVsquUEUzqnUQrU3vL"
+    "1N7lWRRDOXpZsUpbNON/jE4u4PgCroBPUO05xgyPIJmHntcrSDQP/W5354Bus1TqUWhjB2"
+    "EOFdb3Ob35yasLdnk76dlRjMPbcTqR9ZS9yhT+a20S0ErSioR7nGXqRfy+6p+sM69mRNPg"
+    "ik4hS1P9NyYHKNtxlLkFKHgKXY+e2QLrip8TSHnnZfKaoxdoK9hUpsBgy0bp3Pd/SlCkFH"
+    "effVm/ZKqvqmhk6paHqjQmvJBMVBZc0tt5EbWcKzlE0xjdeX4MuAzFkKEYMhRDhmJUnzMt"
+    "zbLnuYAlcK8757B0rjXghVZoaMH31taQ52Ho5big/b6H5Vn/guQNy+QN65iwZD01kL2A4m"
+    "XnH28G/fE3p/K8P8YTvutMuk6bW7dLZ/7yw0nHrT5PZ4MAVn7+CQ97X0eTfmfipDjBcG4S"
+    "BIib5qT/dcg6u4afJzzoDG/Zbyow6c54g5FT7t5NuRyV0bgY1dxTmVDOHqs2gSsRiSBEJD"
+    "Mx8GRicCDT1wlxDoxxzYDZo8liWWurjUvCl3GcsewKdL+olMG1k9TDWXkswnRypfKsVMs5"
+    "zeI4Z3tt7KgaZDnKw2nDBYYitVwm+tFlmD5jlI1bwFdcC/gqYwFfxRfwEZ4b0mmjsmqBuN"
+    "PGDFk2iwJ0OLMDJjuJXs54lWecihlUfnRCMEQnO0IqNYBVmXieFDwy8dJbnHWp7W/arPNo"
+    "+6N6Ql4vzAhZg6SQ3MxnbKZETSkhGmlMkW6tJ3FrZatQfN1Kz0tOA6C7yaUJcJ8JMHQYJh"
+    "sBEz9l5SFbsS8YL7DRr3eK02X82M0BWektPOFLI+gnQ4hjLpQdaAHInTtSgzAPLU34AnE+"
+    "mV16L7CWPJZAApPwVygOmqBz9KGZlWrhHB1gaop2jg6uv1Tfku3y3Odgou62BE+0OJPKDY"
+    "ShQomszbXyujAVHen0/4Cc0X8hPlNmlrmkfyJtoTi6PYWY7k/aAZGFAhRskoRUMLmPnnPc"
+    "uaydxq7J2mnlOkDn7lfCNpCa5VSUYpMJkzWv9kQB1aXNA3AOEUmU96PMjnsRgP3+0mTPY7"
+    "Knt4IWBgnpeTOzWwTJZIYLgQwX0qCWvtrraVrhKmSmEdG8AEESaVKJb6RDEoYcnyikcnum"
+    "WPU02QYyHKnqa1y63LOIgiC0tPYrqJ3dLZXTe0ANnoE5ZAPIT0fjwJ6gnPGnI10rs82sfJ"
+    "p6IjKCp4AInuVKFc8rHCLKRQ5sYGbhQCZhcADGISKJ8T6M6VuagggHSCS++/C1TCNFk7E/"
+    "zs+nLa0KTktDBP0fxIK6jVa3P+n/0Rs6lW8Y/RMePXztDPvjzqQ/os2mNQcY2Y4R7gmPu/"
+    "3ecNIfsyLlGoKYIJvQ1knny5drxUl4+4Q7t3d9Sgj0JcJRo8KJVFKVrxZVkkrqss0B7WU7"
+    "FVp2KXLOB5aH0FEfoWsc1PkfRwSRtPMoTXwmxR5CDVrHOqLn2YoZO0UQDlNJmPfC7OihYW"
+    "JVqF/Go2GG8toniipSkUaU/ygGKq5MVOvvszV2C6FM18ggCNvv2f3+UdQkZIDOQArpUH2w"
+    "3911fo/OQ3cwuokqR9kAN1Edt1eGTNCPPExVkM6zfnJnIAjLXFsaVG0Nip0qUbrmWR3zP1"
+    "hmpmGYr7ZqAkHLWJhQ2sYEbGNUXHfRO6xkUIxahpRWJ9pIhhZKSygbwqnQYEOID63uEKCV"
+    "+7vK+1sGkTZtfydMe8wD/0QxeRXbx8VXlT5lOE7FwD4+GofHnBxnXMov2l0T4CMHwgxalo"
+    "SLGy4NohcK1ylivuoIGKt3eRKwqsZUcKHlZNik99aQTYc/Eq87NlhDlxVji46E59CAuFrA"
+    "s7YX6tQwtedjQaID3bBxGo2UBekDH7+g6FAP7khNRcsvAgST4vMEoIpW1W3gCZVU9uYIwG"
+    "IFd5q4vLZZJgPZ14+NFG/o8ioXoVqupliEdVlJB+qynoRcsEPJJneFztNx9fMTvNmvgaDT"
+    "egdaSGP6qJjbunflLMtxHez6SM/1sqa+aM/1F2jZgo52AZIGhuO3r644lLW0V3ped3Ytkh"
+    "Z7JVTjweveQHQvuCKYLzIimC/iEcwsjXRifvd0B7AASfnuX6cxH+bm6BWzRJQZgfXX/wM9"
+    "JChd"
 )

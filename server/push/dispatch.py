@@ -1,0 +1,165 @@
+"""The dispatcher: claim due push requests, choose a channel, send, record every attempt.
+
+Several dispatchers may run: rows are claimed with a conditional UPDATE (pending -> sending), so each
+is sent once; a row a killed worker left in `sending` is taken back after CLAIM_TIMEOUT, and the OA
+template's client_msg_id (our request id) makes WeChat drop a resend within 10 minutes.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+from redis.asyncio import Redis
+from tortoise.expressions import Q
+
+from server.models import PushRequest, User
+from server.models.enums import PushStatus
+from server.models.outbox import PRIORITY_EMERGENCY
+from server.models.push import PushAttempt, PushBlock, SubscribeQuota
+from server.push import throttle
+from server.push.templates import MessageTemplate, TemplateValueError, load_templates, render
+from server.wechat.client import WeChatClients
+from server.wechat.errors import WeChatError
+
+log = logging.getLogger(__name__)
+
+CLAIM_TIMEOUT = timedelta(minutes=5)
+MAX_ATTEMPTS = 6
+BACKOFF_BASE = timedelta(seconds=30)
+BACKOFF_CEILING = timedelta(hours=1)
+BLOCKING_ERRORS = {40003, 43004, 43019, 43101}  # the person can't or won't receive on this channel
+
+
+async def claim(*, worker: str, limit: int = 50, now: datetime | None = None) -> list[PushRequest]:
+    """Claim due requests, emergencies first, with a conditional UPDATE per row."""
+    now = now or datetime.now(UTC)
+    due = Q(status=PushStatus.PENDING, due_at__lte=now) | Q(status=PushStatus.SENDING,
+                                                           claimed_at__lt=now - CLAIM_TIMEOUT)
+    candidates = await PushRequest.filter(due).order_by("priority", "due_at", "id").limit(limit).values_list(
+        "id", "status", "claimed_at")
+    claimed = []
+    for request_id, status, claimed_at in candidates:
+        taken = await PushRequest.filter(id=request_id, status=status, claimed_at=claimed_at).update(
+            status=PushStatus.SENDING, claimed_by=worker, claimed_at=now)
+        if taken:
+            claimed.append(await PushRequest.get(id=request_id))
+    return claimed
+
+
+async def _choose(user: User, template: MessageTemplate) -> tuple[str, str] | None:
+    """Return (channel, openid): OA template for followers, else MP subscribe with quota."""
+    blocked = set(await PushBlock.filter(user_id=user.id).values_list("channel", "template_id"))
+    oa_id = template.template_ids.get("oa_template", "")
+    if "oa_template" in template.channels and user.oa_openid and user.follows_oa \
+            and ("oa_template", oa_id) not in blocked:
+        return "oa_template", user.oa_openid
+    mp_id = template.template_ids.get("mp_subscribe", "")
+    if "mp_subscribe" in template.channels and user.mp_openid and ("mp_subscribe", mp_id) not in blocked:
+        if await SubscribeQuota.filter(user_id=user.id, template_id=mp_id, remaining__gt=0).exists():
+            return "mp_subscribe", user.mp_openid
+    return None
+
+
+async def _finish(request: PushRequest, status: PushStatus, error: str = "") -> PushStatus:
+    request.status, request.last_error = status, error[:200]
+    await request.save(update_fields=["status", "last_error", "updated_at"])
+    return status
+
+
+async def _later(request: PushRequest, when: datetime, reason: str) -> PushStatus:
+    request.status, request.due_at, request.last_error = PushStatus.PENDING, when, reason
+    await request.save(update_fields=["status", "due_at", "last_error", "updated_at"])
+    return PushStatus.PENDING
+
+
+async def dispatch_one(request: PushRequest, *, clients: WeChatClients, store: Redis, mp_appid: str,
+                       now: datetime | None = None) -> PushStatus:
+    """Deliver one claimed request (or reschedule it); return its new status."""
+    now = now or datetime.now(UTC)
+    template = load_templates().get(request.kind)
+    user = await User.get_or_none(id=request.user_id)
+    if template is None or user is None:
+        return await _finish(request, PushStatus.FAILED, "unknown kind or user")
+    emergency = request.priority == PRIORITY_EMERGENCY
+    if await throttle.is_paused(store):
+        return await _later(request, now + timedelta(minutes=5), "45009 pause")
+    if not emergency and throttle.is_quiet(now):
+        return await _later(request, throttle.next_morning(now), "quiet hours")
+    choice = await _choose(user, template)
+    if choice is None:
+        await PushAttempt.create(request=request, channel="none")
+        return await _finish(request, PushStatus.UNREACHABLE, "no channel")
+    if not emergency and not await throttle.take_daily_slot(store, user_id=user.id, now=now):
+        return await _later(request, throttle.next_morning(now + timedelta(hours=12)), "daily cap")
+    return await _send(request, template=template, channel=choice[0], openid=choice[1], clients=clients,
+                       store=store, mp_appid=mp_appid, now=now)
+
+
+async def _send(request: PushRequest, *, template: MessageTemplate, channel: str, openid: str,
+                clients: WeChatClients, store: Redis, mp_appid: str, now: datetime) -> PushStatus:
+    try:
+        payload = render(template, channel=channel, data=request.data, touser=openid,
+                         client_msg_id=f"push-{request.id}", mp_appid=mp_appid)
+    except TemplateValueError as exc:
+        return await _finish(request, PushStatus.FAILED, str(exc))
+    await throttle.wait_for_rate(store)
+    request.attempts += 1
+    try:
+        if channel == "oa_template":
+            answer = await clients.oa.send_template_message(payload)
+        else:
+            answer = await clients.mp.send_subscribe_message(payload)
+    except WeChatError as exc:
+        await PushAttempt.create(request=request, channel=channel, errcode=exc.errcode, errmsg=exc.errmsg[:200])
+        return await _failed(request, exc, channel=channel, template_id=payload["template_id"], store=store, now=now)
+    await PushAttempt.create(request=request, channel=channel, wechat_msgid=answer.get("msgid"))
+    if channel == "mp_subscribe":
+        await _spend_quota(request.user_id, payload["template_id"])
+    request.status, request.last_error = PushStatus.SENT, ""
+    await request.save(update_fields=["status", "attempts", "last_error", "updated_at"])
+    return PushStatus.SENT
+
+
+async def _spend_quota(user_id: int, template_id: str) -> None:
+    quota = await SubscribeQuota.get_or_none(user_id=user_id, template_id=template_id)
+    if quota is not None and quota.remaining > 0:
+        quota.remaining -= 1
+        await quota.save(update_fields=["remaining", "updated_at"])
+
+
+async def _failed(request: PushRequest, exc: WeChatError, *, channel: str, template_id: str, store: Redis,
+                  now: datetime) -> PushStatus:
+    if exc.errcode == 45009:
+        await throttle.pause_for_quota(store)
+        await request.save(update_fields=["attempts"])
+        return await _later(request, now + timedelta(seconds=throttle.QUOTA_PAUSE_SECONDS), "45009")
+    if exc.errcode in BLOCKING_ERRORS:
+        await PushBlock.get_or_create(user_id=request.user_id, channel=channel, template_id=template_id,
+                                      defaults={"errcode": exc.errcode})
+        if exc.errcode == 43101:
+            await SubscribeQuota.filter(user_id=request.user_id, template_id=template_id).update(remaining=0)
+    if exc.permanent or request.attempts >= MAX_ATTEMPTS:
+        await request.save(update_fields=["attempts"])
+        return await _finish(request, PushStatus.FAILED, str(exc))
+    delay = min(BACKOFF_BASE * 2 ** (request.attempts - 1), BACKOFF_CEILING)
+    await request.save(update_fields=["attempts"])
+    return await _later(request, now + delay, str(exc))
+
+
+async def dispatch_batch(*, worker: str, clients: WeChatClients, store: Redis, mp_appid: str,
+                         limit: int = 50) -> int:
+    """Claim and deliver one batch; return how many were handled."""
+    batch = await claim(worker=worker, limit=limit)
+    for request in batch:
+        await dispatch_one(request, clients=clients, store=store, mp_appid=mp_appid)
+    return len(batch)
+
+
+async def record_receipt(*, msgid: int, status: str) -> bool:
+    """Store a TEMPLATESENDJOBFINISH result on its attempt; return whether one matched."""
+    updated = await PushAttempt.filter(wechat_msgid=msgid).update(final_status=status[:64])
+    if updated and status != "success":
+        attempt = await PushAttempt.get(wechat_msgid=msgid)
+        await PushRequest.filter(id=attempt.request_id).update(status=PushStatus.FAILED, last_error=status[:200])
+    return bool(updated)

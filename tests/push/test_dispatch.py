@@ -1,0 +1,149 @@
+"""The dispatcher against the sandbox over real HTTP: channels, quotas, caps, quiet hours, races."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from server.models import PushAttempt, PushBlock, PushRequest, SubscribeQuota
+from server.models.enums import PushStatus
+from server.models.outbox import PRIORITY_EMERGENCY
+from server.push import dispatch
+from server.push.templates import load_templates
+from server.wechat.client import build_clients
+from tests.factories import make_user
+
+NOON = datetime(2026, 11, 23, 4, 0, tzinfo=UTC)  # 12:00 Beijing time
+NIGHT = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # 23:00 Beijing time
+SAMPLE = load_templates()["match_found"].sample
+MP_TEMPLATE = load_templates()["match_found"].template_ids["mp_subscribe"]
+
+
+@pytest.fixture
+async def clients(settings, redis):
+    made = build_clients(settings, redis)
+    yield made
+    await made.oa.aclose()
+    await made.mp.aclose()
+
+
+async def enqueue(user, *, cause: str = "match:1", priority: int = 5, kind: str = "match_found") -> PushRequest:
+    request, _ = await PushRequest.get_or_create(kind=kind, cause=cause, user_id=user.id,
+                                                 defaults={"data": dict(SAMPLE), "priority": priority})
+    return request
+
+
+async def run(request, clients, redis, now=NOON) -> PushStatus:
+    [claimed] = await dispatch.claim(worker="test", now=now)
+    assert claimed.id == request.id
+    return await dispatch.dispatch_one(claimed, clients=clients, store=redis, mp_appid="wxmp", now=now)
+
+
+async def outbox(sandbox, endpoint: str | None = None) -> list[dict]:
+    params = {"endpoint": endpoint} if endpoint else {}
+    return (await sandbox.get("/_sandbox/outbox", params=params)).json()["messages"]
+
+
+async def test_followers_get_an_official_account_template(clients, redis, sandbox):
+    user = await make_user(oa_openid="o-follower", follows_oa=True)
+    status = await run(await enqueue(user), clients, redis)
+    [sent] = await outbox(sandbox)
+    assert status == PushStatus.SENT and sent["endpoint"] == "cgi-bin/message/template/send"
+    assert sent["payload"]["client_msg_id"].startswith("push-")
+    attempt = await PushAttempt.get(request__user_id=user.id)
+    assert attempt.channel == "oa_template" and attempt.wechat_msgid == sent["id"]
+
+
+async def test_mini_program_users_need_quota_which_is_spent(clients, redis, sandbox):
+    user = await make_user()
+    assert await run(await enqueue(user), clients, redis) == PushStatus.UNREACHABLE
+    await SubscribeQuota.create(user=user, template_id=MP_TEMPLATE, remaining=1)
+    assert await run(await enqueue(user, cause="match:2"), clients, redis) == PushStatus.SENT
+    assert (await SubscribeQuota.get(user_id=user.id)).remaining == 0
+    [sent] = await outbox(sandbox, "cgi-bin/message/subscribe/send")
+    assert sent["payload"]["page"] == "pages/post/index?id=12"
+
+
+async def test_same_cause_is_queued_once(clients, redis):
+    user = await make_user(oa_openid="o-dedup", follows_oa=True)
+    first, second = await enqueue(user), await enqueue(user)
+    assert first.id == second.id and await PushRequest.all().count() == 1
+
+
+async def test_quiet_hours_wait_for_morning_but_emergencies_do_not(clients, redis, sandbox):
+    user = await make_user(oa_openid="o-night", follows_oa=True)
+    normal = await enqueue(user)
+    assert await run(normal, clients, redis, now=NIGHT) == PushStatus.PENDING
+    assert (await PushRequest.get(id=normal.id)).due_at.astimezone(UTC).hour == 0  # 08:00 Beijing
+    alert = await enqueue(user, cause="emergency:1", priority=PRIORITY_EMERGENCY, kind="emergency_alert")
+    alert.data = dict(load_templates()["emergency_alert"].sample)
+    await alert.save()
+    assert await run(alert, clients, redis, now=NIGHT) == PushStatus.SENT
+
+
+async def test_daily_cap_holds_back_all_but_emergencies(clients, redis):
+    user = await make_user(oa_openid="o-cap", follows_oa=True)
+    results = [await run(await enqueue(user, cause=f"match:{i}"), clients, redis) for i in range(4)]
+    assert results == [PushStatus.SENT] * 3 + [PushStatus.PENDING]
+
+
+async def test_refusals_are_remembered_and_never_retried(clients, redis, sandbox):
+    user = await make_user()
+    await SubscribeQuota.create(user=user, template_id=MP_TEMPLATE, remaining=3)
+    await sandbox.post("/_sandbox/faults", json={"endpoint": "cgi-bin/message/subscribe/send", "errcode": 43101})
+    assert await run(await enqueue(user), clients, redis) == PushStatus.FAILED
+    assert await PushBlock.filter(user_id=user.id, errcode=43101).exists()
+    assert (await SubscribeQuota.get(user_id=user.id)).remaining == 0
+    assert await run(await enqueue(user, cause="match:2"), clients, redis) == PushStatus.UNREACHABLE
+
+
+async def test_transient_errors_back_off_and_45009_pauses_everyone(clients, redis, sandbox):
+    user = await make_user(oa_openid="o-busy", follows_oa=True)
+    await sandbox.post("/_sandbox/faults", json={"endpoint": "cgi-bin/message/template/send", "errcode": -1})
+    request = await enqueue(user)
+    assert await run(request, clients, redis) == PushStatus.PENDING
+    retry_at = (await PushRequest.get(id=request.id)).due_at
+    assert retry_at - NOON >= timedelta(seconds=30)
+    await sandbox.post("/_sandbox/faults", json={"endpoint": "cgi-bin/message/template/send", "errcode": 45009})
+    assert await run(request, clients, redis, now=retry_at) == PushStatus.PENDING
+    other = await enqueue(await make_user(oa_openid="o-else", follows_oa=True), cause="match:9")
+    [claimed] = await dispatch.claim(worker="t", now=retry_at)
+    assert claimed.id == other.id
+    status = await dispatch.dispatch_one(claimed, clients=clients, store=redis, mp_appid="wxmp", now=retry_at)
+    assert status == PushStatus.PENDING and (await PushRequest.get(id=other.id)).last_error == "45009 pause"
+
+
+async def test_a_receipt_updates_the_attempt(clients, redis, sandbox):
+    user = await make_user(oa_openid="o-receipt", follows_oa=True)
+    request = await enqueue(user)
+    await run(request, clients, redis)
+    [sent] = await outbox(sandbox)
+    assert await dispatch.record_receipt(msgid=sent["id"], status="failed:user block")
+    assert (await PushAttempt.get(request_id=request.id)).final_status == "failed:user block"
+    assert (await PushRequest.get(id=request.id)).status == PushStatus.FAILED
+
+
+async def test_two_dispatchers_racing_send_each_message_once(clients, redis, sandbox):
+    users = [await make_user(oa_openid=f"o-race-{i}", follows_oa=True) for i in range(12)]
+    for user in users:
+        await enqueue(user, cause="match:race")
+    handled = await asyncio.gather(*(dispatch.dispatch_batch(worker=f"w{i}", clients=clients, store=redis,
+                                                             mp_appid="wxmp", limit=50) for i in range(2)))
+    assert sum(handled) == 12
+    assert sorted(m["touser"] for m in await outbox(sandbox)) == sorted(u.oa_openid for u in users)
+
+
+async def test_a_dispatcher_killed_mid_batch_loses_nothing(clients, redis, sandbox):
+    users = [await make_user(oa_openid=f"o-kill-{i}", follows_oa=True) for i in range(3)]
+    for user in users:
+        await enqueue(user, cause="match:kill")
+    claimed = await dispatch.claim(worker="doomed", now=NOON)
+    assert len(claimed) == 3  # the worker dies here, holding three rows in `sending`
+    assert await dispatch.claim(worker="heir", now=NOON + timedelta(minutes=1)) == []
+    later = NOON + dispatch.CLAIM_TIMEOUT + timedelta(seconds=1)
+    recovered = await dispatch.claim(worker="heir", now=later)
+    for request in recovered:
+        await dispatch.dispatch_one(request, clients=clients, store=redis, mp_appid="wxmp", now=later)
+    assert len(recovered) == 3 and len(await outbox(sandbox)) == 3
