@@ -4,9 +4,11 @@ module.exports = {
   apiBase: 'http://127.0.0.1:8000',
   requestTimeout: 15000,
   // Subscribe-message template ids from the MP console (订阅消息). At most 3 per request, all one-time.
+  // These are the backend's sandbox defaults (templates/messages/*.toml); in production put the real
+  // ids here and in the backend's WECHAT_TPL_POST_PROGRESS_MP / WECHAT_TPL_MATCH_FOUND_MP settings.
   subscribeTemplates: [
-    { id: 'TMPL_POST_PROGRESS', name: '服务进度提醒' },
-    { id: 'TMPL_MATCH_FOUND', name: '匹配结果通知' },
+    { id: 'sandbox-tpl-post-progress-mp', name: '服务进度提醒' },
+    { id: 'sandbox-tpl-match-found-mp', name: '匹配结果通知' },
   ],
   // The official account people bind to for concierge chat and template messages.
   officialAccountName: '四川科协',

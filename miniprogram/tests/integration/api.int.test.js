@@ -74,4 +74,30 @@ suite(`request wrapper against ${BASE || 'an unset KJY_API_BASE'}`, () => {
     expect(me.id).toBe(session.getUser().id)
     expect(global.wx.logins).toBe(before + 1)
   })
+
+  test('reports subscribe grants with the configured template ids and reads the balance back', async () => {
+    const [progress, match] = config.subscribeTemplates.map((t) => t.id)
+    await api.reportSubscriptions({ [progress]: 'accept', [match]: 'reject' })
+    const balances = await api.listSubscriptions()
+    const byId = Object.fromEntries(balances.map((s) => [s.template_id, s.remaining]))
+    expect(byId[progress]).toBe(1)
+    expect(byId[match]).toBe(0)
+  })
+
+  test('gets a one-time code to bind the official account', async () => {
+    const bind = await api.createBindCode()
+    expect(bind.code).toMatch(/^\d{6}$/)
+  })
+
+  test('the new question has a ticket whose chat accepts a message', async () => {
+    const created = await api.createPost({
+      kind: 'question', title: '地震时在高楼里怎么避险', body: '住在十八楼，想知道地震来了应该躲在哪里，要不要跑楼梯。',
+      region_code: county.code,
+    })
+    const post = await api.getPost(created.id)
+    expect(post.ticket_id).toEqual(expect.any(Number))
+    await api.sendMessage(post.ticket_id, '请问什么时候能联系我？')
+    const messages = await api.listMessages(post.ticket_id)
+    expect(messages.map((m) => m.text)).toContain('请问什么时候能联系我？')
+  })
 })

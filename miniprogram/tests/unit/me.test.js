@@ -21,7 +21,7 @@ describe('me page', () => {
     const backend = installBackend(Object.assign({
       'GET /api/v1/me': () => ({ user: u }),
       'GET /api/v1/regions/:code': regionPath,
-      'GET /api/v1/subscriptions': () => ({ subscriptions: [{ template_id: 'TMPL_POST_PROGRESS', remaining: 2 }] }),
+      'GET /api/v1/subscriptions': () => ({ subscriptions: [{ template_id: 'sandbox-tpl-post-progress-mp', remaining: 2 }] }),
     }, routes))
     const page = mount(meId)
     await page.instance.onShow()

@@ -130,7 +130,7 @@ test('after posting, a tap asks for progress notices and reports the answers', a
     'POST /api/v1/subscriptions': () => ({ ok: true }),
   })
   wx.requestSubscribeMessage = jest.fn((o) => o.success({
-    errMsg: 'requestSubscribeMessage:ok', TMPL_POST_PROGRESS: 'accept', TMPL_MATCH_FOUND: 'reject',
+    errMsg: 'requestSubscribeMessage:ok', 'sandbox-tpl-post-progress-mp': 'accept', 'sandbox-tpl-match-found-mp': 'reject',
   }))
   await fillValid(page)
   tapButton(page, '.submit')
@@ -139,9 +139,9 @@ test('after posting, a tap asks for progress notices and reports the answers', a
 
   tapButton(page, '.subscribe-btn')
   await settle()
-  expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['TMPL_POST_PROGRESS', 'TMPL_MATCH_FOUND'])
+  expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['sandbox-tpl-post-progress-mp', 'sandbox-tpl-match-found-mp'])
   expect(backend.callsTo('POST', '/api/v1/subscriptions')[0].data).toEqual({
-    results: { TMPL_POST_PROGRESS: 'accept', TMPL_MATCH_FOUND: 'reject' },
+    results: { 'sandbox-tpl-post-progress-mp': 'accept', 'sandbox-tpl-match-found-mp': 'reject' },
   })
   expect(text(page, '.subscribe-state--ok')).toBe('已开启进度提醒')
   expect(exists(page, '.subscribe-btn')).toBe(false)
