@@ -1,178 +1,220 @@
-"""Message templates (templates/messages/*.toml) and rendering by WeChat's value rules (WECHAT.md §3).
+"""Message templates: one TOML file per kind in templates/messages/, validated when loaded.
 
-A field's key prefix is its WeChat type (thing1, phrase2, time3 ...). Free text (thing, name) is
-truncated to fit; values whose meaning would change when cut (phrase, number, enum ...) are refused.
+A file names, per channel (oa_template = OA template message §3.1, mp_subscribe = MP subscribe
+message §3.2), the setting that holds its WeChat template id and a sandbox default; the jump page;
+the keywords (key prefix = WeChat type) with the data they are made from; and sample data.
+Rendering by WeChat's value rules lives in server/push/render.py.
 """
 
 from __future__ import annotations
 
+import copy
 import os
 import re
+import string
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from types import MappingProxyType
+
+from server.push.render import (
+    CHANNELS,
+    RULES,
+    TRUNCATABLE,
+    TemplateValueError,
+    fit,
+    render,
+    render_data,
+    render_page,
+)
+
+__all__ = ["CHANNELS", "Field", "MessageTemplate", "TemplateError", "TemplateValueError", "clear_cache", "fit",
+           "load_templates", "render", "render_data", "render_page"]
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "templates" / "messages"
-CHANNELS = ("oa_template", "mp_subscribe")
-BEIJING = ZoneInfo("Asia/Shanghai")
-ELLIPSIS = "…"
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
-_CHINESE = re.compile(r"^[\u4e00-\u9fff]+$")
-# type -> (max length, truncate?, allowed pattern or None)
-RULES: dict[str, tuple[int, bool, re.Pattern[str] | None]] = {
-    "thing": (20, True, None),
-    "name": (20, True, None),
-    "phrase": (5, False, _CHINESE),
-    "number": (32, False, re.compile(r"^-?\d+(\.\d+)?$")),
-    "letter": (32, False, re.compile(r"^[A-Za-z]+$")),
-    "symbol": (5, False, re.compile(r"^[^\w\s]+$")),
-    "character_string": (32, False, re.compile(r"^[\x21-\x7e]+$")),
-    "phone_number": (17, False, re.compile(r"^[\d+\-() ]+$")),
-    "car_number": (8, False, None),
-    "amount": (16, False, re.compile(r"^[¥$￥]?\d{1,10}(\.\d{1,2})?元?$")),
-    "time": (40, False, None),
-    "date": (40, False, None),
-    "enum": (20, False, None),
-}
+# WeChat lets a template pick at most 5 keywords (OA category templates and MP subscribe templates).
+MAX_FIELDS = 5
+TOP_KEYS = {"kind", "description", "channels", "page", "fields", "sample", *CHANNELS}
+FIELD_KEYS = {"key", "label", "source", "fallback", "overflow", "choices", "display"}
+_KEY = re.compile(r"^([a-z_]+?)(\d{1,2})$")
+_SETTING = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_FORMATTER = string.Formatter()
 
 
 class TemplateError(ValueError):
-    """A template file is invalid."""
-
-
-class TemplateValueError(ValueError):
-    """A value cannot be sent under WeChat's rules for its field."""
-
-    def __init__(self, kind: str, key: str, reason: str) -> None:
-        super().__init__(f"{kind}.{key}: {reason}")
-        self.kind, self.key, self.reason = kind, key, reason
+    """A template file is missing or invalid; the message starts with the file name."""
 
 
 @dataclass(frozen=True)
 class Field:
+    """One keyword: `key` (its prefix is the WeChat type) rendered from `source` over the data."""
+
     key: str
     source: str
+    label: str = ""
+    fallback: str | None = None  # used when the source's data is missing or empty
+    overflow: str = "refuse"  # truncate (thing, name only) | refuse
+    choices: tuple[str, ...] = ()  # enum: the values WeChat's template allows
+    display: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # data code -> text
 
     @property
     def type(self) -> str:
-        return self.key.rstrip("0123456789")
+        return _KEY.match(self.key).group(1)  # type: ignore[union-attr]
 
 
 @dataclass(frozen=True)
 class MessageTemplate:
+    """A validated message kind: channels, template id per channel, jump page, keywords, sample."""
+
     kind: str
+    description: str
     channels: tuple[str, ...]
     page: str
     fields: tuple[Field, ...]
-    template_ids: dict[str, str]
-    sample: dict[str, object]
+    template_ids: Mapping[str, str]  # channel -> WeChat template id (setting, else sandbox default)
+    template_id_settings: Mapping[str, str]  # channel -> environment variable name
+    sample_data: Mapping[str, object] = field(repr=False, default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def sample(self) -> dict[str, object]:
+        """Return a fresh copy of the sample data (safe to mutate or store as JSON)."""
+        return copy.deepcopy(dict(self.sample_data))
 
 
-def _load_file(path: Path, env: Mapping[str, str]) -> MessageTemplate:
+def _placeholders(text: str, *, where: str) -> set[str]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        fields = tuple(Field(key=f["key"], source=f["source"]) for f in data["fields"])
-        channels = tuple(data["channels"])
-        ids = {ch: env.get(spec["setting"]) or spec["default"] for ch, spec in data["template_ids"].items()}
-        template = MessageTemplate(kind=data["kind"], channels=channels, page=data["page"], fields=fields,
-                                   template_ids=ids, sample=dict(data.get("sample", {})))
-    except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
-        raise TemplateError(f"{path.name}: {type(exc).__name__} {exc}") from exc
-    _validate(template, path.name)
-    return template
+        names = {name for _, name, _, _ in _FORMATTER.parse(text) if name is not None}
+    except ValueError as exc:
+        raise ValueError(f"{where}: {exc}") from exc
+    bad = sorted(n for n in names if not n.isidentifier())
+    if bad:
+        raise ValueError(f"{where}: placeholders must be plain names, got {bad}")
+    return names
 
 
-def _validate(template: MessageTemplate, name: str) -> None:
-    problems = [f"unknown channel {c}" for c in template.channels if c not in CHANNELS]
-    problems += [f"no template id for {c}" for c in template.channels if c not in template.template_ids]
-    problems += [f"unknown field type {f.key}" for f in template.fields if f.type not in RULES]
-    if len({f.key for f in template.fields}) != len(template.fields):
-        problems.append("duplicate field keys")
-    if template.page.startswith("/"):
-        problems.append("page must not start with '/'")
-    if problems:
-        raise TemplateError(f"{name}: {'; '.join(problems)}")
+def _field(raw: Mapping[str, object], index: int) -> Field:
+    where = f"fields[{index}]"
+    unknown = set(raw) - FIELD_KEYS
+    if unknown:
+        raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+    key = str(raw["key"])
+    match = _KEY.match(key)
+    if match is None or match.group(1) not in RULES:
+        raise ValueError(f"{where}: {key!r} is not a WeChat keyword (type prefix + number, e.g. thing1)")
+    type_ = match.group(1)
+    overflow = str(raw.get("overflow") or ("truncate" if type_ in TRUNCATABLE else "refuse"))
+    if overflow not in ("truncate", "refuse") or (overflow == "truncate" and type_ not in TRUNCATABLE):
+        raise ValueError(f"{where}: overflow {overflow!r} not allowed for {type_} (truncate only thing/name)")
+    choices = tuple(str(c) for c in raw.get("choices", ()))  # type: ignore[attr-defined]
+    if (type_ == "enum") != bool(choices):
+        raise ValueError(f"{where}: choices are required for enum keywords and only for them")
+    display = {str(k): str(v) for k, v in dict(raw.get("display", {})).items()}  # type: ignore[call-overload]
+    item = Field(key=key, source=str(raw["source"]), label=str(raw.get("label", "")),
+                 fallback=None if raw.get("fallback") is None else str(raw["fallback"]), overflow=overflow,
+                 choices=choices, display=MappingProxyType(display))
+    _placeholders(item.source, where=f"{where}.source")
+    if item.fallback is not None:
+        _placeholders(item.fallback, where=f"{where}.fallback")
+    return item
 
 
-def load_templates(directory: Path | None = None, *,
-                   env: Mapping[str, str] | None = None) -> dict[str, MessageTemplate]:
-    """Load and validate every template file; keyed by kind."""
-    if directory is None and env is None:
-        return _cached()
-    env = os.environ if env is None else env
-    found = [_load_file(path, env) for path in sorted((directory or TEMPLATE_DIR).glob("*.toml"))]
-    return {t.kind: t for t in found}
+def _channel_ids(data: Mapping[str, object], channels: tuple[str, ...],
+                 env: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    extra = [c for c in CHANNELS if c in data and c not in channels]
+    if extra:
+        raise ValueError(f"[{extra[0]}] given but not listed in channels")
+    ids, settings = {}, {}
+    for channel in channels:
+        spec = data[channel]
+        setting, default = str(spec["template_id_setting"]), str(spec["template_id_default"])  # type: ignore[index]
+        if not _SETTING.match(setting) or not default:
+            raise ValueError(f"[{channel}]: template_id_setting must be an env var name and the default non-empty")
+        settings[channel], ids[channel] = setting, (env.get(setting) or "").strip() or default
+    return ids, settings
 
 
-@lru_cache(maxsize=1)
-def _cached() -> dict[str, MessageTemplate]:
-    return load_templates(TEMPLATE_DIR, env=os.environ)
+def _check_page(page: str) -> set[str]:
+    if not page or page.startswith("/"):
+        raise ValueError(f"page {page!r} must be a mini-program path without a leading '/'")
+    _, _, query = page.partition("?")
+    if "&" in query:
+        # Reported: only the first query parameter reaches the page (WECHAT.md §3.2); pass one id.
+        raise ValueError(f"page {page!r} must carry at most one query parameter")
+    return _placeholders(page, where="page")
 
 
-def format_value(raw: object, *, type_: str) -> str:
-    """Turn a data value into text (datetimes in Beijing time for time/date fields)."""
-    if type_ in ("time", "date") and isinstance(raw, str):
+def _parse(data: Mapping[str, object], *, stem: str, env: Mapping[str, str]) -> MessageTemplate:
+    unknown = set(data) - TOP_KEYS
+    if unknown:
+        raise ValueError(f"unknown keys {sorted(unknown)}")
+    kind = str(data["kind"])
+    if kind != stem:
+        raise ValueError(f"kind {kind!r} must match the file name")
+    channels = tuple(str(c) for c in data["channels"])  # type: ignore[attr-defined]
+    if not channels or len(set(channels)) != len(channels) or set(channels) - set(CHANNELS):
+        raise ValueError(f"channels {list(channels)} must be distinct values from {list(CHANNELS)}")
+    fields = tuple(_field(raw, i) for i, raw in enumerate(data["fields"]))  # type: ignore[arg-type]
+    keys = [f.key for f in fields]
+    if not 1 <= len(keys) <= MAX_FIELDS or len(set(keys)) != len(keys):
+        raise ValueError(f"fields {keys} must be 1-{MAX_FIELDS} distinct keys")
+    page = str(data["page"])
+    used = _check_page(page).union(*(_placeholders(f.source, where=f.key) for f in fields)) - {"now"}
+    sample = dict(data.get("sample", {}))  # type: ignore[call-overload]
+    if used - set(sample):
+        raise ValueError(f"[sample] lacks {sorted(used - set(sample))}")
+    ids, settings = _channel_ids(data, channels, env)
+    return MessageTemplate(kind=kind, description=str(data.get("description", "")), channels=channels, page=page,
+                           fields=fields, template_ids=MappingProxyType(ids),
+                           template_id_settings=MappingProxyType(settings), sample_data=MappingProxyType(sample))
+
+
+@lru_cache(maxsize=8)
+def _read_dir(directory: str) -> tuple[tuple[str, dict], ...]:
+    found = []
+    for path in sorted(Path(directory).glob("*.toml")):
         try:
-            raw = datetime.fromisoformat(raw)
-        except ValueError:
-            return raw
-    if isinstance(raw, datetime):
-        local = raw.astimezone(BEIJING) if raw.tzinfo else raw
-        return f"{local:%Y年%m月%d日 %H:%M}" if type_ == "time" else f"{local:%Y年%m月%d日}"
-    return str(raw)
+            found.append((path.name, tomllib.loads(path.read_text(encoding="utf-8"))))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise TemplateError(f"{path.name}: {exc}") from exc
+    if not found:
+        raise TemplateError(f"{directory}: no *.toml message templates")
+    return tuple(found)
 
 
-def fit(value: str, *, kind: str, key: str) -> str:
-    """Apply the value rules of a field's type: truncate free text, refuse the rest."""
-    type_ = key.rstrip("0123456789")
-    limit, truncate, pattern = RULES[type_]
-    value = _CONTROL.sub(" ", value).strip()
-    if not value:
-        raise TemplateValueError(kind, key, "empty")
-    if type_ == "name" and not _CHINESE.match(value):
-        limit = 20 if re.match(r"^[\x20-\x7e]+$", value) else 10
-    elif type_ == "name":
-        limit = 10
-    if pattern is not None and not pattern.match(value):
-        raise TemplateValueError(kind, key, f"not a valid {type_}")
-    if len(value) > limit:
-        if not truncate:
-            raise TemplateValueError(kind, key, f"longer than {limit}")
-        value = value[: limit - 1] + ELLIPSIS
-    return value
-
-
-def render_data(template: MessageTemplate, data: Mapping[str, object]) -> dict[str, dict[str, str]]:
-    """Return WeChat's data object: {key: {"value": ...}} for every field."""
-    rendered = {}
-    for item in template.fields:
+@lru_cache(maxsize=32)
+def _build(directory: str, ids: tuple[tuple[str, str], ...]) -> Mapping[str, MessageTemplate]:
+    env, built = dict(ids), {}
+    for name, data in _read_dir(directory):
         try:
-            raw = item.source.format_map({k: format_value(v, type_=item.type) for k, v in data.items()})
-        except KeyError as exc:
-            raise TemplateValueError(template.kind, item.key, f"missing data {exc}") from exc
-        rendered[item.key] = {"value": fit(raw, kind=template.kind, key=item.key)}
-    return rendered
+            template = _parse(data, stem=Path(name).stem, env=env)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
+            raise TemplateError(f"{name}: {detail}") from exc
+        built[template.kind] = template
+    return MappingProxyType(built)
 
 
-def render(template: MessageTemplate, *, channel: str, data: Mapping[str, object], touser: str,
-           client_msg_id: str | None = None, mp_appid: str | None = None) -> dict:
-    """Return the exact WeChat payload for a channel (template/send or subscribe/send)."""
-    if channel not in template.channels:
-        raise TemplateValueError(template.kind, "channel", f"{channel} not allowed")
-    try:
-        page = template.page.format_map(dict(data))
-    except KeyError as exc:
-        raise TemplateValueError(template.kind, "page", f"missing data {exc}") from exc
-    payload: dict = {"touser": touser, "template_id": template.template_ids[channel],
-                     "data": render_data(template, data)}
-    if channel == "oa_template":
-        if mp_appid:
-            payload["miniprogram"] = {"appid": mp_appid, "pagepath": page}
-        if client_msg_id:
-            payload["client_msg_id"] = client_msg_id[:64]
-        return payload
-    return {**payload, "page": page, "miniprogram_state": "formal", "lang": "zh_CN"}
+def _wanted_settings(directory: str) -> set[str]:
+    wanted = set()
+    for _, data in _read_dir(directory):
+        for channel in CHANNELS:
+            spec = data.get(channel)
+            if isinstance(spec, dict) and isinstance(spec.get("template_id_setting"), str):
+                wanted.add(spec["template_id_setting"])
+    return wanted
+
+
+def load_templates(directory: Path | str | None = None, *,
+                   env: Mapping[str, str] = os.environ) -> dict[str, MessageTemplate]:
+    """Load and validate every template file (cached), keyed by kind; raise TemplateError naming the file."""
+    where = str(Path(directory or TEMPLATE_DIR).resolve())
+    ids = tuple(sorted((s, env[s]) for s in _wanted_settings(where) if env.get(s)))
+    return dict(_build(where, ids))
+
+
+def clear_cache() -> None:
+    """Forget parsed files (after editing templates in a running process or a test)."""
+    _read_dir.cache_clear()
+    _build.cache_clear()
