@@ -93,3 +93,14 @@ def message_json(message: ChatMessage) -> dict[str, Any]:
     """Return a chat message as the poster sees it."""
     return {"id": message.id, "sender": message.sender_role, "msg_type": message.msg_type, "text": message.text,
             "delivery": message.delivery, "at": _iso(message.created_at)}
+
+
+def article_json(article: Article, *, full: bool = False) -> dict[str, Any]:
+    """Return an article (the body only on its own page)."""
+    data: dict[str, Any] = {"id": article.id, "title": article.title, "summary": article.summary,
+                            "topics": article.topics, "emergency_topics": article.emergency_topics,
+                            "source": article.source, "region_scope": article.region_scope,
+                            "published_at": _iso(article.published_at)}
+    if full:
+        data.update(body=article.body, url=article.url)
+    return data

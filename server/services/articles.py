@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from server.errors import ValidationFailed
-from server.models import Article
+from server.errors import NotFound, ValidationFailed
+from server.models import Article, User
 from server.services import regions
 
 DEMO_ARTICLES = Path(__file__).resolve().parent.parent / "data" / "demo" / "articles.jsonl"
@@ -43,3 +43,30 @@ async def import_articles(path: Path) -> dict[str, int]:
         created += was_created
         updated += not was_created
     return {"created": created, "updated": updated}
+
+
+PAGE_MAX = 50
+
+
+async def feed(*, user: User, cursor: int | None, limit: int) -> tuple[list[Article], int | None]:
+    """Return articles for the person's region, newest first, those on their interests leading each page."""
+    if not 1 <= limit <= PAGE_MAX:
+        raise ValidationFailed(f"每页数量应在 1 到 {PAGE_MAX} 之间", field="limit")
+    scopes = ["510000"] if not user.region_id else [user.region_id, *regions.parents_of(user.region_id)]
+    query = Article.filter(region_scope__in=[*scopes, "000000"]) if user.region_id else Article.all()
+    if cursor:
+        query = query.filter(id__lt=cursor)
+    rows = await query.order_by("-id").limit(limit + 1)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    interests = set(user.interests or [])
+    rows.sort(key=lambda a: (not interests & set(a.topics or []), -a.id))
+    return rows, (min(a.id for a in rows) if more and rows else None)
+
+
+async def get_article(article_id: int) -> Article:
+    """Return one article."""
+    article = await Article.get_or_none(id=article_id)
+    if article is None:
+        raise NotFound("article")
+    return article
