@@ -104,7 +104,8 @@ def main() -> None:
     args = parser.parse_args()
     corpus = load_jsonl(DATA / "corpus.jsonl")
     texts = [q["query"] for q in load_jsonl(DATA / "queries_title_dev.jsonl")][: args.queries]
-    model = load_or_retrain(((d["id"], d["text"]) for d in corpus), model_dir=MODEL_DIR).model
+    model = load_or_retrain(((d["id"], d["text"]) for d in corpus), model_dir=MODEL_DIR,
+                            progress=sys.stderr.isatty()).model
     base = np.stack([unit(model.dv[d["id"]]) for d in corpus])
     docs = [(tokens, lexical_terms(d["text"], tokens)) for d in corpus for tokens in [tokenize(d["text"])]]
     print(f"model: {model.vector_size} dims; {len(texts)} title queries; times in ms (2-core machine)")
