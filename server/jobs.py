@@ -21,7 +21,7 @@ from server import redis_keys as keys
 from server.push import dispatch
 from server.services import match_runtime, posts, relay
 from server.settings import Settings
-from server.wechat.client import build_clients
+from server.wechat.client import WeChatClients, build_clients
 
 log = logging.getLogger(__name__)
 
@@ -52,15 +52,16 @@ async def start_workers(*, settings: Settings, store: Redis, relay_every: float 
     return Workers(stop=stop, tasks=tasks, runtime=runtime)
 
 
-async def run_relay(settings: Settings, store: Redis, *, stop: asyncio.Event, every: float) -> None:
-    """Deliver stored chat messages until stop is set (several workers may run: rows are claimed)."""
+async def _poll(settings: Settings, store: Redis, *, stop: asyncio.Event, every: float, name: str,
+                one_pass: Callable[[WeChatClients], Awaitable[int]]) -> None:
+    """Run passes until stop is set, resting `every` seconds whenever a pass found nothing to do."""
     clients = build_clients(settings, store)
     try:
         while not stop.is_set():
             try:
-                handled = await relay.deliver_pending(oa=clients.oa)
-            except Exception:  # noqa: BLE001 - logged; undelivered rows stay pending for the next pass
-                log.exception("relay pass failed")
+                handled = await one_pass(clients)
+            except Exception:  # noqa: BLE001 - logged; claimed rows return to the queue by themselves
+                log.exception("%s pass failed", name)
                 handled = 0
             if not handled:
                 try:
@@ -70,28 +71,20 @@ async def run_relay(settings: Settings, store: Redis, *, stop: asyncio.Event, ev
     finally:
         await clients.oa.aclose()
         await clients.mp.aclose()
+
+
+async def run_relay(settings: Settings, store: Redis, *, stop: asyncio.Event, every: float) -> None:
+    """Deliver stored chat messages until stop is set (several workers may run: rows are claimed)."""
+    await _poll(settings, store, stop=stop, every=every, name="relay",
+                one_pass=lambda clients: relay.deliver_pending(oa=clients.oa))
 
 
 async def run_dispatcher(settings: Settings, store: Redis, *, stop: asyncio.Event, worker: str,
                          every: float) -> None:
     """Send due push requests until stop is set (several dispatchers may run: rows are claimed)."""
-    clients = build_clients(settings, store)
-    try:
-        while not stop.is_set():
-            try:
-                handled = await dispatch.dispatch_batch(worker=worker, clients=clients, store=store,
-                                                        mp_appid=settings.mp_appid)
-            except Exception:  # noqa: BLE001 - logged; claimed rows return after the claim timeout
-                log.exception("dispatch pass failed")
-                handled = 0
-            if not handled:
-                try:
-                    await asyncio.wait_for(stop.wait(), timeout=every)
-                except TimeoutError:
-                    pass
-    finally:
-        await clients.oa.aclose()
-        await clients.mp.aclose()
+    await _poll(settings, store, stop=stop, every=every, name="dispatch",
+                one_pass=lambda clients: dispatch.dispatch_batch(worker=worker, clients=clients, store=store,
+                                                                 mp_appid=settings.mp_appid))
 
 
 # ---- the schedule table ------------------------------------------------------------------------
