@@ -80,16 +80,16 @@ def main() -> None:
     vocab_s = time.perf_counter() - started
     callback = EpochProgress(params.epochs, enabled=sys.stderr.isatty())
     started = time.perf_counter()
-    effective, raw = model.train(documents, total_examples=len(documents), epochs=params.epochs,
-                                 callbacks=[callback])
+    # gensim 4.4's Doc2Vec.train returns nothing: count words from the vocabulary's corpus total.
+    model.train(documents, total_examples=len(documents), epochs=params.epochs, callbacks=[callback])
+    raw = model.corpus_total_words * params.epochs
     train_s = time.perf_counter() - started
     epoch_s = sorted(callback.epoch_seconds)[len(callback.epoch_seconds) // 2]
     print(f"params: {params.to_json()}")
     print(f"vocabulary {len(model.wv):,} words, built in {vocab_s:.1f} s; {model.corpus_total_words / 1e6:.1f} M words "
           f"per epoch")
     print(f"training: {params.epochs} epochs in {train_s:.1f} s, median epoch {epoch_s:.1f} s; throughput "
-          f"{raw / train_s / 1e3:.0f} k raw words/s ({effective / train_s / 1e3:.0f} k effective words/s after "
-          f"sub-sampling), workers={params.workers}")
+          f"{raw / train_s / 1e3:.0f} k words/s (raw corpus words, before sub-sampling), workers={params.workers}")
     print(f"extrapolated full production run ({production.epochs} epochs): "
           f"{epoch_s * production.epochs / 60:.1f} min + tokenising {tokenise_s / 60:.1f} min")
     print(f"peak RSS {peak_rss_mb():.0f} MB", flush=True)
