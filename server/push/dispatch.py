@@ -148,11 +148,11 @@ async def _failed(request: PushRequest, exc: WeChatError, *, channel: str, templ
 
 
 async def dispatch_batch(*, worker: str, clients: WeChatClients, store: Redis, mp_appid: str,
-                         limit: int = 50) -> int:
+                         limit: int = 50, now: datetime | None = None) -> int:
     """Claim and deliver one batch; return how many were handled."""
-    batch = await claim(worker=worker, limit=limit)
+    batch = await claim(worker=worker, limit=limit, now=now)
     for request in batch:
-        await dispatch_one(request, clients=clients, store=store, mp_appid=mp_appid)
+        await dispatch_one(request, clients=clients, store=store, mp_appid=mp_appid, now=now)
     return len(batch)
 
 

@@ -130,7 +130,7 @@ async def test_two_dispatchers_racing_send_each_message_once(clients, redis, san
     for user in users:
         await enqueue(user, cause="match:race")
     handled = await asyncio.gather(*(dispatch.dispatch_batch(worker=f"w{i}", clients=clients, store=redis,
-                                                             mp_appid="wxmp", limit=50) for i in range(2)))
+                                                             mp_appid="wxmp", limit=50, now=NOON) for i in range(2)))
     assert sum(handled) == 12
     assert sorted(m["touser"] for m in await outbox(sandbox)) == sorted(u.oa_openid for u in users)
 
