@@ -30,6 +30,7 @@ async def make(url: str, dialect: str, name: str) -> None:
             return
         await command.init()
         await command.upgrade(run_in_transaction=True)
+        await command.init()  # again: the models state to diff against is read from the upgraded database
         print(f"{dialect}:", await command.migrate(name) or "no changes")
 
 

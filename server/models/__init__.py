@@ -3,8 +3,10 @@
 from server.models.articles import Article
 from server.models.campaigns import Campaign
 from server.models.chat import ChatMessage
+from server.models.emergencies import Emergency, EmergencyNotice
 from server.models.inbound import InboundMessage
 from server.models.matches import Match
+from server.models.outreach import Outreach
 from server.models.outbox import PushRequest
 from server.models.posts import Post
 from server.models.push import PushAttempt, PushBlock, SubscribeQuota
@@ -14,6 +16,7 @@ from server.models.users import User
 from server.models.windows import ReplyWindow
 
 __all__ = [
-    "Article", "Campaign", "ChatMessage", "InboundMessage", "Match", "Post", "PushAttempt", "PushBlock",
-    "PushRequest", "Region", "ReplyWindow", "StaffProfile", "SubscribeQuota", "Ticket", "TicketEvent", "User",
+    "Article", "Campaign", "ChatMessage", "Emergency", "EmergencyNotice", "InboundMessage", "Match", "Outreach",
+    "Post", "PushAttempt", "PushBlock", "PushRequest", "Region", "ReplyWindow", "StaffProfile", "SubscribeQuota",
+    "Ticket", "TicketEvent", "User",
 ]

@@ -59,3 +59,40 @@ class PushStatus(StrEnum):
     FAILED = "failed"
     UNREACHABLE = "unreachable"
     CANCELLED = "cancelled"
+
+
+class EmergencyType(StrEnum):
+    FLOOD = "flood"
+    EARTHQUAKE = "earthquake"
+    LANDSLIDE = "landslide"
+    EPIDEMIC = "epidemic"
+    ACCIDENT = "accident"
+    WILDFIRE = "wildfire"
+    STORM = "storm"
+    OTHER = "other"
+
+
+class EmergencySeverity(StrEnum):
+    """GB/T 35965 colours; CAP 1.2 severity in the comments."""
+
+    RED = "red"        # Extreme
+    ORANGE = "orange"  # Severe
+    YELLOW = "yellow"  # Moderate
+    BLUE = "blue"      # Minor
+
+
+class EmergencyStatus(StrEnum):
+    ACTIVE = "active"
+    CANCELLED = "cancelled"
+
+
+class OutreachKind(StrEnum):
+    ARTICLE_PUSH = "article_push"  # 精准科普
+    AWARD_CALL = "award_call"      # 奖项征集
+
+
+class OutreachStatus(StrEnum):
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    SENT = "sent"
+    CANCELLED = "cancelled"

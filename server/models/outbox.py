@@ -16,6 +16,7 @@ class PushRequest(Model):
     cause = fields.CharField(max_length=64)  # what caused it, e.g. "match:12"
     user = fields.ForeignKeyField("models.User", related_name="push_requests", on_delete=fields.CASCADE)
     data = fields.JSONField(default=dict)  # template data
+    region_code = fields.CharField(max_length=6, null=True)  # the person's region at fan-out (figures)
     priority = fields.SmallIntField(default=PRIORITY_NORMAL)
     status = fields.CharEnumField(PushStatus, max_length=16, default=PushStatus.PENDING)
     due_at = fields.DatetimeField(auto_now_add=True)

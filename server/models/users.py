@@ -18,6 +18,7 @@ class User(Model):
     organisation = fields.CharField(max_length=64, default="")
     title = fields.CharField(max_length=32, default="")
     discipline = fields.CharField(max_length=32, default="")
+    birth_year = fields.SmallIntField(null=True)  # for award calls with an age limit
     region = fields.ForeignKeyField("models.Region", null=True, related_name="users",
                                     on_delete=fields.SET_NULL)
     interests = fields.JSONField(default=list)
@@ -29,6 +30,7 @@ class User(Model):
     oa_followed_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     last_seen_at = fields.DatetimeField(null=True)
+    password_hash = fields.CharField(max_length=200, default="")  # console sign-in (staff and admin only)
     updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:
