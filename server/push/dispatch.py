@@ -8,13 +8,16 @@ template's client_msg_id (our request id) makes WeChat drop a resend within 10 m
 from __future__ import annotations
 
 import logging
+import time
 from datetime import UTC, datetime, timedelta
 
 from redis.asyncio import Redis
+from tortoise import connections
 from tortoise.expressions import Q
 
 from server.models import PushRequest, User
-from server.models.enums import PushStatus
+from server.models.emergencies import Emergency
+from server.models.enums import EmergencyStatus, PushStatus
 from server.models.outbox import PRIORITY_EMERGENCY
 from server.models.push import PushAttempt, PushBlock, SubscribeQuota
 from server.push import throttle
@@ -32,8 +35,39 @@ BLOCKING_ERRORS = {40003, 43004, 43019, 43101}  # the person can't or won't rece
 
 
 async def claim(*, worker: str, limit: int = 50, now: datetime | None = None) -> list[PushRequest]:
-    """Claim due requests, emergencies first, with a conditional UPDATE per row."""
+    """Claim due requests, emergencies first (and rows a dead worker left behind)."""
     now = now or datetime.now(UTC)
+    if connections.get("default").capabilities.dialect == "postgres":
+        ids = await _claim_skip_locked(worker=worker, limit=limit, now=now)
+    else:
+        ids = await _claim_conditional(worker=worker, limit=limit, now=now)
+    if not ids:
+        return []
+    return await PushRequest.filter(id__in=ids).order_by("priority", "due_at", "id")
+
+
+_CLAIM = ("UPDATE push_requests SET status = $1, claimed_by = $2, claimed_at = $4, updated_at = $4 "
+          "WHERE id IN (SELECT id FROM push_requests WHERE status = $5 AND {} "
+          "ORDER BY priority, due_at, id LIMIT $6 FOR UPDATE SKIP LOCKED) RETURNING id")
+_CLAIM_DUE, _CLAIM_STALE = _CLAIM.format("due_at <= $3"), _CLAIM.format("claimed_at < $3")
+
+
+async def _claim_skip_locked(*, worker: str, limit: int, now: datetime) -> list[int]:
+    """PostgreSQL: one UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED) per claim."""
+    conn = connections.get("default")
+    ids: list[int] = []
+    for status, query in ((PushStatus.PENDING, _CLAIM_DUE), (PushStatus.SENDING, _CLAIM_STALE)):
+        room = limit - len(ids)
+        if room <= 0:
+            break
+        since = now if status == PushStatus.PENDING else now - CLAIM_TIMEOUT
+        rows = await conn.execute_query_dict(query, [str(PushStatus.SENDING), worker, since, now, str(status), room])
+        ids.extend(row["id"] for row in rows)
+    return ids
+
+
+async def _claim_conditional(*, worker: str, limit: int, now: datetime) -> list[int]:
+    """Other databases: a conditional UPDATE per row (pending -> sending), so each row goes to one worker."""
     due = Q(status=PushStatus.PENDING, due_at__lte=now) | Q(status=PushStatus.SENDING,
                                                            claimed_at__lt=now - CLAIM_TIMEOUT)
     candidates = await PushRequest.filter(due).order_by("priority", "due_at", "id").limit(limit).values_list(
@@ -43,8 +77,27 @@ async def claim(*, worker: str, limit: int = 50, now: datetime | None = None) ->
         taken = await PushRequest.filter(id=request_id, status=status, claimed_at=claimed_at).update(
             status=PushStatus.SENDING, claimed_by=worker, claimed_at=now)
         if taken:
-            claimed.append(await PushRequest.get(id=request_id))
+            claimed.append(request_id)
     return claimed
+
+
+_EMERGENCY_STATUS: dict[int, tuple[float, str]] = {}
+
+
+async def _emergency_stopped(data: dict, now: datetime) -> str:
+    """Return why an emergency push must not go out any more ("" when it may): cancelled or expired."""
+    expires = data.get("expires_at")
+    if expires and datetime.fromisoformat(str(expires)) <= now:
+        return "emergency expired"
+    emergency_id = data.get("emergency_id")
+    if not emergency_id:
+        return ""
+    checked = _EMERGENCY_STATUS.get(int(emergency_id))
+    if checked is None or time.monotonic() - checked[0] > 1.0:  # a cancel is seen within a second
+        status = await Emergency.filter(id=int(emergency_id)).values_list("status", flat=True)
+        checked = (time.monotonic(), str(status[0]) if status else "")
+        _EMERGENCY_STATUS[int(emergency_id)] = checked
+    return "emergency cancelled" if checked[1] == EmergencyStatus.CANCELLED else ""
 
 
 async def _choose(user: User, template: MessageTemplate) -> tuple[str, str] | None:
@@ -56,7 +109,8 @@ async def _choose(user: User, template: MessageTemplate) -> tuple[str, str] | No
         return "oa_template", user.oa_openid
     mp_id = template.template_ids.get("mp_subscribe", "")
     if "mp_subscribe" in template.channels and user.mp_openid and ("mp_subscribe", mp_id) not in blocked:
-        if await SubscribeQuota.filter(user_id=user.id, template_id=mp_id, remaining__gt=0).exists():
+        if template.long_term or await SubscribeQuota.filter(user_id=user.id, template_id=mp_id,
+                                                             remaining__gt=0).exists():
             return "mp_subscribe", user.mp_openid
     return None
 
@@ -82,6 +136,8 @@ async def dispatch_one(request: PushRequest, *, clients: WeChatClients, store: R
     if template is None or user is None:
         return await _finish(request, PushStatus.FAILED, "unknown kind or user")
     emergency = request.priority == PRIORITY_EMERGENCY
+    if emergency and (stopped := await _emergency_stopped(request.data, now)):
+        return await _finish(request, PushStatus.CANCELLED, stopped)
     if await throttle.is_paused(store):
         return await _later(request, now + timedelta(minutes=5), "45009 pause")
     if not emergency and throttle.is_quiet(now):
@@ -114,7 +170,7 @@ async def _send(request: PushRequest, *, template: MessageTemplate, channel: str
         await PushAttempt.create(request=request, channel=channel, errcode=exc.errcode, errmsg=exc.errmsg[:200])
         return await _failed(request, exc, channel=channel, template_id=payload["template_id"], store=store, now=now)
     await PushAttempt.create(request=request, channel=channel, wechat_msgid=answer.get("msgid"))
-    if channel == "mp_subscribe":
+    if channel == "mp_subscribe" and not template.long_term:
         await _spend_quota(request.user_id, payload["template_id"])
     request.status, request.last_error = PushStatus.SENT, ""
     await request.save(update_fields=["status", "attempts", "last_error", "updated_at"])

@@ -75,6 +75,9 @@ class MessageTemplate:
     fields: tuple[Field, ...]
     template_ids: Mapping[str, str]  # channel -> WeChat template id (setting, else sandbox default)
     template_id_settings: Mapping[str, str]  # channel -> environment variable name
+    # A long-term subscription (长期订阅, granted to some public-service categories) needs no per-send
+    # grant: `long_term = true` under [mp_subscribe], or the setting <template_id_setting>_LONG_TERM=1.
+    long_term: bool = False
     sample_data: Mapping[str, object] = field(repr=False, default_factory=lambda: MappingProxyType({}))
 
     @property
@@ -165,8 +168,14 @@ def _parse(data: Mapping[str, object], *, stem: str, env: Mapping[str, str]) -> 
     if used - set(sample):
         raise ValueError(f"[sample] lacks {sorted(used - set(sample))}")
     ids, settings = _channel_ids(data, channels, env)
+    long_term = False
+    if "mp_subscribe" in channels:
+        spec = data["mp_subscribe"]
+        flag = env.get(settings["mp_subscribe"] + "_LONG_TERM", "").strip().lower()
+        default = bool(spec.get("long_term", False))  # type: ignore[union-attr]
+        long_term = flag in {"1", "true", "yes"} if flag else default
     return MessageTemplate(kind=kind, description=str(data.get("description", "")), channels=channels, page=page,
-                           fields=fields, template_ids=MappingProxyType(ids),
+                           fields=fields, template_ids=MappingProxyType(ids), long_term=long_term,
                            template_id_settings=MappingProxyType(settings), sample_data=MappingProxyType(sample))
 
 
@@ -203,6 +212,7 @@ def _wanted_settings(directory: str) -> set[str]:
             spec = data.get(channel)
             if isinstance(spec, dict) and isinstance(spec.get("template_id_setting"), str):
                 wanted.add(spec["template_id_setting"])
+                wanted.add(spec["template_id_setting"] + "_LONG_TERM")
     return wanted
 
 

@@ -15,8 +15,10 @@ from server.push.templates import load_templates
 from server.wechat.client import build_clients
 from tests.factories import make_user
 
-NOON = datetime(2026, 11, 23, 4, 0, tzinfo=UTC)  # 12:00 Beijing time
-NIGHT = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # 23:00 Beijing time
+# Tomorrow, so rows created now are due; the hours are fixed so quiet hours never depend on the wall clock.
+TOMORROW = (datetime.now(UTC) + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
+NOON = TOMORROW.replace(hour=4)  # 12:00 Beijing time
+NIGHT = TOMORROW.replace(hour=15)  # 23:00 Beijing time
 SAMPLE = load_templates()["match_found"].sample
 MP_TEMPLATE = load_templates()["match_found"].template_ids["mp_subscribe"]
 
