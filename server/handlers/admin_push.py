@@ -1,0 +1,205 @@
+"""Admin routes for pushes: emergencies (/api/v1/admin/emergencies) and outreach (/api/v1/admin/outreach)."""
+
+from __future__ import annotations
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse
+from sanic_ext import openapi
+
+from server.handlers.common import authenticated, json, parse_body, query_model
+from server.handlers.schemas import PageQuery
+from server.models.enums import EmergencySeverity, EmergencyType, OutreachKind, Role
+from server.services import emergencies, outreach
+
+bp = Blueprint("admin_push", url_prefix="/api/v1/admin")
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RegionsIn(_In):
+    region_codes: list[str] = Field(min_length=1, max_length=emergencies.MAX_REGIONS)
+
+
+class EmergencyIn(_In):
+    event_type: EmergencyType
+    severity: EmergencySeverity = Field(description="red/orange/yellow/blue ↔ Extreme/Severe/Moderate/Minor")
+    headline: str = Field(min_length=2, max_length=60)
+    instruction: str = Field(default="", max_length=200, description="防范提示")
+    region_codes: list[str] = Field(min_length=1, max_length=emergencies.MAX_REGIONS)
+    onset: AwareDatetime
+    expires_at: AwareDatetime
+    article_ids: list[int] = Field(min_length=1, max_length=20)
+
+
+class EmergencyUpdateIn(_In):
+    note: str = Field(min_length=1, max_length=200)
+    severity: EmergencySeverity | None = None
+    expires_at: AwareDatetime | None = None
+
+
+class CancelIn(_In):
+    note: str = Field(default="", max_length=200)
+
+
+class AudienceIn(_In):
+    region_codes: list[str] = Field(default_factory=list, max_length=50)
+    roles: list[Role] = Field(default_factory=list)
+    interests: list[str] = Field(default_factory=list, max_length=50)
+    disciplines: list[str] = Field(default_factory=list, max_length=50)
+    active_since: str | None = None
+    max_age: int | None = None
+    min_age: int | None = None
+
+
+class OutreachPreviewIn(_In):
+    kind: OutreachKind
+    audience: AudienceIn
+
+
+class OutreachIn(_In):
+    kind: OutreachKind
+    title: str = Field(min_length=2, max_length=60)
+    article_ids: list[int] = Field(min_length=1, max_length=20)
+    audience: AudienceIn
+    message: dict[str, str] = Field(default_factory=dict, description="award, note, deadline, organizer, reason")
+    scheduled_at: AwareDatetime | None = None
+    send_now: bool = False
+
+
+def _audience(body: AudienceIn) -> dict:
+    return body.model_dump(exclude_none=True, exclude_defaults=True, mode="json")
+
+
+# ---- emergencies -------------------------------------------------------------------------------
+
+@bp.post("/emergencies/preview")
+@openapi.definition(summary="应急推送：按地区预览覆盖人数", secured="token", body={"application/json": RegionsIn})
+@authenticated(Role.ADMIN)
+async def preview_emergency(request: Request) -> HTTPResponse:
+    """Count who an alert for these regions would reach."""
+    body = parse_body(request, RegionsIn)
+    return json(await emergencies.preview(body.region_codes))
+
+
+@bp.post("/emergencies")
+@openapi.definition(summary="发布应急事件并立即推送（alert）", secured="token", body={"application/json": EmergencyIn})
+@authenticated(Role.ADMIN)
+async def create_emergency(request: Request) -> HTTPResponse:
+    """Record an emergency and fan the alert out to its regions."""
+    body = parse_body(request, EmergencyIn)
+    emergency, notice = await emergencies.alert(
+        admin=request.ctx.user, event_type=body.event_type, severity=body.severity, headline=body.headline,
+        instruction=body.instruction, region_codes=body.region_codes, onset=body.onset,
+        expires_at=body.expires_at, article_ids=body.article_ids)
+    return json({"emergency": emergencies.emergency_json(emergency), "notice": emergencies.notice_json(notice)},
+                status=201)
+
+
+@bp.get("/emergencies")
+@openapi.definition(summary="应急事件列表", secured="token")
+@authenticated(Role.ADMIN)
+async def list_emergencies(request: Request) -> HTTPResponse:
+    """Newest first."""
+    q = query_model(request, PageQuery)
+    found = await emergencies.list_emergencies(limit=q.limit, cursor=q.cursor)
+    return json({"emergencies": [emergencies.emergency_json(e) for e in found],
+                 "next_cursor": found[-1].id if len(found) == q.limit else None})
+
+
+@bp.get("/emergencies/<emergency_id:int>")
+@openapi.definition(summary="应急事件及实时送达情况（按地区）", secured="token")
+@authenticated(Role.ADMIN)
+async def show_emergency(request: Request, emergency_id: int) -> HTTPResponse:
+    """The event and its delivery figures so far."""
+    emergency = await emergencies.get(emergency_id)
+    return json({"emergency": emergencies.emergency_json(emergency),
+                 "delivery": await emergencies.figures(emergency_id)})
+
+
+@bp.post("/emergencies/<emergency_id:int>/update")
+@openapi.definition(summary="发布更新（推送给同一受众）", secured="token",
+                    body={"application/json": EmergencyUpdateIn})
+@authenticated(Role.ADMIN)
+async def update_emergency(request: Request, emergency_id: int) -> HTTPResponse:
+    """Send an update to the alert's audience."""
+    body = parse_body(request, EmergencyUpdateIn)
+    notice = await emergencies.update(admin=request.ctx.user, emergency_id=emergency_id, note=body.note,
+                                      severity=body.severity, expires_at=body.expires_at)
+    return json({"notice": emergencies.notice_json(notice)}, status=201)
+
+
+@bp.post("/emergencies/<emergency_id:int>/cancel")
+@openapi.definition(summary="撤销应急事件（停止尚未发出的推送）", secured="token", body={"application/json": CancelIn})
+@authenticated(Role.ADMIN)
+async def cancel_emergency(request: Request, emergency_id: int) -> HTTPResponse:
+    """Cancel: queued sends are stopped."""
+    body = parse_body(request, CancelIn)
+    notice = await emergencies.cancel(admin=request.ctx.user, emergency_id=emergency_id, note=body.note)
+    return json({"notice": emergencies.notice_json(notice)})
+
+
+# ---- outreach: targeted articles and award calls -----------------------------------------------
+
+@bp.post("/outreach/preview")
+@openapi.definition(summary="精准推送/奖项征集：预览受众人数", secured="token",
+                    body={"application/json": OutreachPreviewIn})
+@authenticated(Role.ADMIN)
+async def preview_outreach(request: Request) -> HTTPResponse:
+    """Count the audience."""
+    body = parse_body(request, OutreachPreviewIn)
+    return json(await outreach.preview(kind=body.kind, audience=_audience(body.audience)))
+
+
+@bp.post("/outreach")
+@openapi.definition(summary="创建精准推送或奖项征集（草稿、定时或立即发送）", secured="token",
+                    body={"application/json": OutreachIn})
+@authenticated(Role.ADMIN)
+async def create_outreach(request: Request) -> HTTPResponse:
+    """Create, and optionally send at once."""
+    body = parse_body(request, OutreachIn)
+    created = await outreach.create(admin=request.ctx.user, kind=body.kind, title=body.title,
+                                    article_ids=body.article_ids, audience=_audience(body.audience),
+                                    message=body.message, scheduled_at=body.scheduled_at)
+    if body.send_now and body.scheduled_at is None:
+        created = await outreach.send(outreach_id=created.id)
+    return json({"outreach": outreach.outreach_json(created)}, status=201)
+
+
+@bp.get("/outreach")
+@openapi.definition(summary="精准推送列表", secured="token")
+@authenticated(Role.ADMIN)
+async def list_outreach(request: Request) -> HTTPResponse:
+    """Newest first."""
+    q = query_model(request, PageQuery)
+    found = await outreach.list_outreach(limit=q.limit, cursor=q.cursor)
+    return json({"outreach": [outreach.outreach_json(o) for o in found],
+                 "next_cursor": found[-1].id if len(found) == q.limit else None})
+
+
+@bp.get("/outreach/<outreach_id:int>")
+@openapi.definition(summary="精准推送及送达情况", secured="token")
+@authenticated(Role.ADMIN)
+async def show_outreach(request: Request, outreach_id: int) -> HTTPResponse:
+    """One outreach and its delivery figures."""
+    found = await outreach.get(outreach_id)
+    return json({"outreach": outreach.outreach_json(found), "delivery": await outreach.figures(outreach_id)})
+
+
+@bp.post("/outreach/<outreach_id:int>/send")
+@openapi.definition(summary="立即发送", secured="token")
+@authenticated(Role.ADMIN)
+async def send_outreach(request: Request, outreach_id: int) -> HTTPResponse:
+    """Fan out now."""
+    return json({"outreach": outreach.outreach_json(await outreach.send(outreach_id=outreach_id))})
+
+
+@bp.post("/outreach/<outreach_id:int>/cancel")
+@openapi.definition(summary="取消（已发送的停止排队中的消息）", secured="token")
+@authenticated(Role.ADMIN)
+async def cancel_outreach(request: Request, outreach_id: int) -> HTTPResponse:
+    """Cancel."""
+    return json({"outreach": outreach.outreach_json(await outreach.cancel(outreach_id=outreach_id))})
+
