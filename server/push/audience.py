@@ -129,41 +129,33 @@ async def preview(audience: Audience, *, kind: str) -> dict:
             "regions": sorted(regions, key=lambda r: (-r["users"], r["region_code"] or ""))}
 
 
+_INSERT = ("INSERT INTO push_requests (kind, cause, user_id, data, region_code, priority, status, due_at, attempts, "
+           "last_error, created_at, updated_at)")
+
+
 async def fan_out(audience: Audience, *, kind: str, cause: str, data: dict, priority: int,
                   due_at: datetime, now: datetime) -> dict[str, int]:
     """Write one push request per person in the audience; return {"targeted", "queued", "unreachable"}."""
-    sql = Sql()
-    k, c = sql.p(kind), sql.p(cause)
-    payload = sql.json(data)
-    prio, due, stamp = sql.p(priority), sql.p(due_at), sql.p(now)
-    pending, unreachable = sql.p(str(PushStatus.PENDING)), sql.p(str(PushStatus.UNREACHABLE))
-    reach = _reachable(sql, kind)
+    sql = Sql()  # placeholders are made in the order they appear (SQLite's ? are positional)
+    select = (f"SELECT {sql.p(kind)}, {sql.p(cause)}, u.id, {sql.json(data)}, u.region_id, {sql.p(priority)}, "
+              f"CASE WHEN {_reachable(sql, kind)} THEN {sql.p(str(PushStatus.PENDING))} "
+              f"ELSE {sql.p(str(PushStatus.UNREACHABLE))} END, {sql.p(due_at)}, 0, '', {sql.p(now)}, {sql.p(now)} ")
     where = audience.where(sql)
     await connections.get("default").execute_query(
-        "INSERT INTO push_requests (kind, cause, user_id, data, region_code, priority, status, due_at, attempts, "
-        "last_error, created_at, updated_at) "
-        f"SELECT {k}, {c}, u.id, {payload}, u.region_id, {prio}, "
-        f"CASE WHEN {reach} THEN {pending} ELSE {unreachable} END, {due}, 0, '', {stamp}, {stamp} "
-        f"FROM users u WHERE {where} ON CONFLICT (kind, cause, user_id) DO NOTHING", sql.values)
+        f"{_INSERT} {select} FROM users u WHERE {where} ON CONFLICT (kind, cause, user_id) DO NOTHING", sql.values)
     return await counts(kind=kind, causes=[cause])
 
 
 async def copy_audience(*, kind: str, from_cause: str, cause: str, data: dict, priority: int,
                         due_at: datetime, now: datetime) -> dict[str, int]:
     """Fan out to exactly the people an earlier fan-out targeted (an emergency update)."""
-    sql = Sql()
-    k, c = sql.p(kind), sql.p(cause)
-    payload = sql.json(data)
-    prio, due, stamp = sql.p(priority), sql.p(due_at), sql.p(now)
-    pending, unreachable = sql.p(str(PushStatus.PENDING)), sql.p(str(PushStatus.UNREACHABLE))
-    reach = _reachable(sql, kind)
-    kind_old, cause_old = sql.p(kind), sql.p(from_cause)
+    sql = Sql()  # placeholders in textual order, as above
+    select = (f"SELECT {sql.p(kind)}, {sql.p(cause)}, u.id, {sql.json(data)}, r.region_code, {sql.p(priority)}, "
+              f"CASE WHEN {_reachable(sql, kind)} THEN {sql.p(str(PushStatus.PENDING))} "
+              f"ELSE {sql.p(str(PushStatus.UNREACHABLE))} END, {sql.p(due_at)}, 0, '', {sql.p(now)}, {sql.p(now)} ")
+    source = f"r.kind = {sql.p(kind)} AND r.cause = {sql.p(from_cause)}"
     await connections.get("default").execute_query(
-        "INSERT INTO push_requests (kind, cause, user_id, data, region_code, priority, status, due_at, attempts, "
-        "last_error, created_at, updated_at) "
-        f"SELECT {k}, {c}, u.id, {payload}, r.region_code, {prio}, "
-        f"CASE WHEN {reach} THEN {pending} ELSE {unreachable} END, {due}, 0, '', {stamp}, {stamp} "
-        f"FROM push_requests r JOIN users u ON u.id = r.user_id WHERE r.kind = {kind_old} AND r.cause = {cause_old} "
+        f"{_INSERT} {select} FROM push_requests r JOIN users u ON u.id = r.user_id WHERE {source} "
         "ON CONFLICT (kind, cause, user_id) DO NOTHING", sql.values)
     return await counts(kind=kind, causes=[cause])
 
