@@ -6,8 +6,8 @@ from server.models.chat import ChatMessage
 from server.models.emergencies import Emergency, EmergencyNotice
 from server.models.inbound import InboundMessage
 from server.models.matches import Match
-from server.models.outreach import Outreach
 from server.models.outbox import PushRequest
+from server.models.outreach import Outreach
 from server.models.posts import Post
 from server.models.push import PushAttempt, PushBlock, SubscribeQuota
 from server.models.regions import Region
