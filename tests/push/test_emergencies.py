@@ -34,7 +34,7 @@ def _forget_cached_statuses():
 
 
 @pytest.fixture
-async def article(settings):
+async def article(settings, redis):
     return await Article.create(title="山洪来了怎么办", summary="远离河道，向高处转移", emergency_topics=["flood"])
 
 
