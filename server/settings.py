@@ -46,6 +46,7 @@ class Settings:
     max_body_bytes: int = 64 * 1024
     post_ttl_days: int = 180
     public_base_url: str = ""
+    push_rate_per_second: int = 200  # WeChat sends per second, all dispatchers together
     # Run the job workers (matching, later pushes) inside the app process: the embedded default.
     inline_workers: bool = True
 
@@ -103,6 +104,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         "model_dir": env.get("MODEL_DIR") or "data/models",
         "session_ttl": _int(env, "SESSION_TTL", 7 * 24 * 3600),
         "public_base_url": env.get("PUBLIC_BASE_URL", ""),
+        "push_rate_per_second": _int(env, "PUSH_RATE_PER_SECOND", 200),
         "inline_workers": _flag(env, "INLINE_WORKERS", default=not env.get("REDIS_URL")),
     }
     if secret:

@@ -128,7 +128,7 @@ async def _later(request: PushRequest, when: datetime, reason: str) -> PushStatu
 
 
 async def dispatch_one(request: PushRequest, *, clients: WeChatClients, store: Redis, mp_appid: str,
-                       now: datetime | None = None) -> PushStatus:
+                       now: datetime | None = None, rate: int = throttle.RATE_PER_SECOND) -> PushStatus:
     """Deliver one claimed request (or reschedule it); return its new status."""
     now = now or datetime.now(UTC)
     template = load_templates().get(request.kind)
@@ -149,17 +149,17 @@ async def dispatch_one(request: PushRequest, *, clients: WeChatClients, store: R
     if not emergency and not await throttle.take_daily_slot(store, user_id=user.id, now=now):
         return await _later(request, throttle.next_morning(now + timedelta(hours=12)), "daily cap")
     return await _send(request, template=template, channel=choice[0], openid=choice[1], clients=clients,
-                       store=store, mp_appid=mp_appid, now=now)
+                       store=store, mp_appid=mp_appid, now=now, rate=rate)
 
 
 async def _send(request: PushRequest, *, template: MessageTemplate, channel: str, openid: str,
-                clients: WeChatClients, store: Redis, mp_appid: str, now: datetime) -> PushStatus:
+                clients: WeChatClients, store: Redis, mp_appid: str, now: datetime, rate: int) -> PushStatus:
     try:
         payload = render(template, channel=channel, data=request.data, touser=openid,
                          client_msg_id=f"push-{request.id}", mp_appid=mp_appid)
     except TemplateValueError as exc:
         return await _finish(request, PushStatus.FAILED, str(exc))
-    await throttle.wait_for_rate(store)
+    await throttle.wait_for_rate(store, limit=rate)
     request.attempts += 1
     try:
         if channel == "oa_template":
@@ -204,11 +204,11 @@ async def _failed(request: PushRequest, exc: WeChatError, *, channel: str, templ
 
 
 async def dispatch_batch(*, worker: str, clients: WeChatClients, store: Redis, mp_appid: str,
-                         limit: int = 50, now: datetime | None = None) -> int:
+                         limit: int = 50, now: datetime | None = None, rate: int = throttle.RATE_PER_SECOND) -> int:
     """Claim and deliver one batch; return how many were handled."""
     batch = await claim(worker=worker, limit=limit, now=now)
     for request in batch:
-        await dispatch_one(request, clients=clients, store=store, mp_appid=mp_appid, now=now)
+        await dispatch_one(request, clients=clients, store=store, mp_appid=mp_appid, now=now, rate=rate)
     return len(batch)
 
 
