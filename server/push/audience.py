@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from tortoise import connections
+from tortoise.backends.base.client import TransactionalDBClient
 
 from server.models.enums import PushStatus, RegionLevel, Role
 from server.push.templates import load_templates
@@ -133,6 +134,13 @@ _INSERT = ("INSERT INTO push_requests (kind, cause, user_id, data, region_code, 
            "last_error, created_at, updated_at)")
 
 
+async def _no_jit() -> None:
+    """PostgreSQL spends ~1 s JIT-compiling a million-row INSERT ... SELECT that runs once: skip it."""
+    conn = connections.get("default")
+    if conn.capabilities.dialect == "postgres" and isinstance(conn, TransactionalDBClient):  # SET LOCAL: until commit
+        await conn.execute_script("SET LOCAL jit = off")
+
+
 async def fan_out(audience: Audience, *, kind: str, cause: str, data: dict, priority: int,
                   due_at: datetime, now: datetime) -> dict[str, int]:
     """Write one push request per person in the audience; return {"targeted", "queued", "unreachable"}."""
@@ -141,6 +149,7 @@ async def fan_out(audience: Audience, *, kind: str, cause: str, data: dict, prio
               f"CASE WHEN {_reachable(sql, kind)} THEN {sql.p(str(PushStatus.PENDING))} "
               f"ELSE {sql.p(str(PushStatus.UNREACHABLE))} END, {sql.p(due_at)}, 0, '', {sql.p(now)}, {sql.p(now)} ")
     where = audience.where(sql)
+    await _no_jit()
     await connections.get("default").execute_query(
         f"{_INSERT} {select} FROM users u WHERE {where} ON CONFLICT (kind, cause, user_id) DO NOTHING", sql.values)
     return await counts(kind=kind, causes=[cause])
@@ -154,6 +163,7 @@ async def copy_audience(*, kind: str, from_cause: str, cause: str, data: dict, p
               f"CASE WHEN {_reachable(sql, kind)} THEN {sql.p(str(PushStatus.PENDING))} "
               f"ELSE {sql.p(str(PushStatus.UNREACHABLE))} END, {sql.p(due_at)}, 0, '', {sql.p(now)}, {sql.p(now)} ")
     source = f"r.kind = {sql.p(kind)} AND r.cause = {sql.p(from_cause)}"
+    await _no_jit()
     await connections.get("default").execute_query(
         f"{_INSERT} {select} FROM push_requests r JOIN users u ON u.id = r.user_id WHERE {source} "
         "ON CONFLICT (kind, cause, user_id) DO NOTHING", sql.values)
