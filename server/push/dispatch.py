@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from redis.asyncio import Redis
@@ -100,9 +101,27 @@ async def _emergency_stopped(data: dict, now: datetime) -> str:
     return "emergency cancelled" if checked[1] == EmergencyStatus.CANCELLED else ""
 
 
-async def _choose(user: User, template: MessageTemplate) -> tuple[str, str] | None:
+@dataclass
+class Prefetched:
+    """What a batch needs to know about its people, read in two queries instead of two per row."""
+
+    users: dict[int, User] = field(default_factory=dict)
+    blocks: dict[int, set[tuple[str, str]]] = field(default_factory=dict)
+
+    @classmethod
+    async def load(cls, user_ids: list[int]) -> Prefetched:
+        found = cls(users={u.id: u for u in await User.filter(id__in=user_ids)})
+        for user_id, channel, template_id in await PushBlock.filter(user_id__in=user_ids).values_list(
+                "user_id", "channel", "template_id"):
+            found.blocks.setdefault(user_id, set()).add((channel, template_id))
+        return found
+
+
+async def _choose(user: User, template: MessageTemplate,
+                  blocked: set[tuple[str, str]] | None = None) -> tuple[str, str] | None:
     """Return (channel, openid): OA template for followers, else MP subscribe with quota."""
-    blocked = set(await PushBlock.filter(user_id=user.id).values_list("channel", "template_id"))
+    if blocked is None:
+        blocked = set(await PushBlock.filter(user_id=user.id).values_list("channel", "template_id"))
     oa_id = template.template_ids.get("oa_template", "")
     if "oa_template" in template.channels and user.oa_openid and user.follows_oa \
             and ("oa_template", oa_id) not in blocked:
@@ -128,11 +147,15 @@ async def _later(request: PushRequest, when: datetime, reason: str) -> PushStatu
 
 
 async def dispatch_one(request: PushRequest, *, clients: WeChatClients, store: Redis, mp_appid: str,
-                       now: datetime | None = None, rate: int = throttle.RATE_PER_SECOND) -> PushStatus:
+                       now: datetime | None = None, rate: int = throttle.RATE_PER_SECOND,
+                       prefetched: Prefetched | None = None) -> PushStatus:
     """Deliver one claimed request (or reschedule it); return its new status."""
     now = now or datetime.now(UTC)
     template = load_templates().get(request.kind)
-    user = await User.get_or_none(id=request.user_id)
+    if prefetched is not None:
+        user = prefetched.users.get(request.user_id)
+    else:
+        user = await User.get_or_none(id=request.user_id)
     if template is None or user is None:
         return await _finish(request, PushStatus.FAILED, "unknown kind or user")
     emergency = request.priority == PRIORITY_EMERGENCY
@@ -142,7 +165,8 @@ async def dispatch_one(request: PushRequest, *, clients: WeChatClients, store: R
         return await _later(request, now + timedelta(minutes=5), "45009 pause")
     if not emergency and throttle.is_quiet(now):
         return await _later(request, throttle.next_morning(now), "quiet hours")
-    choice = await _choose(user, template)
+    blocked = prefetched.blocks.get(user.id, set()) if prefetched is not None else None
+    choice = await _choose(user, template, blocked)
     if choice is None:
         await PushAttempt.create(request=request, channel="none")
         return await _finish(request, PushStatus.UNREACHABLE, "no channel")
@@ -207,8 +231,12 @@ async def dispatch_batch(*, worker: str, clients: WeChatClients, store: Redis, m
                          limit: int = 50, now: datetime | None = None, rate: int = throttle.RATE_PER_SECOND) -> int:
     """Claim and deliver one batch; return how many were handled."""
     batch = await claim(worker=worker, limit=limit, now=now)
+    if not batch:
+        return 0
+    prefetched = await Prefetched.load(list({r.user_id for r in batch}))
     for request in batch:
-        await dispatch_one(request, clients=clients, store=store, mp_appid=mp_appid, now=now, rate=rate)
+        await dispatch_one(request, clients=clients, store=store, mp_appid=mp_appid, now=now, rate=rate,
+                           prefetched=prefetched)
     return len(batch)
 
 
