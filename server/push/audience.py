@@ -18,7 +18,7 @@ from datetime import date, datetime
 from tortoise import connections
 from tortoise.backends.base.client import TransactionalDBClient
 
-from server.models.enums import PushStatus, RegionLevel, Role
+from server.models.enums import PushStatus, Role
 from server.push.templates import load_templates
 
 
@@ -48,16 +48,24 @@ class Sql:
         return f"{self.p(text)}::jsonb" if self.dialect == "postgres" else self.p(text)
 
 
+def _prefix(code: str) -> str:
+    """The prefix every GB/T 2260 code within `code` starts with (province 51, city 5101, county itself)."""
+    if code.endswith("0000"):
+        return code[:2]
+    if code.endswith("00"):
+        return code[:4]
+    return code
+
+
 def region_clause(sql: Sql, codes: Sequence[str], *, column: str = "u.region_id") -> str:
     """SQL true for rows whose region lies within any of `codes` (children included)."""
-    from server.services.regions import level_of, prefix_of  # regions is a leaf service module
-
     parts = []
     for code in codes:
-        if level_of(code) == RegionLevel.COUNTY:
+        prefix = _prefix(code)
+        if prefix == code:
             parts.append(f"{column} = {sql.p(code)}")
         else:
-            parts.append(f"{column} LIKE {sql.p(prefix_of(code) + '%')}")
+            parts.append(f"{column} LIKE {sql.p(prefix + '%')}")
     return "(" + " OR ".join(parts) + ")" if parts else "1=0"
 
 

@@ -83,8 +83,8 @@ async def test_send_queues_bulk_pushes_once_and_dispatch_delivers(clients, redis
 async def test_sent_at_night_it_waits_for_the_morning(article):
     admin = await make_user(Role.ADMIN)
     await person("sleeper", "510104")
-    made = await outreach.create(admin=admin, kind=OutreachKind.ARTICLE_PUSH, title="夜间创建", audience={"roles": ["citizen"]},
-                                 article_ids=[article.id], message={}, now=NIGHT)
+    made = await outreach.create(admin=admin, kind=OutreachKind.ARTICLE_PUSH, title="夜间创建",
+                                 audience={"roles": ["citizen"]}, article_ids=[article.id], message={}, now=NIGHT)
     await outreach.send(outreach_id=made.id, now=NIGHT)
     row = await PushRequest.get()
     assert row.due_at == throttle.next_morning(NIGHT)
@@ -93,8 +93,9 @@ async def test_sent_at_night_it_waits_for_the_morning(article):
 async def test_scheduled_outreach_goes_when_due_and_cancel_stops_it(article):
     admin = await make_user(Role.ADMIN)
     await person("later", "510104")
-    made = await outreach.create(admin=admin, kind=OutreachKind.ARTICLE_PUSH, title="定时推送", audience={"roles": ["citizen"]},
-                                 article_ids=[article.id], message={}, scheduled_at=NOON + timedelta(hours=2),
+    made = await outreach.create(admin=admin, kind=OutreachKind.ARTICLE_PUSH, title="定时推送",
+                                 audience={"roles": ["citizen"]}, article_ids=[article.id], message={},
+                                 scheduled_at=NOON + timedelta(hours=2),
                                  now=NOON)
     assert made.status == OutreachStatus.SCHEDULED
     assert await outreach.send_due(now=NOON + timedelta(hours=1)) == 0

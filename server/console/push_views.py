@@ -1,0 +1,253 @@
+"""Console pages for pushes: emergencies (compose, preview, confirm, watch, update, cancel) and outreach.
+
+Both are admin-only: triggering a push to a region is an operator's decision. Forms post with the
+session's CSRF token; the preview and the live delivery figures are JSON fetched by static/push.js.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, redirect
+
+from server.errors import ValidationFailed
+from server.handlers.common import json
+from server.models.enums import EmergencySeverity, EmergencyType, OutreachKind, Role
+from server.services import console_push, emergencies, outreach
+
+from . import auth
+from .render import BEIJING, render
+
+bp = Blueprint("console_push", url_prefix="/console")
+
+SEVERITIES = [(s.value, emergencies.SEVERITY_LABEL[s]) for s in EmergencySeverity]
+TYPES = [(t.value, emergencies.TYPE_LABEL[t]) for t in EmergencyType]
+ROLES = [("citizen", "群众"), ("organisation", "单位"), ("scientist", "科技工作者"), ("staff", "工作人员")]
+OUTREACH_KINDS = [("article_push", "精准科普文章"), ("award_call", "奖项征集")]
+
+
+def _local(raw: str | None, *, field: str) -> datetime:
+    """A datetime-local value, read as Beijing time."""
+    try:
+        return datetime.fromisoformat(str(raw)).replace(tzinfo=BEIJING)
+    except (TypeError, ValueError) as exc:
+        raise ValidationFailed("时间格式不正确", field=field) from exc
+
+
+def _ints(values: list[str] | None, *, field: str) -> list[int]:
+    try:
+        return [int(v) for v in values or []]
+    except ValueError as exc:
+        raise ValidationFailed("选择有误", field=field) from exc
+
+
+def _form_list(request: Request, name: str) -> list[str]:
+    return [v for v in (request.form.getlist(name) or []) if v.strip()] if request.form else []
+
+
+def _form(request: Request, name: str) -> str:
+    return ((request.form.get(name) if request.form else None) or "").strip()
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.replace("，", ",").replace("、", ",").split(",") if part.strip()]
+
+
+async def _choices() -> dict[str, Any]:
+    return {"tree": await console_push.region_tree(), "articles": await console_push.article_choices(),
+            "severities": SEVERITIES, "types": TYPES, "roles": ROLES, "outreach_kinds": OUTREACH_KINDS}
+
+
+# ---- emergencies -------------------------------------------------------------------------------
+
+@bp.get("/emergencies")
+@auth.page(Role.ADMIN)
+async def emergencies_page(request: Request) -> HTTPResponse:
+    """List emergencies and compose a new one."""
+    return await _emergencies(request)
+
+
+async def _emergencies(request: Request, *, error: str = "", status: int = 200) -> HTTPResponse:
+    found = await emergencies.list_emergencies(limit=50)
+    names = await console_push.region_names(sorted({c for e in found for c in e.region_codes}))
+    now = datetime.now(BEIJING).replace(second=0, microsecond=0, tzinfo=None)
+    return render("emergencies.html", request, status=status, active="emergencies", emergencies=found,
+                  names=names, error=error, labels=dict(SEVERITIES), type_labels=dict(TYPES),
+                  form=request.form if request.method == "POST" else None, now_local=now.isoformat(),
+                  later_local=(now + timedelta(days=1)).isoformat(), **await _choices())
+
+
+@bp.post("/emergencies")
+@auth.page(Role.ADMIN)
+async def emergency_create(request: Request) -> HTTPResponse:
+    """Raise an emergency from the form, then show its live delivery page."""
+    try:
+        emergency, _ = await emergencies.alert(
+            admin=request.ctx.console.user, event_type=_enum(EmergencyType, _form(request, "event_type"), "event_type"),
+            severity=_enum(EmergencySeverity, _form(request, "severity"), "severity"),
+            headline=_checked_text(_form(request, "headline"), field="headline", low=2, high=60),
+            instruction=_checked_text(_form(request, "instruction"), field="instruction", low=0, high=200),
+            region_codes=_form_list(request, "region_codes"), onset=_local(_form(request, "onset"), field="onset"),
+            expires_at=_local(_form(request, "expires_at"), field="expires_at"),
+            article_ids=_ints(_form_list(request, "article_ids"), field="article_ids"))
+    except ValidationFailed as exc:
+        return await _emergencies(request, error=exc.message, status=422)
+    return redirect(f"/console/emergencies/{emergency.id}", status=303)
+
+
+def _enum(kind: type, value: str, field: str) -> Any:
+    try:
+        return kind(value)
+    except ValueError as exc:
+        raise ValidationFailed("请选择", field=field) from exc
+
+
+def _checked_text(text: str, *, field: str, low: int, high: int) -> str:
+    if not low <= len(text) <= high:
+        raise ValidationFailed(f"长度应在 {low} 到 {high} 个字之间", field=field)
+    return text
+
+
+@bp.get("/emergencies/<emergency_id:int>")
+@auth.page(Role.ADMIN)
+async def emergency_page(request: Request, emergency_id: int) -> HTTPResponse:
+    """One emergency with its delivery, watched live."""
+    emergency = await emergencies.get(emergency_id)
+    names = await console_push.region_names(emergency.region_codes)
+    return render("emergency.html", request, active="emergencies", emergency=emergency, names=names,
+                  delivery=await emergencies.figures(emergency_id), labels=dict(SEVERITIES),
+                  type_labels=dict(TYPES), severities=SEVERITIES, message=request.args.get("done", ""))
+
+
+@bp.post("/emergencies/<emergency_id:int>/update")
+@auth.page(Role.ADMIN)
+async def emergency_update(request: Request, emergency_id: int) -> HTTPResponse:
+    """Send an update to the same audience."""
+    severity = _form(request, "severity")
+    await emergencies.update(admin=request.ctx.console.user, emergency_id=emergency_id, note=_form(request, "note"),
+                             severity=_enum(EmergencySeverity, severity, "severity") if severity else None)
+    return redirect(f"/console/emergencies/{emergency_id}?done=update", status=303)
+
+
+@bp.post("/emergencies/<emergency_id:int>/cancel")
+@auth.page(Role.ADMIN)
+async def emergency_cancel(request: Request, emergency_id: int) -> HTTPResponse:
+    """Cancel: what is still queued is stopped."""
+    await emergencies.cancel(admin=request.ctx.console.user, emergency_id=emergency_id, note=_form(request, "note"))
+    return redirect(f"/console/emergencies/{emergency_id}?done=cancel", status=303)
+
+
+@bp.post("/api/emergencies/preview")
+@auth.api(Role.ADMIN)
+async def emergency_preview(request: Request) -> HTTPResponse:
+    """How many people an alert for these regions would reach, per region (JSON)."""
+    body = request.json if isinstance(request.json, dict) else {}
+    codes = body.get("region_codes")
+    if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+        raise ValidationFailed("请选择受影响的地区", field="region_codes")
+    return json(await emergencies.preview(codes))
+
+
+@bp.get("/api/emergencies/<emergency_id:int>/delivery")
+@auth.api(Role.ADMIN)
+async def emergency_delivery(request: Request, emergency_id: int) -> HTTPResponse:
+    """Delivery so far (JSON, polled by the page)."""
+    return json(await emergencies.figures(emergency_id))
+
+
+# ---- outreach ----------------------------------------------------------------------------------
+
+def _outreach_audience(request: Request) -> dict:
+    audience: dict[str, Any] = {}
+    if codes := _form_list(request, "region_codes"):
+        audience["region_codes"] = codes
+    if roles := _form_list(request, "roles"):
+        audience["roles"] = roles
+    for name in ("interests", "disciplines"):
+        if values := _split(_form(request, name)):
+            audience[name] = values
+    if since := _form(request, "active_since"):
+        audience["active_since"] = since
+    if max_age := _form(request, "max_age"):
+        if not max_age.isdigit():
+            raise ValidationFailed("年龄应为整数", field="audience.max_age")
+        audience["max_age"] = int(max_age)
+    return audience
+
+
+@bp.get("/outreach")
+@auth.page(Role.ADMIN)
+async def outreach_page(request: Request) -> HTTPResponse:
+    """List outreach and compose a targeted article push or an award call."""
+    return await _outreach(request)
+
+
+async def _outreach(request: Request, *, error: str = "", status: int = 200) -> HTTPResponse:
+    found = await outreach.list_outreach(limit=50)
+    return render("outreach.html", request, status=status, active="outreach", outreach=found, error=error,
+                  kind_labels=dict(OUTREACH_KINDS), form=request.form if request.method == "POST" else None,
+                  **await _choices())
+
+
+@bp.post("/outreach")
+@auth.page(Role.ADMIN)
+async def outreach_create(request: Request) -> HTTPResponse:
+    """Save (draft or scheduled) and optionally send now."""
+    try:
+        kind = _enum(OutreachKind, _form(request, "kind"), "kind")
+        message = {key: _form(request, key) for key in ("award", "note", "deadline", "organizer", "reason")
+                   if _form(request, key)}
+        scheduled = _form(request, "scheduled_at")
+        created = await outreach.create(
+            admin=request.ctx.console.user, kind=kind,
+            title=_checked_text(_form(request, "title"), field="title", low=2, high=60),
+            article_ids=_ints(_form_list(request, "article_ids"), field="article_ids"),
+            audience=_outreach_audience(request), message=message,
+            scheduled_at=_local(scheduled, field="scheduled_at") if scheduled else None)
+        if _form(request, "send_now") and not scheduled:
+            await outreach.send(outreach_id=created.id)
+    except ValidationFailed as exc:
+        return await _outreach(request, error=exc.message, status=422)
+    return redirect(f"/console/outreach/{created.id}", status=303)
+
+
+@bp.get("/outreach/<outreach_id:int>")
+@auth.page(Role.ADMIN)
+async def outreach_detail(request: Request, outreach_id: int) -> HTTPResponse:
+    """One outreach and its delivery."""
+    found = await outreach.get(outreach_id)
+    return render("outreach_detail.html", request, active="outreach", item=found,
+                  delivery=await outreach.figures(outreach_id), kind_labels=dict(OUTREACH_KINDS),
+                  names=await console_push.region_names(found.audience.get("region_codes", [])))
+
+
+@bp.post("/outreach/<outreach_id:int>/send")
+@auth.page(Role.ADMIN)
+async def outreach_send(request: Request, outreach_id: int) -> HTTPResponse:
+    """Send a draft or scheduled outreach now."""
+    await outreach.send(outreach_id=outreach_id)
+    return redirect(f"/console/outreach/{outreach_id}", status=303)
+
+
+@bp.post("/outreach/<outreach_id:int>/cancel")
+@auth.page(Role.ADMIN)
+async def outreach_cancel(request: Request, outreach_id: int) -> HTTPResponse:
+    """Cancel (a sent one stops what is still queued)."""
+    await outreach.cancel(outreach_id=outreach_id)
+    return redirect(f"/console/outreach/{outreach_id}", status=303)
+
+
+@bp.post("/api/outreach/preview")
+@auth.api(Role.ADMIN)
+async def outreach_preview(request: Request) -> HTTPResponse:
+    """Audience count for the form's current choices (JSON)."""
+    body = request.json if isinstance(request.json, dict) else {}
+    try:
+        kind = OutreachKind(body.get("kind"))
+    except ValueError as exc:
+        raise ValidationFailed("请选择推送类型", field="kind") from exc
+    audience = body.get("audience") if isinstance(body.get("audience"), dict) else {}
+    return json(await outreach.preview(kind=kind, audience=audience))
+

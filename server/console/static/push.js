@@ -1,0 +1,106 @@
+// Push pages: audience preview, confirm prompts, live delivery figures. No inline script (CSP).
+(function () {
+  'use strict'
+  var csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || ''
+
+  function el(tag, text, cls) {
+    var node = document.createElement(tag)
+    if (text !== undefined) node.textContent = text
+    if (cls) node.className = cls
+    return node
+  }
+
+  function checked(form, name) {
+    return Array.prototype.map.call(form.querySelectorAll('input[name="' + name + '"]:checked'), function (i) { return i.value })
+  }
+
+  function split(text) {
+    return (text || '').split(/[,，、]/).map(function (s) { return s.trim() }).filter(Boolean)
+  }
+
+  function audience(form) {
+    var out = { region_codes: checked(form, 'region_codes') }
+    if (!form.querySelector('#kind')) return out
+    var roles = checked(form, 'roles')
+    if (roles.length) out.roles = roles
+    var interests = split(form.interests.value)
+    if (interests.length) out.interests = interests
+    var disciplines = split(form.disciplines.value)
+    if (disciplines.length) out.disciplines = disciplines
+    if (form.max_age.value) out.max_age = parseInt(form.max_age.value, 10)
+    if (form.active_since.value) out.active_since = form.active_since.value
+    return out
+  }
+
+  function showPreview(box, data) {
+    box.textContent = ''
+    box.appendChild(el('p', '覆盖 ' + data.total + ' 人，其中可触达 ' + data.reachable + ' 人', 'preview-total'))
+    var table = el('table', undefined, 'data')
+    var head = table.createTHead().insertRow()
+    ;['地区', '人数', '可触达'].forEach(function (t) { head.appendChild(el('th', t)) })
+    var body = table.createTBody()
+    data.regions.forEach(function (r) {
+      var row = body.insertRow()
+      row.appendChild(el('td', r.name))
+      row.appendChild(el('td', String(r.users), 'num'))
+      row.appendChild(el('td', String(r.reachable), 'num'))
+    })
+    box.appendChild(table)
+  }
+
+  var previewButton = document.getElementById('preview-button')
+  if (previewButton) {
+    previewButton.addEventListener('click', function () {
+      var form = previewButton.form
+      var box = document.getElementById('preview')
+      var people = audience(form)
+      var body = form.querySelector('#kind') ? { kind: form.kind.value, audience: people } : { region_codes: people.region_codes }
+      box.textContent = '统计中…'
+      fetch(previewButton.dataset.preview, {
+        method: 'POST', credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify(body)
+      }).then(function (res) {
+        return res.json().then(function (data) {
+          if (!res.ok) throw new Error((data.error && data.error.message) || '预览失败')
+          showPreview(box, data)
+        })
+      }).catch(function (err) { box.textContent = err.message })
+    })
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll('[data-confirm]'), function (button) {
+    button.addEventListener('click', function (event) {
+      if (!window.confirm(button.dataset.confirm)) event.preventDefault()
+    })
+  })
+
+  var delivery = document.getElementById('delivery')
+  if (delivery) {
+    var cells = ['targeted', 'queued', 'sent', 'failed', 'unreachable', 'cancelled']
+    var fill = function (row, r) {
+      var values = [r.targeted, r.pending + r.sending, r.sent, r.failed, r.unreachable, r.cancelled]
+      values.forEach(function (v, i) { row.cells[i + 1].textContent = String(v) })
+    }
+    var refresh = function () {
+      fetch(delivery.dataset.source, { credentials: 'same-origin' }).then(function (res) { return res.json() }).then(function (data) {
+        var body = delivery.querySelector('tbody')
+        body.textContent = ''
+        data.regions.forEach(function (r) {
+          var row = body.insertRow()
+          row.dataset.region = r.region_code
+          row.appendChild(el('td', r.name))
+          cells.forEach(function () { row.appendChild(el('td', '', 'num')) })
+          fill(row, r)
+        })
+        fill(document.getElementById('delivery-total'), data.totals)
+        var t = data.totals
+        var done = t.targeted ? (t.sent + t.failed + t.unreachable + t.cancelled) / t.targeted : 1
+        document.getElementById('progress-bar').style.width = Math.round(done * 100) + '%'
+        document.getElementById('delivery-updated').textContent = '更新于 ' + new Date().toLocaleTimeString('zh-CN')
+        if (done < 1 && data.status === 'active') setTimeout(refresh, 2000)
+      }).catch(function () { setTimeout(refresh, 5000) })
+    }
+    refresh()
+  }
+})()
