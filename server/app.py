@@ -14,7 +14,21 @@ from tortoise.exceptions import DBConnectionError, IntegrityError, OperationalEr
 
 from server import cache, db
 from server.errors import AppError, NotFound
-from server.handlers import admin, admin_push, articles, auth, health, matches, me, posts, regions, subscriptions, tickets, wechat
+from server.handlers import (
+    admin,
+    admin_push,
+    admin_tickets,
+    articles,
+    auth,
+    health,
+    matches,
+    me,
+    posts,
+    regions,
+    subscriptions,
+    tickets,
+    wechat,
+)
 from server.handlers.common import json
 from server.jobs import start_workers
 from server.settings import Settings
@@ -45,7 +59,7 @@ def create_app(settings: Settings, *, name: str = "kejiyun") -> Sanic:
     app.ctx.settings = settings
     app.ctx.owns_resources = False
     for blueprint in (health.bp, auth.bp, me.bp, posts.bp, matches.bp, regions.bp, tickets.bp, subscriptions.bp,
-                      articles.bp, admin.bp, admin_push.bp, wechat.bp):
+                      articles.bp, admin.bp, admin_tickets.bp, admin_push.bp, wechat.bp):
         app.blueprint(blueprint)
     app.error_handler.add(AppError, _render_app_error)
     app.error_handler.add(SanicException, _render_sanic_error)

@@ -14,12 +14,13 @@ import subprocess
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from redis.asyncio import Redis
 
 from server import redis_keys as keys
 from server.push import dispatch
-from server.services import match_runtime, posts, relay
+from server.services import followup, match_runtime, outreach, posts, relay
 from server.settings import Settings
 from server.wechat.client import WeChatClients, build_clients
 
@@ -84,7 +85,8 @@ async def run_dispatcher(settings: Settings, store: Redis, *, stop: asyncio.Even
     """Send due push requests until stop is set (several dispatchers may run: rows are claimed)."""
     await _poll(settings, store, stop=stop, every=every, name="dispatch",
                 one_pass=lambda clients: dispatch.dispatch_batch(worker=worker, clients=clients, store=store,
-                                                                 mp_appid=settings.mp_appid))
+                                                                 mp_appid=settings.mp_appid,
+                                                                 rate=settings.push_rate_per_second))
 
 
 # ---- the schedule table ------------------------------------------------------------------------
@@ -111,11 +113,41 @@ async def rebuild_index(settings: Settings, store: Redis) -> None:
     await match_runtime.publish(store, op=match_runtime.OP_REBUILD)
 
 
+async def reassign_uncontacted(settings: Settings, store: Redis) -> None:
+    """Every 15 minutes: give tickets nobody contacted within 24 h to another concierge."""
+    await followup.reassign_uncontacted(datetime.now(UTC))
+
+
+async def remind_overdue(settings: Settings, store: Redis) -> None:
+    """Every 30 minutes: remind concierges of overdue plans, escalate unheeded reminders."""
+    await followup.remind_overdue(datetime.now(UTC))
+
+
+async def flag_stuck(settings: Settings, store: Redis) -> None:
+    """Hourly: flag tickets that stayed too long in one stage."""
+    await followup.flag_stuck(datetime.now(UTC))
+
+
+async def daily_digest(settings: Settings, store: Redis) -> None:
+    """Daily at 08:30 Beijing: each concierge's plans due today and overdue."""
+    await followup.daily_digest(datetime.now(UTC))
+
+
+async def send_due_outreach(settings: Settings, store: Redis) -> None:
+    """Every minute: fan out the scheduled targeted pushes and award calls whose time has come."""
+    await outreach.send_due(now=datetime.now(UTC))
+
+
 ScheduledJob = Callable[[Settings, Redis], Awaitable[None]]
 SCHEDULE: list[tuple[str, dict[str, object], ScheduledJob]] = [
     ("retrain-model", {"trigger": "cron", "hour": 3, "minute": 0}, retrain_model),
     ("expire-posts", {"trigger": "interval", "hours": 1}, expire_posts),
     ("rebuild-index", {"trigger": "cron", "hour": 4, "minute": 30}, rebuild_index),
+    ("reassign-uncontacted", {"trigger": "interval", "minutes": 15}, reassign_uncontacted),
+    ("remind-overdue", {"trigger": "interval", "minutes": 30}, remind_overdue),
+    ("flag-stuck", {"trigger": "interval", "hours": 1}, flag_stuck),
+    ("daily-digest", {"trigger": "cron", "hour": 8, "minute": 30, "timezone": "Asia/Shanghai"}, daily_digest),
+    ("send-due-outreach", {"trigger": "interval", "minutes": 1}, send_due_outreach),
 ]
 
 
