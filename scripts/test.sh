@@ -7,6 +7,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
+# The console's browser tests drive Debian's Chromium through Playwright (never Playwright's own
+# browser downloads); install it when missing. Without it those tests fail, they never skip.
+# fonts-noto-cjk: without a CJK font the screenshots show boxes instead of Chinese.
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || [ ! -d /usr/share/fonts/opentype/noto ]; then
+  echo "==> installing Chromium and CJK fonts for the console's browser tests"
+  SUDO=""; if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+fi
 backend_only=0
 if [ "${1:-}" = "--backend" ]; then backend_only=1; shift; fi
 

@@ -33,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     grant = sub.add_parser("grant-role", help="give a user a role (staff/admin), by openid or id")
     grant.add_argument("who", help="user id or mini-program openid")
     grant.add_argument("role")
+    pw = sub.add_parser("console-password", help="set a staff/admin user's console password (stdin or --password-env)")
+    pw.add_argument("who", help="user id or openid")
+    pw.add_argument("--password-env", metavar="VAR", help="read the password from this environment variable")
     return parser
 
 
@@ -67,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(cli.import_articles(settings, path=args.path))
     if command == "grant-role":
         return asyncio.run(cli.grant_role(settings, who=args.who, role=args.role))
+    if command == "console-password":
+        return asyncio.run(cli.console_password(settings, who=args.who, password_env=args.password_env))
     return 2
 
 

@@ -13,6 +13,8 @@ from sanic.response import HTTPResponse
 from tortoise.exceptions import DBConnectionError, IntegrityError, OperationalError
 
 from server import cache, db
+from server.console import STATIC_DIR as CONSOLE_STATIC_DIR
+from server.console import routes as console
 from server.errors import AppError, NotFound
 from server.handlers import (
     admin,
@@ -61,6 +63,8 @@ def create_app(settings: Settings, *, name: str = "kejiyun") -> Sanic:
     for blueprint in (health.bp, auth.bp, me.bp, posts.bp, matches.bp, regions.bp, tickets.bp, subscriptions.bp,
                       articles.bp, admin.bp, admin_tickets.bp, admin_push.bp, wechat.bp):
         app.blueprint(blueprint)
+    app.blueprint(console.blueprints)
+    app.static("/console/static", CONSOLE_STATIC_DIR, name="console_static")
     app.error_handler.add(AppError, _render_app_error)
     app.error_handler.add(SanicException, _render_sanic_error)
     app.error_handler.add(Exception, _render_unexpected)

@@ -45,7 +45,7 @@ async def seed(settings: Settings, *, quiet: bool = False) -> int:
 
     await db.init_db(settings)
     try:
-        report = await demo.load_demo()
+        report = await demo.load_demo(console_passwords=settings.env != "prod")
     finally:
         await db.close_db()
     if not quiet:
@@ -110,6 +110,13 @@ def _start_sandbox(settings: Settings) -> subprocess.Popen:
     raise RuntimeError("the WeChat sandbox did not start")
 
 
+def _demo_console_logins() -> str:
+    from server.services import demo
+
+    rows = demo.console_logins()
+    return "".join(f"    {name:<4} 账号 {openid:<24} 密码 {password}\n" for openid, name, password in rows)
+
+
 def dev(settings: Settings) -> int:
     """Migrate, seed, start the sandbox beside the API and serve (embedded defaults)."""
     asyncio.run(migrate(settings))
@@ -118,7 +125,8 @@ def dev(settings: Settings) -> int:
     base = f"http://{settings.host}:{settings.port}"
     print(f"\n  科技云 API      {base}/healthz\n  OpenAPI        {base}/docs\n"
           f"  WeChat sandbox {settings.api_base}/_sandbox/outbox\n"
-          f"  Try: curl -s -X POST {base}/api/v1/auth/login -d '{{\"code\":\"sandbox-alice\"}}'\n",
+          f"  Try: curl -s -X POST {base}/api/v1/auth/login -d '{{\"code\":\"sandbox-alice\"}}'\n"
+          f"  Console        {base}/console/  (demo accounts below)\n{_demo_console_logins()}",
           flush=True)
     try:
         return serve(settings, migrate_first=False)
@@ -216,4 +224,48 @@ async def import_articles(settings: Settings, *, path: str) -> int:
     finally:
         await db.close_db()
     print(f"articles: {report}")
+    return 0
+
+
+def _read_new_password(password_env: str | None) -> str:
+    """Return the new password from an environment variable, the terminal (twice) or standard input."""
+    if password_env:
+        value = os.environ.get(password_env)
+        if not value:
+            raise ValueError(f"environment variable {password_env} is unset or empty")
+        return value
+    if sys.stdin.isatty():
+        import getpass
+
+        first = getpass.getpass("新密码: ")
+        if getpass.getpass("再输入一次: ") != first:
+            raise ValueError("the two passwords differ")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+async def console_password(settings: Settings, *, who: str, password_env: str | None) -> int:
+    """Set a staff or admin user's console password (citizens and other roles are refused)."""
+    from server.console import accounts
+    from server.errors import AppError
+
+    try:
+        password = _read_new_password(password_env)
+    except ValueError as exc:
+        print(f"console-password: {exc}", file=sys.stderr)
+        return 2
+    await db.init_db(settings)
+    try:
+        user = await accounts.find_account(who)
+        if user is None:
+            print(f"no user {who!r}", file=sys.stderr)
+            return 1
+        try:
+            await accounts.set_password(user=user, password=password)
+        except AppError as exc:
+            print(f"console-password: user {user.id} ({user.role}): {exc.message}", file=sys.stderr)
+            return 1
+        print(f"console password set for user {user.id} ({user.role}); sign in at /console/login")
+    finally:
+        await db.close_db()
     return 0

@@ -32,3 +32,4 @@ class Match(Model):
     class Meta:
         table = "matches"
         unique_together = (("demand_id", "supply_post_id"), ("demand_id", "supply_article_id"))
+        indexes = (("supply_post_id", "status"),)  # an offer's (accepted) matches

@@ -30,4 +30,5 @@ class PushRequest(Model):
     class Meta:
         table = "push_requests"
         unique_together = (("kind", "cause", "user_id"),)
-        indexes = (("status", "priority", "due_at"),)
+        # The dispatcher's queue; the dashboard's requests of a period, by fan-out region or for everyone.
+        indexes = (("status", "priority", "due_at"), ("region_code", "created_at"), ("created_at",))

@@ -30,4 +30,5 @@ class Post(Model):
 
     class Meta:
         table = "posts"
-        indexes = (("kind", "status", "id"), ("author_id", "id"), ("region_id", "id"))
+        # (created_at, region_id): the dashboard's posts of a period, for any region level.
+        indexes = (("kind", "status", "id"), ("author_id", "id"), ("region_id", "id"), ("created_at", "region_id"))

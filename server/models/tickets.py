@@ -47,6 +47,8 @@ class TicketEvent(Model):
 
     class Meta:
         table = "ticket_events"
+        # A ticket's timeline; the dashboard's stage changes of a period (kind 'status', to_status, created_at).
+        indexes = (("ticket_id", "id"), ("kind", "to_status", "created_at"))
 
 
 class StaffProfile(Model):

@@ -35,6 +35,7 @@ class User(Model):
 
     class Meta:
         table = "users"
+        indexes = (("region_id", "role", "created_at"),)  # dashboard: people per region and role by a date
 
     def __str__(self) -> str:
         return f"User({self.id}, {self.role})"

@@ -1,0 +1,81 @@
+"""Console accounts: who may sign in, password checks and changes, and the region each one sees."""
+
+from __future__ import annotations
+
+import asyncio
+
+from server.errors import Forbidden, ValidationFailed
+from server.models import Region, StaffProfile, User
+from server.models.enums import Role
+from server.services import regions
+
+from . import passwords
+
+CONSOLE_ROLES = (Role.STAFF, Role.ADMIN)
+PROVINCE = "510000"  # the platform's own province: an admin's home view
+
+
+async def find_account(who: str) -> User | None:
+    """Find a user by numeric id, mini-program openid or official-account openid."""
+    who = who.strip()
+    if not who or len(who) > 64:
+        return None
+    if who.isdigit():
+        return await User.get_or_none(id=int(who)) if len(who) < 10 else None
+    return await User.get_or_none(mp_openid=who) or await User.get_or_none(oa_openid=who)
+
+
+async def authenticate(*, who: str, password: str) -> User | None:
+    """Return the staff or admin user the credentials belong to, or None (same cost either way)."""
+    user = await find_account(who)
+    stored = user.password_hash if user is not None and user.password_hash else passwords.DUMMY_HASH
+    matches = await asyncio.to_thread(passwords.verify_password, password[: passwords.MAX_LENGTH], stored)
+    if user is None or not matches or user.role not in CONSOLE_ROLES or not user.password_hash:
+        return None
+    if passwords.needs_rehash(user.password_hash):
+        user.password_hash = await asyncio.to_thread(passwords.hash_password, password)
+        await user.save(update_fields=["password_hash", "updated_at"])
+    return user
+
+
+async def set_password(*, user: User, password: str) -> User:
+    """Set a staff or admin user's console password; refuse other roles and weak passwords."""
+    if user.role not in CONSOLE_ROLES:
+        raise Forbidden("只有工作人员和管理员可以设置控制台密码", code="not_console_role")
+    reason = passwords.check_strength(password)
+    if reason:
+        raise ValidationFailed(reason, field="password")
+    user.password_hash = await asyncio.to_thread(passwords.hash_password, password)
+    await user.save(update_fields=["password_hash", "updated_at"])
+    return user
+
+
+async def home_region(user: User) -> str | None:
+    """Return the region a console user may see: None (everything) for admins, else the staff region."""
+    if user.role == Role.ADMIN:
+        return None
+    profile = await StaffProfile.get_or_none(user_id=user.id)
+    code = profile.region_id if profile is not None else user.region_id
+    if code is None:
+        raise Forbidden("尚未为您设置服务地区，请联系管理员", code="no_region")
+    return code
+
+
+def check_region(scope: str | None, code: str) -> None:
+    """Raise Forbidden unless region `code` lies within the viewer's scope."""
+    if scope is not None and not regions.is_within(code, scope):
+        raise Forbidden("无权查看该地区的数据", code="region_forbidden")
+
+
+async def resolve_region(*, scope: str | None, requested: str | None) -> Region:
+    """Return the region to show: the requested one (when allowed) or the viewer's home region."""
+    code = regions.normalise_code(requested) if requested else (scope or PROVINCE)
+    if code is None:
+        raise ValidationFailed("地区代码格式不正确", field="region")
+    check_region(scope, code)
+    return await regions.get_region(code, field="region")
+
+
+async def list_console_accounts() -> list[User]:
+    """Return every staff and admin user, admins first (admin view)."""
+    return await User.filter(role__in=list(CONSOLE_ROLES)).order_by("role", "id").prefetch_related("region")

@@ -1,0 +1,67 @@
+"""Jinja2 rendering of the console's pages, with the security headers every console answer carries."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sanic import Request
+from sanic.response import HTTPResponse, html
+
+from . import TEMPLATE_DIR
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+# Scripts only from /console/static (no inline script, no CDN); ECharts sets inline styles.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+# (key, href, label, admin only): pushes to a region are an operator's (admin's) decision.
+NAV = [("dashboard", "/console/", "仪表盘", False), ("tickets", "/console/tickets", "工单", False),
+       ("emergencies", "/console/emergencies", "应急推送", True), ("outreach", "/console/outreach", "精准推送", True)]
+
+
+def _local_time(value: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    if value is None:
+        return ""
+    return value.astimezone(BEIJING).strftime(fmt)
+
+
+def _day(value: date | datetime | str | None) -> str:
+    if value is None:
+        return ""
+    return value.isoformat()[:10] if not isinstance(value, str) else value[:10]
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def _build_env() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATE_DIR), autoescape=select_autoescape(["html"]),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(local_time=_local_time, day=_day, percent=_percent)
+    env.globals.update(nav=NAV)
+    env.policies["json.dumps_kwargs"] = {"default": str, "ensure_ascii": False, "sort_keys": False}
+    return env
+
+
+ENV = _build_env()
+
+
+def secure_headers(response: HTTPResponse) -> HTTPResponse:
+    """Add the console's security headers (CSP, no framing, no caching of private pages)."""
+    response.headers.setdefault("content-security-policy", CSP)
+    response.headers.setdefault("x-frame-options", "DENY")
+    response.headers.setdefault("x-content-type-options", "nosniff")
+    response.headers.setdefault("referrer-policy", "same-origin")
+    response.headers.setdefault("cache-control", "no-store")
+    return response
+
+
+def render(template: str, request: Request, *, status: int = 200, **context: Any) -> HTTPResponse:
+    """Render a console template as an HTML response; the session (if any) is in the context."""
+    session = getattr(request.ctx, "console", None)
+    body = ENV.get_template(template).render(session=session, csrf_token=session.csrf if session else "",
+                                            path=request.path, **context)
+    return secure_headers(html(body, status=status))

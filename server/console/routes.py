@@ -1,0 +1,9 @@
+"""Every console blueprint in one group, for create_app to register."""
+
+from __future__ import annotations
+
+from sanic import Blueprint
+
+from . import dashboard_views, push_views, ticket_views, views
+
+blueprints = Blueprint.group(views.bp, dashboard_views.bp, ticket_views.bp, push_views.bp)
