@@ -60,3 +60,10 @@ PUSH_DAILY_TTL = 2 * 24 * 3600
 PUSH_RATE = "kjy:push:rate:{second}"
 # Set for a while after WeChat answers 45009 (daily quota): every dispatcher holds back.
 PUSH_PAUSED = "kjy:push:paused"
+
+# Operator console session id -> {"uid", "csrf", "iat"}; idle TTL, refreshed on every request.
+CONSOLE_SESSION = "kjy:console:session:{sid}"
+CONSOLE_SESSION_IDLE_TTL = 8 * 3600
+# Failed console sign-ins per (account digest, client IP); counted over the window, locked past 5.
+CONSOLE_LOGIN_FAILS = "kjy:console:login-fails:{account}:{ip}"
+CONSOLE_LOGIN_FAILS_WINDOW = 15 * 60

@@ -1,6 +1,6 @@
 """The operator console (/console): server-rendered pages for staff and admins.
 
-Kept free of imports so that `server.console.passwords` can be used without loading Sanic.
+Password hashing lives in `server.services.passwords` (no Sanic), so the CLI and the demo loader use it too.
 """
 
 from __future__ import annotations

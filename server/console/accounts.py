@@ -7,9 +7,7 @@ import asyncio
 from server.errors import Forbidden, ValidationFailed
 from server.models import Region, StaffProfile, User
 from server.models.enums import Role
-from server.services import regions
-
-from . import passwords
+from server.services import passwords, regions
 
 CONSOLE_ROLES = (Role.STAFF, Role.ADMIN)
 PROVINCE = "510000"  # the platform's own province: an admin's home view

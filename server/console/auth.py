@@ -23,6 +23,7 @@ from urllib.parse import quote
 from sanic import Request
 from sanic.response import HTTPResponse, redirect
 
+from server import redis_keys
 from server.errors import AppError, Forbidden, Unauthorized
 from server.models import User
 from server.models.enums import Role
@@ -30,15 +31,12 @@ from server.models.enums import Role
 from . import accounts
 from .render import render, secure_headers
 
-# Store keys of the console (kept here beside their only users; same kjy:<area>:<thing> scheme).
-# Session id -> {"uid", "csrf", "iat"}; idle TTL below, refreshed on every request.
-SESSION_KEY = "kjy:console:session:{sid}"
-SESSION_IDLE_TTL = 8 * 3600
+SESSION_KEY = redis_keys.CONSOLE_SESSION
+SESSION_IDLE_TTL = redis_keys.CONSOLE_SESSION_IDLE_TTL
 SESSION_MAX_AGE = 24 * 3600  # absolute: a stolen cookie is not good forever
-# Failed sign-ins per (account digest, client IP); counted for FAIL_WINDOW, locked past FAIL_LIMIT.
-LOGIN_FAILS_KEY = "kjy:console:login-fails:{account}:{ip}"
+LOGIN_FAILS_KEY = redis_keys.CONSOLE_LOGIN_FAILS
 FAIL_LIMIT = 5
-FAIL_WINDOW = 15 * 60
+FAIL_WINDOW = redis_keys.CONSOLE_LOGIN_FAILS_WINDOW
 
 COOKIE = "kjy_console"
 LOGIN_COOKIE = "kjy_console_login"  # pre-session cookie for the sign-in form's CSRF token

@@ -11,7 +11,7 @@ from tortoise.transactions import in_transaction
 
 from server.models import Post, User
 from server.models.enums import OfferType, PostKind, ReviewState, Role
-from server.services import articles, regions
+from server.services import articles, passwords, regions
 
 DEMO_FILE = Path(__file__).resolve().parent.parent / "data" / "demo" / "demo.json"
 # Console passwords of the demo operators (README "Console"); set only where none is set yet,
@@ -38,8 +38,6 @@ async def _upsert_user(spec: dict[str, Any]) -> User:
 
 async def _give_console_passwords(people: dict[str, User]) -> int:
     """Give the demo admin and staff their console passwords, unless they already have one."""
-    from server.console import passwords
-
     given = 0
     for key, password in DEMO_CONSOLE_PASSWORDS.items():
         user = people.get(key)

@@ -165,6 +165,12 @@ async def hand_over(*, ticket_id: int, staff: User, to: User, note: str) -> Tick
         raise ValidationFailed("只能转交给科服保姆", field="to")
     async with in_transaction():
         ticket = await load_for_staff(staff=staff, ticket_id=ticket_id, lock=True)
+        profile = await StaffProfile.get_or_none(user_id=to.id)
+        coverage = profile.region_id if profile is not None else to.region_id
+        if coverage is None or not ticket.region_id.startswith(regions.prefix_of(coverage)):
+            raise ValidationFailed(f"{to.name or '该同事'}的服务区域不包含此工单所在地区", field="to")
+        if profile is not None and profile.away:
+            raise ValidationFailed(f"{to.name or '该同事'}正在休假，请转交给其他同事", field="to")
         ticket.concierge_id, ticket.assigned_at = to.id, datetime.now(UTC)
         await ticket.save(update_fields=["concierge_id", "assigned_at", "updated_at"])
         await TicketEvent.create(ticket=ticket, actor=staff, kind="handover", note=f"转交 {to.name}：{note}"[:500])

@@ -116,6 +116,25 @@ async def test_plan_notes_handover_and_close(client):
     assert closed.status_code == 200 and closed.json()["ticket"]["status"] == "closed"
 
 
+async def test_handover_only_to_an_available_colleague_covering_the_region(client):
+    headers, _ = await staff_headers(client, "handover-owner", "511500")
+    poster, _ = await login_as(client, "handover-region-poster")
+    post = await create_post(client, poster)
+    ticket_id = (await Ticket.get(post_id=post["id"])).id
+    base = f"/api/v1/staff/tickets/{ticket_id}/handover"
+    elsewhere = await make_staff("绵阳保姆", "510700")
+    away = await make_staff("休假保姆", "511500", away=True)
+    province = await make_staff("省级保姆", "510000")
+    refused = await client.post(base, json={"to_user_id": elsewhere.id, "note": "换人"}, headers=headers)
+    assert refused.status_code == 422 and "服务区域" in refused.json()["error"]["message"]
+    resting = await client.post(base, json={"to_user_id": away.id, "note": "换人"}, headers=headers)
+    assert resting.status_code == 422 and "休假" in resting.json()["error"]["message"]
+    assert (await Ticket.get(id=ticket_id)).concierge_id not in (elsewhere.id, away.id)
+    assert not await TicketEvent.filter(ticket_id=ticket_id, kind="handover").exists()
+    moved = await client.post(base, json={"to_user_id": province.id, "note": "需要省级协调"}, headers=headers)
+    assert moved.status_code == 200 and (await Ticket.get(id=ticket_id)).concierge_id == province.id
+
+
 async def test_other_regions_and_strangers_see_nothing(client):
     await make_staff("宜宾保姆", "511500")
     outsider, _ = await staff_headers(client, "mianyang-staff", "510700")

@@ -19,10 +19,9 @@ import pytest
 import pytest_asyncio
 from tortoise.transactions import in_transaction
 
-from server.console import passwords
 from server.models import Post, StaffProfile, Ticket, User
 from server.models.enums import PostKind, Role
-from server.services import tickets
+from server.services import passwords, tickets
 from server.settings import Settings
 from tests.conftest import ROOT, free_port
 

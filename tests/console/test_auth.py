@@ -6,9 +6,10 @@ import os
 import subprocess
 import sys
 
-from server.console import auth, passwords
+from server.console import auth
 from server.models import Ticket, TicketEvent, User
 from server.models.enums import Role
+from server.services import passwords
 from tests.conftest import ROOT
 from tests.console.conftest import (
     ADMIN_PASSWORD,
