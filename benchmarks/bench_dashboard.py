@@ -82,7 +82,6 @@ def steps(args: argparse.Namespace) -> list[tuple[str, str]]:
         ("needs", posts("need", "organisation", 0.45)),
         ("questions", posts("question", "citizen", 0.25)),
         ("offers", posts("offer", "scientist", 0.30)),
-        # A plan per ticket: how far it got (0 published .. 5 landed), whether it was closed, its pace.
         # A plan per ticket: how far it got (0 published .. 5 landed), whether it was closed, its pace. The
         # sample is drawn first: random() beside ORDER BY random() would be correlated with the sort key.
         ("ticket plans", "CREATE TEMP TABLE bench_plan AS SELECT p.id AS post_id, p.author_id, p.region_id, "

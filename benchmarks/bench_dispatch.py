@@ -3,11 +3,12 @@
 Queues MESSAGES emergency pushes (one per generated follower) in a scratch PostgreSQL database, then
 runs N dispatcher processes (`server.push.dispatch.dispatch_batch` in a loop, exactly what
 `python -m server worker` runs) until the queue is empty, and measures sends per second. The reference
-is the same N processes calling the sandbox's `message/template/send` in a loop with a prepared payload
-and no logic of ours (no claim, no channel choice, no rate counter, no attempt record): the ratio
+is the same N processes calling the sandbox's `message/template/send` with a prepared payload and no
+logic of ours (no claim, no channel choice, no rate counter, no attempt record), keeping as many calls
+in flight per process as a dispatcher does (--in-flight, default dispatch.SENDS_IN_FLIGHT): the ratio
 ours/raw is the figure. Every run checks that the sandbox received each message exactly once.
 
-    .venv/bin/python benchmarks/bench_dispatch.py [--messages 3000] [--workers 1 2 4] [--rounds 3]
+    .venv/bin/python benchmarks/bench_dispatch.py [--messages 3000] [--workers 1 2 4] [--rounds 3] [--in-flight 8]
 
 Needs PostgreSQL (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres; a scratch
 database is created and dropped) and Redis (BENCH_REDIS_URL, default redis://127.0.0.1:6379/12).
@@ -40,7 +41,7 @@ MP_APPID = "wx-bench-mp"
 
 # ---- child processes ----------------------------------------------------------------------------
 
-async def child_dispatch(db_url: str, redis_url: str, api_base: str) -> None:
+async def child_dispatch(db_url: str, redis_url: str, api_base: str, in_flight: int) -> None:
     """One dispatcher: wait for the go line on stdin, drain the queue, print how many it sent."""
     from redis.asyncio import Redis
 
@@ -59,7 +60,7 @@ async def child_dispatch(db_url: str, redis_url: str, api_base: str) -> None:
     await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
     handled = 0
     while batch := await dispatch.dispatch_batch(worker=worker, clients=clients, store=store, mp_appid=MP_APPID,
-                                                 limit=50, rate=1_000_000):
+                                                 limit=50, rate=1_000_000, concurrency=in_flight):
         handled += batch
     print(json.dumps({"handled": handled}), flush=True)
     await clients.oa.aclose()
@@ -68,18 +69,23 @@ async def child_dispatch(db_url: str, redis_url: str, api_base: str) -> None:
     await db.close_db()
 
 
-async def child_raw(api_base: str, count: int, offset: int) -> None:
-    """The reference: call template/send `count` times in a row, nothing else."""
+async def child_raw(api_base: str, count: int, offset: int, in_flight: int) -> None:
+    """The reference: call template/send `count` times, `in_flight` at a time, nothing else."""
     async with httpx.AsyncClient(base_url=api_base, timeout=10) as http:
         token = (await http.post("/cgi-bin/stable_token", json={
             "grant_type": "client_credential", "appid": SANDBOX_OA_APPID, "secret": SANDBOX_OA_SECRET})).json()
         access_token = token.get("access_token", "")
         print("ready", flush=True)
         await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
-        for i in range(count):
-            await http.post("/cgi-bin/message/template/send", params={"access_token": access_token}, json={
-                "touser": f"bench-raw-{offset + i}", "template_id": "sandbox-tpl-emergency-alert-oa",
-                "client_msg_id": f"raw-{offset + i}", "data": {"thing1": {"value": "四川省强降雨应急科普"}}})
+        gate = asyncio.Semaphore(in_flight)
+
+        async def call(i: int) -> None:
+            async with gate:
+                await http.post("/cgi-bin/message/template/send", params={"access_token": access_token}, json={
+                    "touser": f"bench-raw-{offset + i}", "template_id": "sandbox-tpl-emergency-alert-oa",
+                    "client_msg_id": f"raw-{offset + i}", "data": {"thing1": {"value": "四川省强降雨应急科普"}}})
+
+        await asyncio.gather(*(call(i) for i in range(count)))
     print(json.dumps({"handled": count}), flush=True)
 
 
@@ -144,7 +150,8 @@ async def run(args: argparse.Namespace) -> None:
             "follows_oa, created_at, updated_at, password_hash) SELECT 'bench-mp-' || g, 'bench-oa-' || g, "
             "'citizen', '', '', '', '', '[]'::jsonb, true, now(), now(), '' FROM generate_series(1, $1) g",
             args.messages)
-        env = {"BENCH_DB": db_url, "BENCH_REDIS": redis_url, "BENCH_API": api_base}
+        env = {"BENCH_DB": db_url, "BENCH_REDIS": redis_url, "BENCH_API": api_base,
+               "BENCH_IN_FLIGHT": str(args.in_flight)}
         async with httpx.AsyncClient(base_url=api_base) as box:
             for workers in args.workers:
                 row = results.setdefault(workers, {"ours": [], "raw": []})
@@ -169,7 +176,8 @@ async def run(args: argparse.Namespace) -> None:
         sandbox.wait(timeout=20)
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
-    print(f"\nDispatch throughput, {args.messages:,} emergency pushes per run, median of {args.rounds} rounds")
+    print(f"\nDispatch throughput, {args.messages:,} emergency pushes per run, {args.in_flight} in flight per "
+          f"process, median of {args.rounds} rounds")
     print(f"{'workers':>8} {'ours sends/s':>14} {'raw calls/s':>13} {'ours/raw':>9}")
     for workers, row in results.items():
         ours, raw = statistics.median(row["ours"]), statistics.median(row["raw"])
@@ -179,15 +187,18 @@ async def run(args: argparse.Namespace) -> None:
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child-dispatch":
-        asyncio.run(child_dispatch(os.environ["BENCH_DB"], os.environ["BENCH_REDIS"], os.environ["BENCH_API"]))
+        asyncio.run(child_dispatch(os.environ["BENCH_DB"], os.environ["BENCH_REDIS"], os.environ["BENCH_API"],
+                                   int(os.environ["BENCH_IN_FLIGHT"])))
         return
     if len(sys.argv) > 1 and sys.argv[1] == "--child-raw":
-        asyncio.run(child_raw(os.environ["BENCH_API"], int(sys.argv[2]), int(sys.argv[3])))
+        asyncio.run(child_raw(os.environ["BENCH_API"], int(sys.argv[2]), int(sys.argv[3]),
+                              int(os.environ["BENCH_IN_FLIGHT"])))
         return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--messages", type=int, default=3000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--in-flight", type=int, default=8, help="sends in flight per process (ours and raw)")
     asyncio.run(run(parser.parse_args()))
 
 

@@ -7,6 +7,7 @@ template's client_msg_id (our request id) makes WeChat drop a resend within 10 m
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 from redis.asyncio import Redis
 from tortoise import connections
-from tortoise.expressions import Q
+from tortoise.expressions import F, Q
 
 from server.models import PushRequest, User
 from server.models.emergencies import Emergency
@@ -33,6 +34,8 @@ MAX_ATTEMPTS = 6
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_CEILING = timedelta(hours=1)
 BLOCKING_ERRORS = {40003, 43004, 43019, 43101}  # the person can't or won't receive on this channel
+# Sends one dispatcher keeps in flight: a batch's rows are independent, and a WeChat call is mostly waiting.
+SENDS_IN_FLIGHT = 8
 
 
 async def claim(*, worker: str, limit: int = 50, now: datetime | None = None) -> list[PushRequest]:
@@ -183,6 +186,10 @@ async def _send(request: PushRequest, *, template: MessageTemplate, channel: str
                          client_msg_id=f"push-{request.id}", mp_appid=mp_appid)
     except TemplateValueError as exc:
         return await _finish(request, PushStatus.FAILED, str(exc))
+    one_time = channel == "mp_subscribe" and not template.long_term
+    if one_time and not await _spend_quota(request.user_id, payload["template_id"]):
+        await PushAttempt.create(request=request, channel="none")  # a send beside this one took the last grant
+        return await _finish(request, PushStatus.UNREACHABLE, "no subscribe quota")
     await throttle.wait_for_rate(store, limit=rate)
     request.attempts += 1
     try:
@@ -191,21 +198,26 @@ async def _send(request: PushRequest, *, template: MessageTemplate, channel: str
         else:
             answer = await clients.mp.send_subscribe_message(payload)
     except WeChatError as exc:
+        if one_time and exc.errcode != 43101:  # WeChat only uses up a grant on a delivered message
+            await _refund_quota(request.user_id, payload["template_id"])
         await PushAttempt.create(request=request, channel=channel, errcode=exc.errcode, errmsg=exc.errmsg[:200])
         return await _failed(request, exc, channel=channel, template_id=payload["template_id"], store=store, now=now)
     await PushAttempt.create(request=request, channel=channel, wechat_msgid=answer.get("msgid"))
-    if channel == "mp_subscribe" and not template.long_term:
-        await _spend_quota(request.user_id, payload["template_id"])
     request.status, request.last_error = PushStatus.SENT, ""
     await request.save(update_fields=["status", "attempts", "last_error", "updated_at"])
     return PushStatus.SENT
 
 
-async def _spend_quota(user_id: int, template_id: str) -> None:
-    quota = await SubscribeQuota.get_or_none(user_id=user_id, template_id=template_id)
-    if quota is not None and quota.remaining > 0:
-        quota.remaining -= 1
-        await quota.save(update_fields=["remaining", "updated_at"])
+async def _spend_quota(user_id: int, template_id: str) -> bool:
+    """Take one one-time grant before sending, in one conditional UPDATE: two sends never share a grant."""
+    taken = await SubscribeQuota.filter(user_id=user_id, template_id=template_id, remaining__gt=0).update(
+        remaining=F("remaining") - 1, updated_at=datetime.now(UTC))
+    return bool(taken)
+
+
+async def _refund_quota(user_id: int, template_id: str) -> None:
+    await SubscribeQuota.filter(user_id=user_id, template_id=template_id).update(
+        remaining=F("remaining") + 1, updated_at=datetime.now(UTC))
 
 
 async def _failed(request: PushRequest, exc: WeChatError, *, channel: str, template_id: str, store: Redis,
@@ -228,15 +240,25 @@ async def _failed(request: PushRequest, exc: WeChatError, *, channel: str, templ
 
 
 async def dispatch_batch(*, worker: str, clients: WeChatClients, store: Redis, mp_appid: str,
-                         limit: int = 50, now: datetime | None = None, rate: int = throttle.RATE_PER_SECOND) -> int:
-    """Claim and deliver one batch; return how many were handled."""
+                         limit: int = 50, now: datetime | None = None, rate: int = throttle.RATE_PER_SECOND,
+                         concurrency: int = SENDS_IN_FLIGHT) -> int:
+    """Claim and deliver one batch, up to `concurrency` sends at a time; return how many were handled."""
     batch = await claim(worker=worker, limit=limit, now=now)
     if not batch:
         return 0
     prefetched = await Prefetched.load(list({r.user_id for r in batch}))
-    for request in batch:
-        await dispatch_one(request, clients=clients, store=store, mp_appid=mp_appid, now=now, rate=rate,
-                           prefetched=prefetched)
+    gate = asyncio.Semaphore(max(1, concurrency))
+
+    async def deliver(request: PushRequest) -> None:
+        async with gate:
+            await dispatch_one(request, clients=clients, store=store, mp_appid=mp_appid, now=now, rate=rate,
+                               prefetched=prefetched)
+
+    # Rows start in claim order (emergencies first). If one send raises (the database went away), the
+    # others are cancelled and every unfinished row stays `sending` until CLAIM_TIMEOUT hands it on.
+    async with asyncio.TaskGroup() as group:
+        for request in batch:
+            group.create_task(deliver(request))
     return len(batch)
 
 

@@ -68,6 +68,26 @@ async def test_mini_program_users_need_quota_which_is_spent(clients, redis, sand
     assert sent["payload"]["page"] == "pages/post/index?id=12"
 
 
+async def test_sends_in_flight_together_never_share_a_grant(clients, redis, sandbox):
+    user = await make_user()
+    await SubscribeQuota.create(user=user, template_id=MP_TEMPLATE, remaining=2)
+    queued = [await enqueue(user, cause=f"match:grant-{i}") for i in range(3)]
+    assert await dispatch.dispatch_batch(worker="t", clients=clients, store=redis, mp_appid="wxmp", now=NOON,
+                                         concurrency=3) == 3
+    statuses = sorted([(await PushRequest.get(id=r.id)).status for r in queued])
+    assert statuses == sorted([PushStatus.SENT, PushStatus.SENT, PushStatus.UNREACHABLE])
+    assert (await SubscribeQuota.get(user_id=user.id)).remaining == 0
+    assert len(await outbox(sandbox, "cgi-bin/message/subscribe/send")) == 2
+
+
+async def test_a_failed_subscribe_send_gives_the_grant_back(clients, redis, sandbox):
+    user = await make_user()
+    await SubscribeQuota.create(user=user, template_id=MP_TEMPLATE, remaining=1)
+    await sandbox.post("/_sandbox/faults", json={"endpoint": "cgi-bin/message/subscribe/send", "errcode": -1})
+    assert await run(await enqueue(user), clients, redis) == PushStatus.PENDING
+    assert (await SubscribeQuota.get(user_id=user.id)).remaining == 1
+
+
 async def test_same_cause_is_queued_once(clients, redis):
     user = await make_user(oa_openid="o-dedup", follows_oa=True)
     first, second = await enqueue(user), await enqueue(user)
