@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 
 from server.errors import Forbidden, ValidationFailed
 from server.models import Region, StaffProfile, User
@@ -46,6 +47,22 @@ async def set_password(*, user: User, password: str) -> User:
     user.password_hash = await asyncio.to_thread(passwords.hash_password, password)
     await user.save(update_fields=["password_hash", "updated_at"])
     return user
+
+
+async def change_password(*, user: User, current: str, new: str, confirm: str) -> User:
+    """Change one's own console password: the current one must match, the new one be strong and new."""
+    if not await asyncio.to_thread(passwords.verify_password, current[: passwords.MAX_LENGTH], user.password_hash):
+        raise ValidationFailed("当前密码不正确", field="current_password")
+    if new != confirm:
+        raise ValidationFailed("两次输入的新密码不一致", field="confirm_password")
+    if new == current:
+        raise ValidationFailed("新密码不能与当前密码相同", field="new_password")
+    return await set_password(user=user, password=new)
+
+
+def password_stamp(user: User) -> str:
+    """A short digest of the stored hash: sessions carry it, so a changed password ends every old session."""
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
 
 
 async def home_region(user: User) -> str | None:

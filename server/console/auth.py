@@ -15,7 +15,7 @@ import json
 import secrets
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import wraps
 from typing import Any
 from urllib.parse import quote
@@ -79,9 +79,17 @@ async def start_session(request: Request, user: User) -> str:
     if old:
         await _store(request).delete(_session_key(old))
     sid = secrets.token_urlsafe(32)
-    state = {"uid": user.id, "csrf": secrets.token_urlsafe(32), "iat": int(time.time())}
+    state = {"uid": user.id, "csrf": secrets.token_urlsafe(32), "iat": int(time.time()),
+             "pwd": accounts.password_stamp(user)}
     await _store(request).set(_session_key(sid), json.dumps(state), ex=SESSION_IDLE_TTL)
     return sid
+
+
+async def renew_session(request: Request, session: ConsoleSession) -> ConsoleSession:
+    """Replace the request's session with a fresh one for the same user (after a password change)."""
+    sid = await start_session(request, session.user)
+    state = json.loads(await _store(request).get(_session_key(sid)))
+    return replace(session, sid=sid, csrf=state["csrf"])
 
 
 async def load_session(request: Request) -> ConsoleSession | None:
@@ -97,8 +105,9 @@ async def load_session(request: Request) -> ConsoleSession | None:
         await _store(request).delete(_session_key(sid))
         return None
     user = await User.get_or_none(id=state["uid"])
-    if user is None or user.role not in accounts.CONSOLE_ROLES or not user.password_hash:
-        await _store(request).delete(_session_key(sid))  # role revoked or password cleared: out
+    if user is None or user.role not in accounts.CONSOLE_ROLES or not user.password_hash \
+            or not hmac.compare_digest(state.get("pwd", ""), accounts.password_stamp(user)):
+        await _store(request).delete(_session_key(sid))  # role revoked, password cleared or changed: out
         return None
     return ConsoleSession(sid=sid, user=user, csrf=state["csrf"], scope=await accounts.home_region(user))
 

@@ -1,4 +1,4 @@
-"""Console sign-in, sign-out, the accounts page and the pages still to come."""
+"""Console sign-in, sign-out, one's own password and the accounts page."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import hmac
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, redirect
 
+from server.errors import ValidationFailed
 from server.models.enums import Role
 
 from . import accounts, auth
@@ -86,3 +87,32 @@ async def accounts_page(request: Request) -> HTTPResponse:
     """List the staff and admin accounts and whether each can sign in to the console (admins only)."""
     people = await accounts.list_console_accounts()
     return render("accounts.html", request, people=people, active="accounts")
+
+
+@bp.get("/password")
+@auth.page()
+async def password_form(request: Request) -> HTTPResponse:
+    """Show the form to change one's own console password."""
+    return render("password.html", request, active="password")
+
+
+@bp.post("/password")
+@auth.page()
+async def password_submit(request: Request) -> HTTPResponse:
+    """Change one's own password; every other session of the account ends, this one is renewed."""
+    session, form = request.ctx.console, request.form or {}
+    lock = f"password-change:{session.user.id}"
+    if await auth.is_locked_out(request, lock):
+        return render("password.html", request, status=429, active="password", error=LOCKED_ERROR)
+    try:
+        await accounts.change_password(user=session.user, current=form.get("current_password") or "",
+                                       new=form.get("new_password") or "", confirm=form.get("confirm_password") or "")
+    except ValidationFailed as exc:
+        if exc.field == "current_password":
+            await auth.record_failure(request, lock)
+        return render("password.html", request, status=422, active="password", error=exc.message)
+    await auth.clear_failures(request, lock)
+    request.ctx.console = await auth.renew_session(request, session)
+    response = render("password.html", request, active="password", done=True)
+    auth.set_session_cookie(response, request, request.ctx.console.sid)
+    return response

@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import httpx
+
 from server.console import auth
 from server.models import Ticket, TicketEvent, User
 from server.models.enums import Role
@@ -247,3 +249,50 @@ async def test_staff_without_a_region_gets_a_clear_refusal(client, world) -> Non
     response = await client.get("/console/tickets")
     assert response.status_code == 403
     assert "尚未为您设置服务地区" in response.text
+
+
+async def test_changing_ones_password_ends_every_other_session(app, client, world) -> None:
+    other = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://kjy.test")
+    async with other:
+        assert (await sign_in(other, "sandbox-console-admin", ADMIN_PASSWORD)).status_code == 303
+        assert (await sign_in(client, "sandbox-console-admin", ADMIN_PASSWORD)).status_code == 303
+        old_sid = client.cookies[auth.COOKIE]
+        form = await client.get("/console/password")
+        token = CSRF_RE.search(form.text).group(1)
+        new = "brand-new-pass-2026"
+        cases = [({"current_password": "wrong-password-1", "new_password": new, "confirm_password": new},
+                  "当前密码不正确"),
+                 ({"current_password": ADMIN_PASSWORD, "new_password": new, "confirm_password": new + "x"},
+                  "两次输入的新密码不一致"),
+                 ({"current_password": ADMIN_PASSWORD, "new_password": "short", "confirm_password": "short"},
+                  "密码至少 10 位"),
+                 ({"current_password": ADMIN_PASSWORD, "new_password": ADMIN_PASSWORD,
+                   "confirm_password": ADMIN_PASSWORD}, "新密码不能与当前密码相同")]
+        for fields, message in cases:
+            refused = await client.post("/console/password", data={**fields, "csrf_token": token})
+            assert refused.status_code == 422 and message in refused.text
+        forged = await client.post("/console/password", data={"current_password": ADMIN_PASSWORD,
+                                                               "new_password": new, "confirm_password": new})
+        assert forged.status_code == 403
+        assert (await client.get("/console/")).status_code == 200  # nothing changed so far
+        done = await client.post("/console/password", data={"current_password": ADMIN_PASSWORD, "new_password": new,
+                                                             "confirm_password": new, "csrf_token": token})
+        assert done.status_code == 200 and "密码已修改" in done.text
+        assert client.cookies[auth.COOKIE] != old_sid  # this browser goes on with a fresh session
+        assert (await client.get("/console/")).status_code == 200
+        assert (await other.get("/console/")).status_code == 303  # the other device is signed out
+    client.cookies.clear()
+    assert (await sign_in(client, "sandbox-console-admin", ADMIN_PASSWORD)).status_code == 401
+    assert (await sign_in(client, "sandbox-console-admin", new)).status_code == 303
+
+
+async def test_guessing_the_current_password_is_locked_out(client, world) -> None:
+    await sign_in(client, "sandbox-console-admin", ADMIN_PASSWORD)
+    token = CSRF_RE.search((await client.get("/console/password")).text).group(1)
+    guess = {"new_password": "brand-new-pass-2026", "confirm_password": "brand-new-pass-2026", "csrf_token": token}
+    for i in range(auth.FAIL_LIMIT):
+        answer = await client.post("/console/password", data={**guess, "current_password": f"guess-number-{i}"})
+        assert answer.status_code == 422
+    locked = await client.post("/console/password", data={**guess, "current_password": ADMIN_PASSWORD})
+    assert locked.status_code == 429
+    assert (await User.get(mp_openid="sandbox-console-admin")).password_hash == world.admin.password_hash
