@@ -7,6 +7,7 @@ import asyncio
 import logging
 import sys
 
+from server.models.enums import Role
 from server.settings import load_settings
 
 
@@ -31,8 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import-articles", help="import science articles from JSONL (idempotent by id)")
     imp.add_argument("path")
     grant = sub.add_parser("grant-role", help="give a user a role (staff/admin), by openid or id")
-    grant.add_argument("who", help="user id or mini-program openid")
-    grant.add_argument("role")
+    grant.add_argument("who", help="user id or openid")
+    grant.add_argument("role", choices=[role.value for role in Role])
     pw = sub.add_parser("console-password", help="set a staff/admin user's console password (stdin or --password-env)")
     pw.add_argument("who", help="user id or openid")
     pw.add_argument("--password-env", metavar="VAR", help="read the password from this environment variable")

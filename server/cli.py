@@ -9,11 +9,16 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 import httpx
 
 from server import db
 from server.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from server.models import User
 
 log = logging.getLogger("server.cli")
 
@@ -58,17 +63,27 @@ async def grant_role(settings: Settings, *, who: str, role: str) -> int:
     from server.models.enums import Role
     from server.services import users
 
+    async def grant(user: User) -> int:
+        await users.grant_role(admin=None, user_id=user.id, role=Role(role))
+        print(f"user {user.id} is now {role}")
+        return 0
+
+    return await _for_user(settings, who, grant)
+
+
+async def _for_user(settings: Settings, who: str, action: Callable[[User], Awaitable[int]]) -> int:
+    """Open the database, find the user by id or openid, run the action on them; 1 when nobody matches."""
+    from server.services import users
+
     await db.init_db(settings)
     try:
         user = await users.find_user(who)
         if user is None:
             print(f"no user {who!r}", file=sys.stderr)
             return 1
-        await users.grant_role(admin=None, user_id=user.id, role=Role(role))
-        print(f"user {user.id} is now {role}")
+        return await action(user)
     finally:
         await db.close_db()
-    return 0
 
 
 def serve(settings: Settings, *, migrate_first: bool = True) -> int:
@@ -254,18 +269,14 @@ async def console_password(settings: Settings, *, who: str, password_env: str | 
     except ValueError as exc:
         print(f"console-password: {exc}", file=sys.stderr)
         return 2
-    await db.init_db(settings)
-    try:
-        user = await accounts.find_account(who)
-        if user is None:
-            print(f"no user {who!r}", file=sys.stderr)
-            return 1
+
+    async def set_it(user: User) -> int:
         try:
             await accounts.set_password(user=user, password=password)
         except AppError as exc:
             print(f"console-password: user {user.id} ({user.role}): {exc.message}", file=sys.stderr)
             return 1
         print(f"console password set for user {user.id} ({user.role}); sign in at /console/login")
-    finally:
-        await db.close_db()
-    return 0
+        return 0
+
+    return await _for_user(settings, who, set_it)

@@ -1,16 +1,19 @@
-"""Small async factories for tests: users, logins, posts."""
+"""Small async factories for tests: users, logins, posts, chat messages to the official account."""
 
 from __future__ import annotations
 
 import itertools
+import time
 from typing import Any
 
 import httpx
 
 from server.models import User
 from server.models.enums import Role
+from server.wechat.callback import sign
 
 _seq = itertools.count(1)
+_msg_ids = itertools.count(810_000)
 
 SOIL_NEED = {
     "kind": "need",
@@ -69,3 +72,15 @@ async def create_post(client: httpx.AsyncClient, headers: dict[str, str], **over
     response = await client.post("/api/v1/posts", json={**SOIL_NEED, **overrides}, headers=headers)
     assert response.status_code == 201, response.text
     return response.json()["post"]
+
+
+async def say(client: httpx.AsyncClient, settings: Any, openid: str, content: str) -> str:
+    """Send a signed text message to the callback as WeChat does (plain mode); return the passive reply."""
+    stamp = str(int(time.time()))
+    query = {"signature": sign(settings.oa_token, stamp, "say"), "timestamp": stamp, "nonce": "say"}
+    body = (f"<xml><ToUserName><![CDATA[gh_kjy]]></ToUserName><FromUserName><![CDATA[{openid}]]></FromUserName>"
+            f"<CreateTime>{stamp}</CreateTime><MsgType>text</MsgType><Content><![CDATA[{content}]]></Content>"
+            f"<MsgId>{next(_msg_ids)}</MsgId></xml>")
+    response = await client.post("/wechat/callback", params=query, content=body.encode())
+    assert response.status_code == 200, response.text
+    return response.text

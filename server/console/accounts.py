@@ -8,25 +8,15 @@ import hashlib
 from server.errors import Forbidden, ValidationFailed
 from server.models import Region, StaffProfile, User
 from server.models.enums import Role
-from server.services import passwords, regions
+from server.services import passwords, regions, users
 
 CONSOLE_ROLES = (Role.STAFF, Role.ADMIN)
 PROVINCE = "510000"  # the platform's own province: an admin's home view
 
 
-async def find_account(who: str) -> User | None:
-    """Find a user by numeric id, mini-program openid or official-account openid."""
-    who = who.strip()
-    if not who or len(who) > 64:
-        return None
-    if who.isdigit():
-        return await User.get_or_none(id=int(who)) if len(who) < 10 else None
-    return await User.get_or_none(mp_openid=who) or await User.get_or_none(oa_openid=who)
-
-
 async def authenticate(*, who: str, password: str) -> User | None:
     """Return the staff or admin user the credentials belong to, or None (same cost either way)."""
-    user = await find_account(who)
+    user = await users.find_user(who)
     stored = user.password_hash if user is not None and user.password_hash else passwords.DUMMY_HASH
     matches = await asyncio.to_thread(passwords.verify_password, password[: passwords.MAX_LENGTH], stored)
     if user is None or not matches or user.role not in CONSOLE_ROLES or not user.password_hash:

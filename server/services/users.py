@@ -75,10 +75,13 @@ async def grant_role(*, admin: User | None, user_id: int, role: Role) -> User:
 
 
 async def find_user(who: str) -> User | None:
-    """Find a user by numeric id or mini-program openid (command-line use)."""
+    """Find a user by numeric id, mini-program openid or official-account openid (CLI and console sign-in)."""
+    who = who.strip()
+    if not who or len(who) > 64:
+        return None
     if who.isdigit():
-        return await User.get_or_none(id=int(who))
-    return await User.get_or_none(mp_openid=who)
+        return await User.get_or_none(id=int(who)) if len(who) < 10 else None
+    return await User.get_or_none(mp_openid=who) or await User.get_or_none(oa_openid=who)
 
 
 async def list_users(*, role: Role | None, limit: int, cursor: int | None) -> list[User]:

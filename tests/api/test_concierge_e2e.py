@@ -9,8 +9,6 @@ supervisor gets the escalation. Every push goes through the outbox and the dispa
 
 from __future__ import annotations
 
-import itertools
-import time
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -18,29 +16,15 @@ from server.models import ChatMessage, StaffProfile, Ticket, TicketEvent
 from server.push import dispatch
 from server.services import followup, relay
 from server.services.subscriptions import mp_template_ids
-from server.wechat.callback import sign
-from tests.factories import login_as
+from tests.factories import login_as, say
 
 BEIJING = ZoneInfo("Asia/Shanghai")
-_msg_ids = itertools.count(810_000)
 
 
 def morning(days_ahead: int) -> datetime:
     """10:00 Beijing some days from today: daytime (no quiet hours) and after every row's wall-clock due time."""
     day = datetime.now(BEIJING).date() + timedelta(days=days_ahead)
     return datetime(day.year, day.month, day.day, 10, 0, tzinfo=BEIJING).astimezone(UTC)
-
-
-async def say(client, settings, openid: str, content: str) -> str:
-    """Send a signed text message to the callback as WeChat does; return the passive reply."""
-    stamp = str(int(time.time()))
-    query = {"signature": sign(settings.oa_token, stamp, "e2e"), "timestamp": stamp, "nonce": "e2e"}
-    body = (f"<xml><ToUserName><![CDATA[gh_kjy]]></ToUserName><FromUserName><![CDATA[{openid}]]></FromUserName>"
-            f"<CreateTime>{stamp}</CreateTime><MsgType>text</MsgType><Content><![CDATA[{content}]]></Content>"
-            f"<MsgId>{next(_msg_ids)}</MsgId></xml>")
-    response = await client.post("/wechat/callback", params=query, content=body.encode())
-    assert response.status_code == 200, response.text
-    return response.text
 
 
 async def invite_and_bind(client, settings, admin: dict, *, name: str, region: str, openid: str) -> int:

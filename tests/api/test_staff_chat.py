@@ -2,24 +2,8 @@
 
 from __future__ import annotations
 
-import time
-
 from server.models import ChatMessage, Ticket, TicketEvent
-from server.wechat.callback import sign
-from tests.factories import create_post, login_as
-
-_seq = iter(range(10_000, 99_999))
-
-
-async def say(client, settings, openid: str, content: str) -> str:
-    now = str(int(time.time()))
-    query = {"signature": sign(settings.oa_token, now, "n"), "timestamp": now, "nonce": "n"}
-    body = (f"<xml><ToUserName><![CDATA[gh]]></ToUserName><FromUserName><![CDATA[{openid}]]></FromUserName>"
-            f"<CreateTime>{now}</CreateTime><MsgType>text</MsgType><Content><![CDATA[{content}]]></Content>"
-            f"<MsgId>{next(_seq)}</MsgId></xml>")
-    response = await client.post("/wechat/callback", params=query, content=body.encode())
-    assert response.status_code == 200
-    return response.text
+from tests.factories import create_post, login_as, say
 
 
 async def bound_staff(client, settings, name: str = "王科服", region: str = "511500") -> str:

@@ -296,3 +296,20 @@ async def test_guessing_the_current_password_is_locked_out(client, world) -> Non
     locked = await client.post("/console/password", data={**guess, "current_password": ADMIN_PASSWORD})
     assert locked.status_code == 429
     assert (await User.get(mp_openid="sandbox-console-admin")).password_hash == world.admin.password_hash
+
+
+async def test_cli_grant_role_finds_people_by_id_or_openid(settings, world) -> None:
+    env = {**os.environ, "DATABASE_URL": settings.database_url, "APP_ENV": "test"}
+
+    def grant(who: str, role: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "server", "grant-role", who, role], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=60)
+
+    citizen = await User.get(mp_openid="sandbox-cit")
+    assert grant("sandbox-nobody", "admin").returncode == 1
+    assert grant(str(citizen.id), "emperor").returncode == 2  # argparse: not a role
+    done = grant(" sandbox-cit ", "staff")
+    assert done.returncode == 0 and f"user {citizen.id} is now staff" in done.stdout, done.stderr
+    assert (await User.get(id=citizen.id)).role == Role.STAFF
+    assert grant(str(citizen.id), "citizen").returncode == 0
+    assert (await User.get(id=citizen.id)).role == Role.CITIZEN
