@@ -128,6 +128,8 @@ async def queue(conn: asyncpg.Connection, messages: int) -> None:
 
 
 async def run(args: argparse.Namespace) -> None:
+    from redis.asyncio import Redis
+
     from server import db
     from server.settings import Settings
 
@@ -150,6 +152,7 @@ async def run(args: argparse.Namespace) -> None:
             "follows_oa, created_at, updated_at, password_hash) SELECT 'bench-mp-' || g, 'bench-oa-' || g, "
             "'citizen', '', '', '', '', '[]'::jsonb, true, now(), now(), '' FROM generate_series(1, $1) g",
             args.messages)
+        store = Redis.from_url(redis_url)
         env = {"BENCH_DB": db_url, "BENCH_REDIS": redis_url, "BENCH_API": api_base,
                "BENCH_IN_FLIGHT": str(args.in_flight)}
         async with httpx.AsyncClient(base_url=api_base) as box:
@@ -157,7 +160,8 @@ async def run(args: argparse.Namespace) -> None:
                 row = results.setdefault(workers, {"ours": [], "raw": []})
                 for _ in range(args.rounds):
                     await queue(conn, args.messages)
-                    await box.post("/_sandbox/reset")
+                    await box.post("/_sandbox/reset")  # forgets issued tokens: drop our cached one too
+                    await store.flushdb()
                     elapsed, handled = race([spawn(["--child-dispatch"], env) for _ in range(workers)])
                     sent = await conn.fetchval("SELECT count(*) FROM push_requests WHERE status = 'sent'")
                     calls = len((await box.get("/_sandbox/outbox")).json()["messages"])
@@ -171,6 +175,7 @@ async def run(args: argparse.Namespace) -> None:
                     print(f"  {workers} worker(s): ours {row['ours'][-1]:,.0f}/s, raw {row['raw'][-1]:,.0f}/s",
                           flush=True)
         await conn.close()
+        await store.aclose()
     finally:
         sandbox.terminate()
         sandbox.wait(timeout=20)
