@@ -20,7 +20,7 @@ from redis.asyncio import Redis
 
 from server import redis_keys as keys
 from server.push import dispatch
-from server.services import followup, match_runtime, outreach, posts, relay
+from server.services import dashboard, followup, match_runtime, outreach, posts, relay
 from server.settings import Settings
 from server.wechat.client import WeChatClients, build_clients
 
@@ -138,6 +138,12 @@ async def send_due_outreach(settings: Settings, store: Redis) -> None:
     await outreach.send_due(now=datetime.now(UTC))
 
 
+async def snapshot_push_days(settings: Settings, store: Redis) -> None:
+    """Nightly at 00:40 Beijing: count settled days' pushes per region for the dashboard."""
+    written = await dashboard.snapshot_push_days(datetime.now(UTC))
+    log.info("push day counts: %d day(s) written", written)
+
+
 ScheduledJob = Callable[[Settings, Redis], Awaitable[None]]
 SCHEDULE: list[tuple[str, dict[str, object], ScheduledJob]] = [
     ("retrain-model", {"trigger": "cron", "hour": 3, "minute": 0}, retrain_model),
@@ -148,6 +154,8 @@ SCHEDULE: list[tuple[str, dict[str, object], ScheduledJob]] = [
     ("flag-stuck", {"trigger": "interval", "hours": 1}, flag_stuck),
     ("daily-digest", {"trigger": "cron", "hour": 8, "minute": 30, "timezone": "Asia/Shanghai"}, daily_digest),
     ("send-due-outreach", {"trigger": "interval", "minutes": 1}, send_due_outreach),
+    ("snapshot-push-days", {"trigger": "cron", "hour": 0, "minute": 40, "timezone": "Asia/Shanghai"},
+     snapshot_push_days),
 ]
 
 

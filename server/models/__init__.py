@@ -9,7 +9,7 @@ from server.models.matches import Match
 from server.models.outbox import PushRequest
 from server.models.outreach import Outreach
 from server.models.posts import Post
-from server.models.push import PushAttempt, PushBlock, SubscribeQuota
+from server.models.push import PushAttempt, PushBlock, PushDayCount, SubscribeQuota
 from server.models.regions import Region
 from server.models.tickets import StaffProfile, Ticket, TicketEvent
 from server.models.users import User
@@ -17,6 +17,6 @@ from server.models.windows import ReplyWindow
 
 __all__ = [
     "Article", "Campaign", "ChatMessage", "Emergency", "EmergencyNotice", "InboundMessage", "Match", "Outreach",
-    "Post", "PushAttempt", "PushBlock", "PushRequest", "Region", "ReplyWindow", "StaffProfile", "SubscribeQuota",
-    "Ticket", "TicketEvent", "User",
+    "Post", "PushAttempt", "PushBlock", "PushDayCount", "PushRequest", "Region", "ReplyWindow", "StaffProfile",
+    "SubscribeQuota", "Ticket", "TicketEvent", "User",
 ]

@@ -49,3 +49,26 @@ class PushBlock(Model):
     class Meta:
         table = "push_blocks"
         unique_together = (("user_id", "channel", "template_id"),)
+
+
+class PushDayCount(Model):
+    """Push requests created on one Beijing day, per region, kind and status: the dashboard's snapshot.
+
+    Written by the nightly `snapshot-push-days` job once a day has settled (a push's status can still
+    change for a while: retries, quiet hours, receipts); a row with kind DAY_MARKER says the day is
+    complete, so a missing day is read live rather than shown as zero.
+    """
+
+    DAY_MARKER = "*"
+
+    id = fields.BigIntField(primary_key=True)
+    day = fields.DateField()
+    region_code = fields.CharField(max_length=12, default="")  # the fan-out's region, else the user's
+    kind = fields.CharField(max_length=32)
+    status = fields.CharField(max_length=16, default="")
+    n = fields.IntField()
+    computed_at = fields.DatetimeField()
+
+    class Meta:
+        table = "push_day_counts"
+        unique_together = (("day", "region_code", "kind", "status"),)

@@ -16,9 +16,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from tortoise import connections
+from tortoise.functions import Sum
+from tortoise.transactions import in_transaction
 
 from server.errors import ValidationFailed
-from server.models import Region
+from server.models import PushDayCount, PushRequest, Region
 from server.models.enums import PostKind, PostStatus, RegionLevel, Role
 from server.push.audience import Sql
 from server.services import regions
@@ -203,15 +205,105 @@ async def _event_rows(scope: _Scope) -> list[dict]:
 
 
 async def _push_rows(scope: _Scope) -> list[dict]:
-    """Count push requests of the period per kind, status and week; fan-outs carry region_code, others the user's."""
+    """Count push requests of the period per kind, status and week.
+
+    Settled days come from the nightly snapshot (push_day_counts: the push table grows by millions of rows
+    an emergency); days without a snapshot, such as the last two, are counted live from push_requests.
+    """
+    covered = {_as_date(day) for day in await PushDayCount.filter(
+        kind=PushDayCount.DAY_MARKER, day__gte=scope.since, day__lte=scope.until).values_list("day", flat=True)}
+    rows: list[dict] = []
+    if covered:
+        first_monday = scope.since - timedelta(days=scope.since.weekday())
+        snapshot = await (PushDayCount.filter(day__gte=scope.since, day__lte=scope.until,
+                                              region_code__gte=scope.low, region_code__lte=scope.high)
+                          .exclude(kind=PushDayCount.DAY_MARKER).annotate(total=Sum("n"))
+                          .group_by("kind", "status", "day").values("kind", "status", "day", "total"))
+        rows += [{"kind": r["kind"], "status": r["status"], "n": r["total"],
+                  "w": (_as_date(r["day"]) - first_monday).days // 7} for r in snapshot]
+    for start, end in _uncovered_runs(scope.since, scope.until, covered):
+        rows += await _live_push_rows(scope, _beijing_midnight(start), _beijing_midnight(end + timedelta(days=1)))
+    return rows
+
+
+async def _live_push_rows(scope: _Scope, start: datetime, end: datetime) -> list[dict]:
+    """Count push requests created in [start, end) per kind, status and week; fan-outs carry region_code,
+    others the user's region."""
     sql = scope.sql()
     query = (f"SELECT kind, status, {scope.week(sql, 'created_at')} AS w, COUNT(*) AS n FROM ("  # noqa: S608
-             f"SELECT kind, status, created_at FROM push_requests WHERE {scope.during(sql, 'created_at')} "
-             f"AND {scope.within(sql, 'region_code')} UNION ALL "
+             f"SELECT kind, status, created_at FROM push_requests WHERE created_at >= {sql.p(start)} "
+             f"AND created_at < {sql.p(end)} AND {scope.within(sql, 'region_code')} UNION ALL "
              "SELECT r.kind, r.status, r.created_at FROM push_requests r JOIN users u ON u.id = r.user_id "
-             f"WHERE r.region_code IS NULL AND {scope.during(sql, 'r.created_at')} "
+             f"WHERE r.region_code IS NULL AND r.created_at >= {sql.p(start)} AND r.created_at < {sql.p(end)} "
              f"AND {scope.within(sql, 'u.region_id')}) x GROUP BY 1, 2, 3")
     return await _rows(query, sql.values)
+
+
+def _as_date(value: date | str) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def _beijing_midnight(day: date) -> datetime:
+    return datetime.combine(day, time.min, BEIJING).astimezone(UTC)
+
+
+def _uncovered_runs(since: date, until: date, covered: set[date]) -> list[tuple[date, date]]:
+    """Return the runs of consecutive days in [since, until] that are not in `covered` (first, last)."""
+    runs: list[tuple[date, date]] = []
+    day = since
+    while day <= until:
+        if day in covered:
+            day += timedelta(days=1)
+            continue
+        first = day
+        while day + timedelta(days=1) <= until and day + timedelta(days=1) not in covered:
+            day += timedelta(days=1)
+        runs.append((first, day))
+        day += timedelta(days=1)
+    return runs
+
+
+SETTLE_DAYS = 2  # a day is snapshotted once this many days have passed (retries, quiet hours, receipts)
+RECOUNT_DAYS = 7  # ... and counted again every night for a week, for the stragglers
+
+
+async def snapshot_push_days(now: datetime | None = None, *, days_back: int = MAX_PERIOD_DAYS) -> int:
+    """Write push_day_counts for every settled Beijing day still missing, and recount the last week's;
+    return how many days were written (the nightly `snapshot-push-days` job)."""
+    now = now or datetime.now(UTC)
+    last = now.astimezone(BEIJING).date() - timedelta(days=SETTLE_DAYS)
+    oldest = await PushRequest.all().order_by("created_at").limit(1).values_list("created_at", flat=True)
+    if not oldest:
+        return 0
+    first = max(last - timedelta(days=days_back - 1), oldest[0].astimezone(BEIJING).date())
+    done = {_as_date(day) for day in await PushDayCount.filter(
+        kind=PushDayCount.DAY_MARKER, day__gte=first, day__lte=last).values_list("day", flat=True)}
+    recount_from = last - timedelta(days=RECOUNT_DAYS - 1)
+    written, day = 0, first
+    while day <= last:
+        if day not in done or day >= recount_from:
+            await _snapshot_day(day, now)
+            written += 1
+        day += timedelta(days=1)
+    return written
+
+
+async def _snapshot_day(day: date, now: datetime) -> None:
+    """Replace one day's counts (and its marker) in one transaction."""
+    sql = Sql(connections.get("default").capabilities.dialect)
+    start, end = _beijing_midnight(day), _beijing_midnight(day + timedelta(days=1))
+    query = ("SELECT COALESCE(r.region_code, u.region_id, '') AS region_code, r.kind, r.status, "  # noqa: S608
+             "COUNT(*) AS n FROM push_requests r LEFT JOIN users u ON u.id = r.user_id "
+             f"WHERE r.created_at >= {sql.p(start)} AND r.created_at < {sql.p(end)} "
+             "GROUP BY COALESCE(r.region_code, u.region_id, ''), r.kind, r.status")
+    async with in_transaction() as conn:
+        counts = await conn.execute_query_dict(query, sql.values)
+        await PushDayCount.filter(day=day).using_db(conn).delete()
+        await PushDayCount.bulk_create(
+            [PushDayCount(day=day, region_code=row["region_code"], kind=row["kind"], status=row["status"],
+                          n=int(row["n"]), computed_at=now) for row in counts]
+            + [PushDayCount(day=day, kind=PushDayCount.DAY_MARKER, n=sum(int(row["n"]) for row in counts),
+                            computed_at=now)], batch_size=1000, using_db=conn)
 
 
 def _staff(scope: _Scope, sql: Sql) -> str:

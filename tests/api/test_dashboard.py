@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from server.errors import ValidationFailed
-from server.models import Match, Post, PushRequest, StaffProfile, Ticket, TicketEvent, User
+from server.models import Match, Post, PushDayCount, PushRequest, StaffProfile, Ticket, TicketEvent, User
 from server.models.enums import Role
 from server.services import dashboard
 from tests.factories import make_user
@@ -235,6 +235,39 @@ async def test_weekly_buckets_are_monday_weeks_of_beijing_days(world):
         {"week_start": "2026-03-02", "posts": 3, "contacted": 1, "landed": 0, "pushes_sent": 2},
         {"week_start": "2026-03-09", "posts": 2, "contacted": 1, "landed": 1, "pushes_sent": 0},
     ]
+
+
+async def push_figures(code: str) -> tuple[list[dict], list[dict]]:
+    data = await view(code)
+    return data["push"], data["weekly"]
+
+
+async def test_push_snapshots_give_the_same_figures_as_live_counts(world):
+    codes = ["510000", "510100", "510104", "510703"]
+    live = {code: await push_figures(code) for code in codes}
+    assert await dashboard.snapshot_push_days(bj(3, 1)) == 0  # nothing has settled yet
+    # On 03-12 the days up to 03-10 have settled: the period is read half from the snapshot, half live.
+    assert await dashboard.snapshot_push_days(bj(3, 12, 1)) == 10  # 03-01 (the first push) .. 03-10
+    assert await PushDayCount.filter(kind=PushDayCount.DAY_MARKER).count() == 10
+    assert {code: await push_figures(code) for code in codes} == live
+    assert await dashboard.snapshot_push_days(NOW) == 8  # the missing 03-11..03-18 (the recount week is among them)
+    assert await dashboard.snapshot_push_days(NOW) == 7  # the next night: 03-12..03-18 counted again
+    assert {code: await push_figures(code) for code in codes} == live
+    rows = await PushDayCount.filter(day=date(2026, 3, 4)).exclude(kind=PushDayCount.DAY_MARKER).values_list(
+        "region_code", "kind", "status", "n")
+    assert sorted(rows) == [("110101", "emergency", "sent", 1), ("510104", "emergency", "failed", 1),
+                            ("510104", "emergency", "sent", 1), ("510703", "emergency", "unreachable", 1)]
+
+
+async def test_a_snapshot_is_recounted_for_a_week_then_kept(world):
+    await dashboard.snapshot_push_days(NOW)  # settled up to 03-18; recounted nightly from 03-12
+    cit = await User.filter(role=Role.CITIZEN, region_id="510104").first()
+    await push("emergency", "late-1", cit, "sent", bj(3, 14), "510104")  # inside the recount week
+    await push("emergency", "late-2", cit, "sent", bj(3, 5), "510104")  # older than a week: kept as counted
+    before = (await view("510104"))["weekly"]
+    await dashboard.snapshot_push_days(NOW)
+    after = (await view("510104"))["weekly"]
+    assert [w["pushes_sent"] for w in after] == [before[0]["pushes_sent"], before[1]["pushes_sent"] + 1]
 
 
 async def test_csv_sections_parse_back_to_the_same_figures(world):
