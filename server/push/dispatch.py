@@ -2,7 +2,9 @@
 
 Several dispatchers may run: rows are claimed with a conditional UPDATE (pending -> sending), so each
 is sent once; a row a killed worker left in `sending` is taken back after CLAIM_TIMEOUT, and the OA
-template's client_msg_id (our request id) makes WeChat drop a resend within 10 minutes.
+template's client_msg_id (our request id and creation time) makes WeChat drop a resend within 10 minutes.
+A subscribe message has no such id: a worker killed between WeChat's answer and our record of it can
+make that one message go out twice when the row is taken over (at-least-once, never lost).
 """
 
 from __future__ import annotations
@@ -183,7 +185,7 @@ async def _send(request: PushRequest, *, template: MessageTemplate, channel: str
                 clients: WeChatClients, store: Redis, mp_appid: str, now: datetime, rate: int) -> PushStatus:
     try:
         payload = render(template, channel=channel, data=request.data, touser=openid,
-                         client_msg_id=f"push-{request.id}", mp_appid=mp_appid)
+                         client_msg_id=_client_msg_id(request), mp_appid=mp_appid)
     except TemplateValueError as exc:
         return await _finish(request, PushStatus.FAILED, str(exc))
     one_time = channel == "mp_subscribe" and not template.long_term
@@ -206,6 +208,12 @@ async def _send(request: PushRequest, *, template: MessageTemplate, channel: str
     request.status, request.last_error = PushStatus.SENT, ""
     await request.save(update_fields=["status", "attempts", "last_error", "updated_at"])
     return PushStatus.SENT
+
+
+def _client_msg_id(request: PushRequest) -> str:
+    """The template message's anti-reentry id: stable for a row across workers and retries, so a resend
+    after a worker died mid-call is dropped by WeChat (same openid + id within 10 minutes)."""
+    return f"push-{request.id}-{int(request.created_at.timestamp())}"
 
 
 async def _spend_quota(user_id: int, template_id: str) -> bool:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 CHANNELS = ("oa_template", "mp_subscribe")
 BEIJING = ZoneInfo("Asia/Shanghai")
 ELLIPSIS = "…"
-MAX_CLIENT_MSG_ID = 64  # the same bound as mass-send clientmsgid; ours are "push-<id>"
+MAX_CLIENT_MSG_ID = 64  # the same bound as mass-send clientmsgid; ours are "push-<id>-<created>"
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060\ufeff]+")

@@ -39,6 +39,9 @@ ERRMSG = {40001: "invalid credential, access_token is invalid or not latest", 40
           47001: "data format error", -1: "system error"}
 
 
+REENTRY_SECONDS = 600  # template/send's client_msg_id: the same openid + id is sent once within 10 minutes
+
+
 @dataclass
 class Fault:
     endpoint: str
@@ -61,6 +64,8 @@ class State:
     faults: list[Fault] = field(default_factory=list)
     calls: dict[str, int] = field(default_factory=dict)
     next_msgid: int = 200_000_000
+    # (touser, client_msg_id) -> (msgid, time) of template messages: WeChat sends one once per 10 minutes.
+    reentry: dict[tuple[str, str], tuple[int, float]] = field(default_factory=dict)
 
     def reset(self) -> None:
         self.tokens.clear()
@@ -68,6 +73,7 @@ class State:
         self.outbox.clear()
         self.faults.clear()
         self.calls.clear()
+        self.reentry.clear()
 
 
 def _error(errcode: int, status: int = 200) -> HTTPResponse:
@@ -273,6 +279,12 @@ def _send(state: State, request: Request, body: dict) -> HTTPResponse:
         return _error(40003)
     if path != "cgi-bin/message/custom/send" and not body.get("template_id"):
         return _error(40037)
+    client_msg_id = body.get("client_msg_id")
+    if path == "cgi-bin/message/template/send" and isinstance(client_msg_id, str) and client_msg_id:
+        seen = state.reentry.get((touser, client_msg_id))
+        if seen is not None and time.time() - seen[1] < REENTRY_SECONDS:
+            return _json({"errcode": 0, "errmsg": "ok", "msgid": seen[0]})  # anti-reentry: not sent again
+        state.reentry[(touser, client_msg_id)] = (state.next_msgid + 1, time.time())
     state.next_msgid += 1
     state.outbox.append({"id": state.next_msgid, "endpoint": path, "touser": touser, "payload": body,
                          "time": time.time()})

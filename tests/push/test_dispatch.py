@@ -157,6 +157,30 @@ async def test_two_dispatchers_racing_send_each_message_once(clients, redis, san
     assert sorted(m["touser"] for m in await outbox(sandbox)) == sorted(u.oa_openid for u in users)
 
 
+async def test_a_dispatcher_cancelled_mid_send_loses_nothing_and_sends_nothing_twice(clients, redis, sandbox):
+    users = [await make_user(oa_openid=f"o-cancel-{i}", follows_oa=True) for i in range(4)]
+    for user in users:
+        await enqueue(user, cause="match:cancel")
+    await sandbox.post("/_sandbox/faults", json={"endpoint": "cgi-bin/message/template/send", "delay": 0.3,
+                                                 "times": 2})
+    doomed = asyncio.create_task(dispatch.dispatch_batch(worker="doomed", clients=clients, store=redis,
+                                                         mp_appid="wxmp", now=NOON, concurrency=2))
+    for _ in range(200):  # kill the worker as soon as WeChat has taken its first message
+        if await outbox(sandbox):
+            break
+        await asyncio.sleep(0.01)
+    doomed.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await doomed
+    assert await PushRequest.filter(status=PushStatus.SENDING).exists()  # rows it held, some perhaps sent
+    later = NOON + dispatch.CLAIM_TIMEOUT + timedelta(seconds=1)
+    assert await dispatch.dispatch_batch(worker="heir", clients=clients, store=redis, mp_appid="wxmp",
+                                         now=later) > 0
+    assert await PushRequest.filter(status=PushStatus.SENT).count() == 4
+    # a message WeChat took before the kill is resent with the same client_msg_id and dropped there
+    assert sorted(m["touser"] for m in await outbox(sandbox)) == sorted(u.oa_openid for u in users)
+
+
 async def test_a_dispatcher_killed_mid_batch_loses_nothing(clients, redis, sandbox):
     users = [await make_user(oa_openid=f"o-kill-{i}", follows_oa=True) for i in range(3)]
     for user in users:

@@ -135,7 +135,8 @@ async def test_an_update_goes_to_the_same_audience_only(clients, redis, sandbox,
     await drain(clients, redis)
     sent = await outbox(sandbox)
     assert [m["payload"]["touser"] for m in sent] == ["o-first", "o-first"]
-    assert sent[1]["payload"]["data"]["thing4"]["value"].startswith("雨势减弱")
+    # one batch sends both at once: the update is one of the two, in whichever order WeChat took them
+    assert sum(m["payload"]["data"]["thing4"]["value"].startswith("雨势减弱") for m in sent) == 1
 
 
 async def test_figures_are_reported_per_child_region(clients, redis, article):

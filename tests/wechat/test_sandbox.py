@@ -60,6 +60,17 @@ async def test_sends_land_in_the_outbox_with_filters(sandbox):
     assert (await sandbox.get("/_sandbox/outbox")).json()["messages"] == []
 
 
+async def test_template_client_msg_id_sends_once(sandbox):
+    params = {"access_token": await _token(sandbox)}
+    message = {"touser": "o-again", "template_id": "T1", "client_msg_id": "push-7-1764633600", "data": {}}
+    first = await sandbox.post("/cgi-bin/message/template/send", params=params, json=message)
+    again = await sandbox.post("/cgi-bin/message/template/send", params=params, json=message)
+    other = await sandbox.post("/cgi-bin/message/template/send", params=params, json={**message, "touser": "o-b"})
+    assert first.json()["errcode"] == again.json()["errcode"] == 0
+    assert again.json()["msgid"] == first.json()["msgid"] != other.json()["msgid"]
+    assert [m["touser"] for m in (await sandbox.get("/_sandbox/outbox")).json()["messages"]] == ["o-again", "o-b"]
+
+
 async def test_send_validation(sandbox):
     params = {"access_token": await _token(sandbox)}
     no_user = await sandbox.post("/cgi-bin/message/template/send", params=params, json={"template_id": "T"})
