@@ -21,6 +21,13 @@ async def staff_headers(client, name: str, region: str):
     return headers, user
 
 
+async def posted_need(client, poster_name: str) -> tuple[dict, dict, int]:
+    """Log a citizen in and post a need; return (their headers, the post, its ticket id)."""
+    poster, _ = await login_as(client, poster_name)
+    post = await create_post(client, poster)
+    return poster, post, (await Ticket.get(post_id=post["id"])).id
+
+
 async def test_a_need_opens_an_assigned_ticket_and_notifies_the_concierge(client):
     concierge = await make_staff("宜宾保姆", "511500")
     poster, _ = await login_as(client, "poster")
@@ -74,9 +81,7 @@ async def test_capacity_is_respected(client):
 
 async def test_lifecycle_is_validated_and_recorded(client):
     headers, staff = await staff_headers(client, "lifecycle-staff", "511500")
-    poster, _ = await login_as(client, "lifecycle-poster")
-    post = await create_post(client, poster)
-    ticket_id = (await Ticket.get(post_id=post["id"])).id
+    poster, post, ticket_id = await posted_need(client, "lifecycle-poster")
     base = f"/api/v1/staff/tickets/{ticket_id}"
     jump = await client.post(f"{base}/advance", json={"to": "signed"}, headers=headers)
     assert jump.status_code == 409 and jump.json()["error"]["code"] == "bad_transition"
@@ -97,9 +102,7 @@ async def test_lifecycle_is_validated_and_recorded(client):
 async def test_plan_notes_handover_and_close(client):
     headers, staff = await staff_headers(client, "plan-staff", "511500")
     colleague = await make_staff("同事", "511500")
-    poster, _ = await login_as(client, "plan-poster")
-    post = await create_post(client, poster)
-    ticket_id = (await Ticket.get(post_id=post["id"])).id
+    poster, post, ticket_id = await posted_need(client, "plan-poster")
     base = f"/api/v1/staff/tickets/{ticket_id}"
     assert (await client.post(f"{base}/plan", json={"due": "2026-12-01", "step": "回访企业"},
                               headers=headers)).status_code == 200
@@ -118,9 +121,7 @@ async def test_plan_notes_handover_and_close(client):
 
 async def test_handover_only_to_an_available_colleague_covering_the_region(client):
     headers, _ = await staff_headers(client, "handover-owner", "511500")
-    poster, _ = await login_as(client, "handover-region-poster")
-    post = await create_post(client, poster)
-    ticket_id = (await Ticket.get(post_id=post["id"])).id
+    poster, post, ticket_id = await posted_need(client, "handover-region-poster")
     base = f"/api/v1/staff/tickets/{ticket_id}/handover"
     elsewhere = await make_staff("绵阳保姆", "510700")
     away = await make_staff("休假保姆", "511500", away=True)
