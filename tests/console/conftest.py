@@ -9,7 +9,6 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from server.models import Post, StaffProfile, Ticket, User
 from server.models.enums import PostKind, Role
 from server.services import passwords, tickets
 from server.settings import Settings
-from tests.conftest import ROOT, free_port
+from tests.conftest import ROOT, _wait_http, free_port
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 HAS_CHROMIUM = Path(CHROMIUM).exists()
@@ -118,21 +117,6 @@ def _spawn(env: dict[str, str], log: Path) -> subprocess.Popen:
                                 stdout=out, stderr=subprocess.STDOUT)
 
 
-async def _wait_until_up(url: str, proc: subprocess.Popen, *, seconds: float = 60.0) -> None:
-    deadline = time.monotonic() + seconds
-    async with httpx.AsyncClient(timeout=2) as http:
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                raise RuntimeError(f"exited with {proc.returncode}")
-            try:
-                if (await http.get(url)).status_code < 500:
-                    return
-            except httpx.HTTPError:
-                pass
-            await asyncio.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer in {seconds}s")
-
-
 @pytest_asyncio.fixture(scope="session")
 async def live_server(settings: Settings, redis, sandbox_url: str, tmp_path_factory: pytest.TempPathFactory
                       ) -> AsyncIterator[str]:
@@ -149,7 +133,7 @@ async def live_server(settings: Settings, redis, sandbox_url: str, tmp_path_fact
     proc = _spawn(env, log)
     url = f"http://127.0.0.1:{port}"
     try:
-        await _wait_until_up(f"{url}/console/login", proc)
+        await asyncio.to_thread(_wait_http, f"{url}/console/login", timeout=60.0, proc=proc)
     except RuntimeError as exc:
         proc.send_signal(signal.SIGABRT)  # faulthandler prints where it was stuck
         try:
@@ -188,6 +172,15 @@ async def page(browser, live_server: str) -> AsyncIterator:
     tab = await context.new_page()
     yield tab
     await context.close()
+
+
+async def browser_sign_in(page, account: str, password: str, *, next_path: str = "") -> None:
+    """Sign in through the real form in the browser and wait for the console's top bar."""
+    await page.goto("/console/login" + (f"?next={next_path}" if next_path else ""))
+    await page.fill("input[name=account]", account)
+    await page.fill("input[name=password]", password)
+    await page.click("#login-submit")
+    await page.wait_for_selector("header.topbar")
 
 
 def screenshot_path(name: str) -> Path:

@@ -6,15 +6,7 @@ import csv
 import io
 
 from server.models import Ticket, TicketEvent
-from tests.console.conftest import ADMIN_PASSWORD, STAFF_PASSWORD, World, screenshot_path
-
-
-async def _sign_in(page, account: str, password: str) -> None:
-    await page.goto("/console/login")
-    await page.fill("input[name=account]", account)
-    await page.fill("input[name=password]", password)
-    await page.click("#login-submit")
-    await page.wait_for_selector("header.topbar")
+from tests.console.conftest import ADMIN_PASSWORD, STAFF_PASSWORD, World, browser_sign_in, screenshot_path
 
 
 async def _cell(page, row: str, column: str) -> str:
@@ -22,7 +14,7 @@ async def _cell(page, row: str, column: str) -> str:
 
 
 async def test_admin_reads_the_dashboard_drills_down_and_exports(page, world: World) -> None:
-    await _sign_in(page, "sandbox-console-admin", ADMIN_PASSWORD)
+    await browser_sign_in(page, "sandbox-console-admin", ADMIN_PASSWORD)
     assert page.url.endswith("/console/")
     assert await page.text_content("#region-title") and "四川省" in await page.text_content("#region-title")
     # numbers match what the test created: 5 posts in 成都市, 2 in 宜宾市; 5 needs province-wide
@@ -64,7 +56,7 @@ async def test_dashboard_fits_a_phone(browser, live_server: str, world: World) -
                                         device_scale_factor=2, is_mobile=True, has_touch=True, locale="zh-CN")
     page = await context.new_page()
     try:
-        await _sign_in(page, "sandbox-console-chengdu", STAFF_PASSWORD)
+        await browser_sign_in(page, "sandbox-console-chengdu", STAFF_PASSWORD)
         assert "成都市" in await page.text_content("#region-title")  # staff land on their own region
         assert not await page.is_visible("nav.nav")  # menu folded behind the burger
         await page.click("label.nav-burger")
@@ -79,7 +71,7 @@ async def test_dashboard_fits_a_phone(browser, live_server: str, world: World) -
 
 
 async def test_supervisor_filters_the_board_and_reassigns(page, world: World) -> None:
-    await _sign_in(page, "sandbox-console-chengdu", STAFF_PASSWORD)
+    await browser_sign_in(page, "sandbox-console-chengdu", STAFF_PASSWORD)
     await page.click("nav.nav a[href='/console/tickets']")
     await page.fill("input[name=region]", "510104")
     await page.click("form.filters button[type=submit]")
@@ -107,7 +99,7 @@ async def test_supervisor_filters_the_board_and_reassigns(page, world: World) ->
 
 
 async def test_sign_out_in_the_browser_ends_the_session(page, world: World) -> None:
-    await _sign_in(page, "sandbox-console-admin", ADMIN_PASSWORD)
+    await browser_sign_in(page, "sandbox-console-admin", ADMIN_PASSWORD)
     await page.click("#logout")
     await page.wait_for_url("**/console/login")
     await page.goto("/console/tickets")

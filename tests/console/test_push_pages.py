@@ -12,15 +12,19 @@ from server.models import Article, Emergency, Outreach, PushRequest, User
 from server.models.enums import PushStatus, Role
 from server.push import dispatch
 from server.wechat.client import build_clients
-from tests.console.conftest import ADMIN_PASSWORD, STAFF_PASSWORD, World, screenshot_path, session_csrf, sign_in
+from tests.console.conftest import (
+    ADMIN_PASSWORD,
+    STAFF_PASSWORD,
+    World,
+    browser_sign_in,
+    screenshot_path,
+    session_csrf,
+    sign_in,
+)
 
 
 async def _sign_in(page, account: str, password: str) -> None:
-    await page.goto("/console/login?next=/console/emergencies")
-    await page.fill("input[name=account]", account)
-    await page.fill("input[name=password]", password)
-    await page.click("#login-submit")
-    await page.wait_for_selector("header.topbar")
+    await browser_sign_in(page, account, password, next_path="/console/emergencies")
 
 
 async def _followers(region: str, count: int, prefix: str) -> list[User]:
