@@ -121,6 +121,27 @@ async def test_refusals_are_remembered_and_never_retried(clients, redis, sandbox
     assert await run(await enqueue(user, cause="match:2"), clients, redis) == PushStatus.UNREACHABLE
 
 
+async def test_a_bad_openid_is_remembered_and_the_next_push_is_unreachable(clients, redis, sandbox):
+    user = await make_user(oa_openid="o-gone", follows_oa=True)
+    await sandbox.post("/_sandbox/faults", json={"endpoint": "cgi-bin/message/template/send", "errcode": 40003})
+    request = await enqueue(user)
+    assert await run(request, clients, redis) == PushStatus.FAILED
+    assert (await PushRequest.get(id=request.id)).attempts == 1  # permanent: not retried
+    assert await PushBlock.filter(user_id=user.id, channel="oa_template", errcode=40003).exists()
+    assert await run(await enqueue(user, cause="match:2"), clients, redis) == PushStatus.UNREACHABLE
+    stats = (await sandbox.get("/_sandbox/stats")).json()
+    assert stats["calls"].get("cgi-bin/message/template/send") == 1
+
+
+async def test_an_expired_token_is_refreshed_once_and_the_push_goes_out(clients, redis, sandbox):
+    user = await make_user(oa_openid="o-token", follows_oa=True)
+    await run(await enqueue(user), clients, redis)
+    await sandbox.post("/_sandbox/expire-tokens")  # WeChat now answers 42001 to the cached token
+    assert await run(await enqueue(user, cause="match:2"), clients, redis) == PushStatus.SENT
+    stats = (await sandbox.get("/_sandbox/stats")).json()
+    assert stats["calls"]["cgi-bin/stable_token"] == 2 and len(await outbox(sandbox)) == 2
+
+
 async def test_transient_errors_back_off_and_45009_pauses_everyone(clients, redis, sandbox):
     user = await make_user(oa_openid="o-busy", follows_oa=True)
     await sandbox.post("/_sandbox/faults", json={"endpoint": "cgi-bin/message/template/send", "errcode": -1})
