@@ -26,10 +26,6 @@ def key(template: str, **parts: object) -> str:
     """Fill a key template."""
     return template.format(**parts)
 
-# Idempotency-Key of a post creation -> the post id it created; 24 h.
-IDEMPOTENT_POST = "kjy:posts:idempotency:{user_id}:{key}"
-IDEMPOTENT_POST_TTL = 24 * 3600
-
 # Stream of index events every matcher process follows (XREAD, no group): upsert/remove/reload.
 MATCH_INDEX_EVENTS = "kjy:match:index-events"
 MATCH_INDEX_EVENTS_MAXLEN = 100_000

@@ -18,6 +18,13 @@ class InboundMessage(Model):
     payload = fields.JSONField(default=dict)  # every field WeChat sent
     received_at = fields.DatetimeField(auto_now_add=True)
     handled_at = fields.DatetimeField(null=True)
+    # Handling: claimed by one worker at a time; a failure records its error and backs off.
+    attempts = fields.SmallIntField(default=0)
+    next_attempt_at = fields.DatetimeField(null=True)
+    claimed_at = fields.DatetimeField(null=True)
+    last_error = fields.CharField(max_length=200, default="")
 
     class Meta:
         table = "inbound_messages"
+        # The handling queue: unhandled rows by due time.
+        indexes = (("handled_at", "next_attempt_at"),)

@@ -27,8 +27,17 @@ class Post(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
     expires_at = fields.DatetimeField(null=True)
+    # The client's Idempotency-Key of the creating request: unique per author, so a retried or
+    # concurrent create with the same key can never make a second post.
+    idempotency_key = fields.CharField(max_length=64, null=True)
+    # Held pending because the content check was unreachable: when to check again, and how often it
+    # already failed (backoff). NULL when no automatic re-check is due (passed, or waiting for a person).
+    review_due_at = fields.DatetimeField(null=True)
+    review_attempts = fields.SmallIntField(default=0)
 
     class Meta:
         table = "posts"
         # (created_at, region_id): the dashboard's posts of a period, for any region level.
-        indexes = (("kind", "status", "id"), ("author_id", "id"), ("region_id", "id"), ("created_at", "region_id"))
+        unique_together = (("author_id", "idempotency_key"),)
+        indexes = (("kind", "status", "id"), ("author_id", "id"), ("region_id", "id"), ("created_at", "region_id"),
+                   ("review_due_at",))

@@ -8,11 +8,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from redis.asyncio import Redis
-from redis.exceptions import RedisError
+from tortoise.exceptions import IntegrityError
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
-from server import redis_keys
 from server.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from server.models import Post, User
 from server.models.enums import OfferType, PostKind, PostStatus, ReviewState, Role
@@ -84,30 +83,18 @@ def visible_to(user: User) -> QuerySet[Post]:
     return Post.filter(public | Q(author_id=user.id))
 
 
-async def _idempotent_lookup(store: Redis | None, user: User, key: str | None) -> Post | None:
-    if not store or not key:
-        return None
-    try:
-        post_id = await store.get(redis_keys.key(redis_keys.IDEMPOTENT_POST, user_id=user.id, key=key))
-    except RedisError:
-        return None
-    return await posts_of(user).get_or_none(id=int(post_id)) if post_id else None
-
-
-async def _remember(store: Redis | None, user: User, key: str | None, post: Post) -> None:
-    if not store or not key:
-        return
-    name = redis_keys.key(redis_keys.IDEMPOTENT_POST, user_id=user.id, key=key)
-    try:
-        await store.set(name, post.id, ex=redis_keys.IDEMPOTENT_POST_TTL)
-    except RedisError:
-        log.warning("could not remember idempotency key for post %s", post.id)
+async def _idempotent_lookup(user: User, key: str | None) -> Post | None:
+    return await posts_of(user).get_or_none(idempotency_key=key) if key else None
 
 
 async def create_post(*, author: User, data: dict[str, Any], wechat: WeChatClient, ttl_days: int,
                       store: Redis | None = None, idempotency_key: str | None = None) -> tuple[Post, bool]:
-    """Validate and store a post; return it and whether it was newly created."""
-    earlier = await _idempotent_lookup(store, author, idempotency_key)
+    """Validate and store a post; return it and whether it was newly created.
+
+    The Idempotency-Key is unique per author in the database: of two concurrent creates with one key,
+    the second insert fails on the constraint (after the first commits) and answers with the first's post.
+    """
+    earlier = await _idempotent_lookup(author, idempotency_key)
     if earlier is not None:
         return earlier, False
     kind = PostKind(data["kind"])
@@ -119,15 +106,20 @@ async def create_post(*, author: User, data: dict[str, Any], wechat: WeChatClien
     scene = campaigns.check_scene(data.get("scene")) or author.source_scene
     campaign = await campaigns.find_by_scene(scene)
     review = await content.review_text(wechat=wechat, user=author, title=title, body=body)
-    async with in_transaction():
-        post = await Post.create(
-            kind=kind, offer_type=offer_type, title=title, body=body, tags=tags, region=region,
-            author=author, review_state=review, source_scene=scene, campaign=campaign,
-            expires_at=datetime.now(UTC) + timedelta(days=ttl_days),
-        )
-        if kind in (PostKind.NEED, PostKind.QUESTION):
-            await tickets.open_ticket(post=post)
-    await _remember(store, author, idempotency_key, post)
+    try:
+        async with in_transaction():
+            post = await Post.create(
+                kind=kind, offer_type=offer_type, title=title, body=body, tags=tags, region=region,
+                author=author, review_state=review, source_scene=scene, campaign=campaign,
+                expires_at=datetime.now(UTC) + timedelta(days=ttl_days), idempotency_key=idempotency_key,
+            )
+            if kind in (PostKind.NEED, PostKind.QUESTION):
+                await tickets.open_ticket(post=post)
+    except IntegrityError:
+        earlier = await _idempotent_lookup(author, idempotency_key)
+        if earlier is None:
+            raise
+        return earlier, False
     if store is not None:
         await match_runtime.post_changed(store, post_id=post.id)
     log.info("post created id=%s kind=%s review=%s", post.id, kind, review)
