@@ -34,6 +34,8 @@ KINDS_BY_ROLE: dict[Role, set[PostKind]] = {
 }
 EDITABLE_STATUSES = {PostStatus.PUBLISHED, PostStatus.MATCHED}
 OPEN_STATUSES = [s for s in PostStatus if s != PostStatus.CLOSED]
+# Expiry only closes posts nobody took up; a contacted, negotiating, signed or landed one is a concierge's.
+EXPIRABLE = [PostStatus.PUBLISHED, PostStatus.MATCHED]
 
 
 @dataclass
@@ -204,9 +206,7 @@ async def withdraw_post(*, author: User, post_id: int, reason: str | None,
         if post is None:
             raise NotFound("post")
         if post.status != PostStatus.CLOSED:
-            post.status = PostStatus.CLOSED
-            post.close_reason = f"作者撤回：{note}" if note else "作者撤回"
-            await post.save(update_fields=["status", "close_reason", "updated_at"])
+            await tickets.close_post(post=post, reason=f"作者撤回：{note}" if note else "作者撤回", actor=author)
     if store is not None:
         await match_runtime.post_changed(store, post_id=post.id)
     await post.fetch_related("region")
@@ -230,10 +230,14 @@ async def review_post(*, admin: User, post_id: int, approve: bool, note: str,
 
 
 async def expire_posts(*, now: datetime | None = None) -> list[int]:
-    """Close open posts past their expiry; return their ids."""
+    """Close posts past their expiry that nobody took up (published or matched) with their tickets."""
     now = now or datetime.now(UTC)
-    due = Post.filter(expires_at__lt=now, status__in=OPEN_STATUSES)
-    ids = await due.values_list("id", flat=True)
-    if ids:
-        await Post.filter(id__in=ids).update(status=PostStatus.CLOSED, close_reason="已过期")
-    return list(ids)
+    closed = []
+    for post_id in await Post.filter(expires_at__lt=now, status__in=EXPIRABLE).values_list("id", flat=True):
+        async with in_transaction():
+            post = await Post.select_for_update().get_or_none(id=post_id, status__in=EXPIRABLE)
+            if post is None:
+                continue  # a concierge moved it on since the query
+            await tickets.close_post(post=post, reason="已过期")
+        closed.append(post_id)
+    return closed

@@ -109,7 +109,7 @@ async def advance(*, ticket_id: int, staff: User, to: PostStatus, note: str = ""
     return ticket
 
 
-async def _move(ticket: Ticket, *, staff: User, to: PostStatus, note: str, kind: str = "status") -> None:
+async def _move(ticket: Ticket, *, staff: User | None, to: PostStatus, note: str, kind: str = "status") -> None:
     now = datetime.now(UTC)
     await TicketEvent.create(ticket=ticket, actor=staff, kind=kind, from_status=ticket.status.value,
                              to_status=to.value, note=note[:500])
@@ -133,6 +133,22 @@ async def close(*, ticket_id: int, staff: User, reason: str) -> Ticket:
         ticket.close_reason = reason[:200]
         await ticket.save(update_fields=["close_reason"])
     return ticket
+
+
+async def close_post(*, post: Post, reason: str, actor: User | None = None) -> None:
+    """Close a post and its ticket together (withdrawal, expiry), inside the caller's transaction.
+
+    The one way a post leaves the lifecycle outside a concierge's hands, so a closed post never keeps
+    an open ticket that would still be reassigned, reminded or escalated.
+    """
+    reason = reason.strip()[:200]
+    ticket = await Ticket.select_for_update().get_or_none(post_id=post.id)
+    if ticket is not None and ticket.status != S.CLOSED:
+        await _move(ticket, staff=actor, to=S.CLOSED, note=reason, kind="closed")
+        ticket.close_reason = reason
+        await ticket.save(update_fields=["close_reason"])
+    post.status, post.close_reason = S.CLOSED, reason
+    await post.save(update_fields=["status", "close_reason", "updated_at"])
 
 
 async def set_plan(*, ticket_id: int, staff: User, due: date, step: str) -> Ticket:
