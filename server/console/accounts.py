@@ -14,9 +14,20 @@ CONSOLE_ROLES = (Role.STAFF, Role.ADMIN)
 PROVINCE = "510000"  # the platform's own province: an admin's home view
 
 
-async def authenticate(*, who: str, password: str) -> User | None:
-    """Return the staff or admin user the credentials belong to, or None (same cost either way)."""
+async def find_account(who: str) -> tuple[User | None, str]:
+    """Return the user an entered account names and the key its failed sign-ins count under.
+
+    Every spelling of one account (`4`, `04`, its openid) shares the key of the resolved user, so a
+    lock-out cannot be stepped around; spellings that name nobody share one key per normalised text.
+    """
     user = await users.find_user(who)
+    if user is not None:
+        return user, f"user:{user.id}"
+    return None, f"unknown:{users.normalise_account(who) or '-'}"
+
+
+async def authenticate(*, user: User | None, password: str) -> User | None:
+    """Return the staff or admin user if the password is theirs, or None (same cost either way)."""
     stored = user.password_hash if user is not None and user.password_hash else passwords.DUMMY_HASH
     matches = await asyncio.to_thread(passwords.verify_password, password[: passwords.MAX_LENGTH], stored)
     if user is None or not matches or user.role not in CONSOLE_ROLES or not user.password_hash:

@@ -57,13 +57,14 @@ async def login_submit(request: Request) -> HTTPResponse:
         return render("error.html", request, status=403, message="页面已过期，请刷新登录页后重试")
     account = (form.get("account") or "").strip()[:64]
     password = form.get("password") or ""
-    if await auth.is_locked_out(request, account):
+    found, lock = await accounts.find_account(account)
+    if await auth.is_locked_out(request, lock):
         return _login_page(request, status=429, error=LOCKED_ERROR, account=account)
-    user = await accounts.authenticate(who=account, password=password) if account and password else None
+    user = await accounts.authenticate(user=found, password=password) if account and password else None
     if user is None:
-        await auth.record_failure(request, account)
+        await auth.record_failure(request, lock)
         return _login_page(request, status=401, error=GENERIC_ERROR, account=account)
-    await auth.clear_failures(request, account)
+    await auth.clear_failures(request, lock)
     sid = await auth.start_session(request, user)
     response = secure_headers(redirect(_safe_next(form.get("next")), status=303))
     auth.set_session_cookie(response, request, sid)

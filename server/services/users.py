@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from server import inputs
 from server.errors import Forbidden, NotFound, ValidationFailed
 from server.models import User
 from server.models.enums import Role
@@ -76,12 +77,26 @@ async def grant_role(*, admin: User | None, user_id: int, role: Role) -> User:
 
 async def find_user(who: str) -> User | None:
     """Find a user by numeric id, mini-program openid or official-account openid (CLI and console sign-in)."""
-    who = who.strip()
-    if not who or len(who) > 64:
+    who = normalise_account(who)
+    if who is None:
         return None
     if who.isdigit():
-        return await User.get_or_none(id=int(who)) if len(who) < 10 else None
+        user_id = inputs.as_id(who)
+        return await User.get_or_none(id=user_id) if user_id is not None else None
     return await User.get_or_none(mp_openid=who) or await User.get_or_none(oa_openid=who)
+
+
+def normalise_account(who: str) -> str | None:
+    """Return the one spelling of an entered account (trimmed, printable), or None when it names nobody.
+
+    Only ASCII digits are an id (`٤`, `４`, `²` are not); leading zeros do not make another account.
+    """
+    who = who.strip()
+    if not who or len(who) > 64 or not who.isprintable() or " " in who:
+        return None
+    if who.isdigit():
+        return (who.lstrip("0") or "0") if who.isascii() else None
+    return who
 
 
 async def list_users(*, role: Role | None, limit: int, cursor: int | None) -> list[User]:
