@@ -54,8 +54,9 @@ PUSH_DAILY = "kjy:push:daily:{user_id}:{day}"
 PUSH_DAILY_TTL = 2 * 24 * 3600
 # Sends in one wall-clock second across every dispatcher (the global rate limit); 2 s.
 PUSH_RATE = "kjy:push:rate:{second}"
-# Set for a while after WeChat answers 45009 (daily quota): every dispatcher holds back.
-PUSH_PAUSED = "kjy:push:paused"
+# Set for a while after WeChat answers 45009 (an API's daily quota) on one channel (oa_template,
+# mp_subscribe) -> when sending resumes (ISO time): every dispatcher holds back from that channel.
+PUSH_PAUSED = "kjy:push:paused:{channel}"
 
 # Operator console session id -> {"uid", "csrf", "iat"}; idle TTL, refreshed on every request.
 CONSOLE_SESSION = "kjy:console:session:{sid}"

@@ -10,8 +10,10 @@ make that one message go out twice when the row is taken over (at-least-once, ne
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -36,6 +38,7 @@ MAX_ATTEMPTS = 6
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_CEILING = timedelta(hours=1)
 BLOCKING_ERRORS = {40003, 43004, 43019, 43101}  # the person can't or won't receive on this channel
+QUOTA_HELD, PAUSE_HELD = "45009", "45009 pause"  # last_error of a row held by WeChat's API quota
 # Sends one dispatcher keeps in flight: a batch's rows are independent, and a WeChat call is mostly waiting.
 SENDS_IN_FLIGHT = 8
 
@@ -122,17 +125,18 @@ class Prefetched:
         return found
 
 
-async def _choose(user: User, template: MessageTemplate,
-                  blocked: set[tuple[str, str]] | None = None) -> tuple[str, str] | None:
-    """Return (channel, openid): OA template for followers, else MP subscribe with quota."""
+async def _choose(user: User, template: MessageTemplate, blocked: set[tuple[str, str]] | None = None,
+                  skip: Collection[str] = ()) -> tuple[str, str] | None:
+    """Return (channel, openid): OA template for followers, else MP subscribe with quota (none in `skip`)."""
     if blocked is None:
         blocked = set(await PushBlock.filter(user_id=user.id).values_list("channel", "template_id"))
     oa_id = template.template_ids.get("oa_template", "")
-    if "oa_template" in template.channels and user.oa_openid and user.follows_oa \
+    if "oa_template" in template.channels and "oa_template" not in skip and user.oa_openid and user.follows_oa \
             and ("oa_template", oa_id) not in blocked:
         return "oa_template", user.oa_openid
     mp_id = template.template_ids.get("mp_subscribe", "")
-    if "mp_subscribe" in template.channels and user.mp_openid and ("mp_subscribe", mp_id) not in blocked:
+    if "mp_subscribe" in template.channels and "mp_subscribe" not in skip and user.mp_openid \
+            and ("mp_subscribe", mp_id) not in blocked:
         if template.long_term or await SubscribeQuota.filter(user_id=user.id, template_id=mp_id,
                                                              remaining__gt=0).exists():
             return "mp_subscribe", user.mp_openid
@@ -166,19 +170,31 @@ async def dispatch_one(request: PushRequest, *, clients: WeChatClients, store: R
     emergency = request.priority == PRIORITY_EMERGENCY
     if emergency and (stopped := await _emergency_stopped(request.data, now)):
         return await _finish(request, PushStatus.CANCELLED, stopped)
-    if await throttle.is_paused(store):
-        return await _later(request, now + timedelta(minutes=5), "45009 pause")
     if not emergency and throttle.is_quiet(now):
         return await _later(request, throttle.next_morning(now), "quiet hours")
     blocked = prefetched.blocks.get(user.id, set()) if prefetched is not None else None
+    paused = await throttle.paused_until(store, channels=template.channels)
     choice = await _choose(user, template, blocked)
+    if choice is not None and choice[0] in paused:
+        # An emergency takes the other channel; what must wait is due when the pause ends, and the
+        # claim's priority order then sends emergencies first.
+        other = await _choose(user, template, blocked, skip=paused) if emergency else None
+        if other is None:
+            return await _later(request, paused[choice[0]], PAUSE_HELD)
+        choice = other
     if choice is None:
         await PushAttempt.create(request=request, channel="none")
         return await _finish(request, PushStatus.UNREACHABLE, "no channel")
     if not emergency and not await throttle.take_daily_slot(store, user_id=user.id, now=now):
         return await _later(request, throttle.next_morning(now + timedelta(hours=12)), "daily cap")
-    return await _send(request, template=template, channel=choice[0], openid=choice[1], clients=clients,
-                       store=store, mp_appid=mp_appid, now=now, rate=rate)
+    send = functools.partial(_send, request, template=template, clients=clients, store=store, mp_appid=mp_appid,
+                             now=now, rate=rate)
+    status = await send(channel=choice[0], openid=choice[1])
+    if emergency and status == PushStatus.PENDING and request.last_error == QUOTA_HELD:
+        other = await _choose(user, template, blocked, skip={choice[0], *paused})
+        if other is not None:  # the quota of this channel's API is spent: the red alert takes the other
+            status = await send(channel=other[0], openid=other[1])
+    return status
 
 
 async def _send(request: PushRequest, *, template: MessageTemplate, channel: str, openid: str,
@@ -231,9 +247,9 @@ async def _refund_quota(user_id: int, template_id: str) -> None:
 async def _failed(request: PushRequest, exc: WeChatError, *, channel: str, template_id: str, store: Redis,
                   now: datetime) -> PushStatus:
     if exc.errcode == 45009:
-        await throttle.pause_for_quota(store)
+        until = await throttle.pause_for_quota(store, channel=channel, now=now)
         await request.save(update_fields=["attempts"])
-        return await _later(request, now + timedelta(seconds=throttle.QUOTA_PAUSE_SECONDS), "45009")
+        return await _later(request, until, QUOTA_HELD)
     if exc.errcode in BLOCKING_ERRORS:
         await PushBlock.get_or_create(user_id=request.user_id, channel=channel, template_id=template_id,
                                       defaults={"errcode": exc.errcode})

@@ -57,11 +57,17 @@ async def wait_for_rate(store: Redis, *, limit: int = RATE_PER_SECOND) -> None:
         await asyncio.sleep(max(0.0, second + 1 - time.time()))
 
 
-async def pause_for_quota(store: Redis) -> None:
-    """WeChat said 45009: hold every worker back for a while."""
-    await store.set(keys.PUSH_PAUSED, 1, ex=QUOTA_PAUSE_SECONDS)
+async def pause_for_quota(store: Redis, *, channel: str, now: datetime) -> datetime:
+    """WeChat said 45009 for one channel's API: hold every worker back from it for a while; return until when.
+
+    The quota is per API (template/send and subscribe/send count apart), so the other channel stays open.
+    """
+    until = now + timedelta(seconds=QUOTA_PAUSE_SECONDS)
+    await store.set(keys.key(keys.PUSH_PAUSED, channel=channel), until.isoformat(), ex=QUOTA_PAUSE_SECONDS)
+    return until
 
 
-async def is_paused(store: Redis) -> bool:
-    """Return True while a 45009 pause is in force."""
-    return bool(await store.exists(keys.PUSH_PAUSED))
+async def paused_until(store: Redis, *, channels: tuple[str, ...]) -> dict[str, datetime]:
+    """Return the channels under a 45009 pause and when each resumes."""
+    values = await store.mget([keys.key(keys.PUSH_PAUSED, channel=c) for c in channels]) if channels else []
+    return {c: datetime.fromisoformat(v) for c, v in zip(channels, values, strict=True) if v}
