@@ -161,27 +161,43 @@ async def list_posts(*, viewer: User, mine: bool, kind: PostKind | None, region_
 
 async def update_post(*, author: User, post_id: int, changes: dict[str, Any],
                       wechat: WeChatClient, store: Redis | None = None) -> Post:
-    """Edit the author's own post while it is still early in its lifecycle."""
-    async with in_transaction():
-        post = await posts_of(author).select_for_update().get_or_none(id=post_id)
-        if post is None:
-            raise NotFound("post")
-        if post.status not in EDITABLE_STATUSES:
-            raise Conflict("当前状态的内容不能再修改", code="not_editable")
-        await _apply_changes(post, changes)
+    """Edit the author's own post while it is still early in its lifecycle.
+
+    New text is checked before anything is written: risky text is refused with nothing saved, and text
+    held for review is stored together with its pending state in one transaction, never public first.
+    """
+    post = await _editable(author, post_id, lock=False)
+    await _apply_changes(post, changes)
     text_changed = "title" in changes or "body" in changes
-    if text_changed:
-        review = await content.review_text(wechat=wechat, user=author, title=post.title, body=post.body)
-        if review != post.review_state:
+    review = (await content.review_text(wechat=wechat, user=author, title=post.title, body=post.body)
+              if text_changed else None)
+    checked = (post.title, post.body)
+    async with in_transaction():
+        post = await _editable(author, post_id, lock=True)
+        await _apply_changes(post, changes)
+        if text_changed and (post.title, post.body) != checked:
+            raise Conflict("内容刚被修改过，请刷新后重试", code="edit_conflict")  # an edit raced ours
+        if review is not None:
             post.review_state = review
-            await post.save(update_fields=["review_state", "updated_at"])
+        await post.save()
     if store is not None:
         await match_runtime.post_changed(store, post_id=post.id)
     await post.fetch_related("region")
     return post
 
 
+async def _editable(author: User, post_id: int, *, lock: bool) -> Post:
+    query = posts_of(author).select_for_update() if lock else posts_of(author)
+    post = await query.get_or_none(id=post_id)
+    if post is None:
+        raise NotFound("post")
+    if post.status not in EDITABLE_STATUSES:
+        raise Conflict("当前状态的内容不能再修改", code="not_editable")
+    return post
+
+
 async def _apply_changes(post: Post, changes: dict[str, Any]) -> None:
+    """Validate the changes onto the post in memory (the caller saves)."""
     if "title" in changes:
         post.title = _clean_text(changes["title"], field="title", label="标题", low=TITLE_MIN, high=TITLE_MAX)
     if "body" in changes:
@@ -192,7 +208,6 @@ async def _apply_changes(post: Post, changes: dict[str, Any]) -> None:
         post.region = await regions.get_region(changes["region_code"])
     if "offer_type" in changes:
         post.offer_type = _check_kind(role=Role.ADMIN, kind=post.kind, offer_type=changes["offer_type"])
-    await post.save()
 
 
 async def withdraw_post(*, author: User, post_id: int, reason: str | None,
