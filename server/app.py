@@ -18,6 +18,7 @@ from server.console import routes as console
 from server.errors import AppError, NotFound
 from server.handlers import (
     admin,
+    admin_inbound,
     admin_push,
     admin_tickets,
     articles,
@@ -61,7 +62,7 @@ def create_app(settings: Settings, *, name: str = "kejiyun") -> Sanic:
     app.ctx.settings = settings
     app.ctx.owns_resources = False
     for blueprint in (health.bp, auth.bp, me.bp, posts.bp, matches.bp, regions.bp, tickets.bp, subscriptions.bp,
-                      articles.bp, admin.bp, admin_tickets.bp, admin_push.bp, wechat.bp):
+                      articles.bp, admin.bp, admin_inbound.bp, admin_tickets.bp, admin_push.bp, wechat.bp):
         app.blueprint(blueprint)
     app.blueprint(console.blueprints)
     app.static("/console/static", CONSOLE_STATIC_DIR, name="console_static")

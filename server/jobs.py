@@ -20,7 +20,7 @@ from redis.asyncio import Redis
 
 from server import redis_keys as keys
 from server.push import dispatch
-from server.services import dashboard, followup, match_runtime, outreach, posts, relay
+from server.services import dashboard, followup, inbound, match_runtime, outreach, posts, relay
 from server.settings import Settings
 from server.wechat.client import WeChatClients, build_clients
 
@@ -42,14 +42,15 @@ class Workers:
 
 
 async def start_workers(*, settings: Settings, store: Redis, relay_every: float = 0.5) -> Workers:
-    """Start the matcher loops (index events + match jobs) and the chat relay in this process."""
+    """Start the matcher loops (index events + match jobs), the chat relay, the dispatcher and inbound retries."""
     runtime = await match_runtime.start_runtime(store=store, model_dir=settings.model_dir)
     stop = asyncio.Event()
     consumer = f"{socket.gethostname()}-{os.getpid()}-{id(runtime)}"
     tasks = [asyncio.create_task(match_runtime.follow_events(runtime, store, stop=stop)),
              asyncio.create_task(match_runtime.work_jobs(runtime, store, consumer=consumer, stop=stop)),
              asyncio.create_task(run_relay(settings, store, stop=stop, every=relay_every)),
-             asyncio.create_task(run_dispatcher(settings, store, stop=stop, worker=consumer, every=relay_every))]
+             asyncio.create_task(run_dispatcher(settings, store, stop=stop, worker=consumer, every=relay_every)),
+             asyncio.create_task(run_inbound(settings, store, stop=stop, every=relay_every))]
     return Workers(stop=stop, tasks=tasks, runtime=runtime)
 
 
@@ -78,6 +79,12 @@ async def run_relay(settings: Settings, store: Redis, *, stop: asyncio.Event, ev
     """Deliver stored chat messages until stop is set (several workers may run: rows are claimed)."""
     await _poll(settings, store, stop=stop, every=every, name="relay",
                 one_pass=lambda clients: relay.deliver_pending(oa=clients.oa))
+
+
+async def run_inbound(settings: Settings, store: Redis, *, stop: asyncio.Event, every: float) -> None:
+    """Retry official-account messages whose handling failed until stop is set (rows are leased)."""
+    await _poll(settings, store, stop=stop, every=every, name="inbound",
+                one_pass=lambda clients: inbound.handle_pending(store=store, oa=clients.oa))
 
 
 async def run_dispatcher(settings: Settings, store: Redis, *, stop: asyncio.Event, worker: str,

@@ -314,3 +314,19 @@ class SubscriptionOut(BaseModel):
 
 class SubscriptionList(BaseModel):
     subscriptions: list[SubscriptionOut]
+
+
+class InboundMessageOut(BaseModel):
+    id: int
+    dedup_key: str
+    openid: str
+    kind: str
+    event: str | None
+    attempts: int
+    last_error: str
+    received_at: str
+    next_attempt_at: str | None = Field(description="下次自动重试时间；为空表示已停止重试，需人工处理")
+
+
+class InboundMessageList(BaseModel):
+    messages: list[InboundMessageOut]

@@ -8,7 +8,7 @@ import logging
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, text
 
-from server.services import official_account
+from server.services import inbound
 from server.settings import Settings
 from server.wechat.callback import SUCCESS, CallbackConfig, CallbackError, open_message, reply_text, verify_url
 
@@ -44,7 +44,7 @@ async def receive(request: Request) -> HTTPResponse:
     except CallbackError as exc:
         log.warning("callback refused (%s): %s", exc.status, exc.reason)
         return text("", status=exc.status)
-    work = official_account.receive(message=message, store=request.app.ctx.redis)
+    work = inbound.receive(message=message, store=request.app.ctx.redis)
     try:
         reply = await asyncio.wait_for(asyncio.shield(asyncio.ensure_future(work)), timeout=ANSWER_WITHIN)
     except TimeoutError:

@@ -1,4 +1,4 @@
-"""What the official account does with each message and event: store, dedup, follow, bind, reply."""
+"""What the official account does with each message and event: follow, bind, relay, reply."""
 
 from __future__ import annotations
 
@@ -9,12 +9,11 @@ import unicodedata
 from datetime import UTC, datetime
 
 from redis.asyncio import Redis
-from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from server import redis_keys as keys
 from server.errors import ValidationFailed
-from server.models import InboundMessage, StaffProfile, User
+from server.models import StaffProfile, User
 from server.models.enums import Role
 from server.push import dispatch
 from server.services import campaigns, regions, relay, staff_chat, windows
@@ -38,25 +37,10 @@ def normalise_text(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
 
 
-async def receive(*, message: Inbound, store: Redis) -> str | None:
-    """Store and act on one callback exactly once; return a passive reply text, or None."""
-    seen = keys.key(keys.WECHAT_CALLBACK_SEEN, dedup_key=message.dedup_key)
-    if not await store.set(seen, 1, nx=True, ex=keys.WECHAT_CALLBACK_SEEN_TTL):
-        return None
-    try:
-        row = await InboundMessage.create(dedup_key=message.dedup_key, openid=message.openid, kind=message.kind,
-                                          event=message.event, content=message.content[:5000],
-                                          media_id=message.media_id, payload=message.raw)
-    except IntegrityError:
-        return None  # a retry that outlived the Redis mark: already stored and handled
-    except BaseException:
-        await store.delete(seen)  # not stored: let WeChat's retry try again
-        raise
+async def handle(*, message: Inbound, store: Redis) -> str | None:
+    """Act on one stored message (services.inbound runs it once); return a passive reply text, or None."""
     await _note_window(message)
-    reply = await _dispatch(message, store=store)
-    row.handled_at = datetime.now(UTC)
-    await row.save(update_fields=["handled_at"])
-    return reply
+    return await _dispatch(message, store=store)
 
 
 async def _note_window(message: Inbound) -> None:

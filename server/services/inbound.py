@@ -1,0 +1,123 @@
+"""The official account's inbound queue: store each callback message once, handle it once, retry failures.
+
+The callback stores a message (a unique `dedup_key` row) before anything else, so WeChat's retries are
+answered from the store. The row is a lease-based queue: `next_attempt_at` is when it may be taken, and
+taking it is a conditional UPDATE on that value, so one worker handles it at a time. The callback takes
+the first attempt itself (its passive reply is the fastest answer); a failure records the error and
+backs off, and the job workers (`handle_pending`) retry, answering with a customer-service message.
+A message handling and its database effects commit together, so a retry never doubles them.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+from redis.asyncio import Redis
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+from server import redis_keys as keys
+from server.models import InboundMessage
+from server.services import official_account
+from server.wechat.callback import InboundMessage as Inbound
+from server.wechat.callback import normalise
+from server.wechat.client import WeChatClient
+from server.wechat.errors import WeChatError
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=2)  # a handler silent this long (its process died) loses the message to a worker
+BACKOFF_BASE = timedelta(seconds=10)
+BACKOFF_CEILING = timedelta(minutes=30)
+MAX_ATTEMPTS = 8  # then it waits for a person (listed as stuck), never retried on its own
+STUCK_AFTER = timedelta(minutes=1)  # unhandled this long (or failed once): shown to admins
+
+
+async def receive(*, message: Inbound, store: Redis) -> str | None:
+    """Store a callback message once and take its first handling attempt; return a passive reply, or None."""
+    row = await store_once(message=message, store=store)
+    if row is None:
+        return None
+    return await attempt(row, message=message, store=store)
+
+
+async def store_once(*, message: Inbound, store: Redis) -> InboundMessage | None:
+    """Store a message leased to the caller; None when it was stored before (WeChat's retry)."""
+    seen = keys.key(keys.WECHAT_CALLBACK_SEEN, dedup_key=message.dedup_key)
+    if not await store.set(seen, 1, nx=True, ex=keys.WECHAT_CALLBACK_SEEN_TTL):
+        return None
+    now = datetime.now(UTC)
+    try:
+        return await InboundMessage.create(dedup_key=message.dedup_key, openid=message.openid, kind=message.kind,
+                                           event=message.event, content=message.content[:5000],
+                                           media_id=message.media_id, payload=message.raw,
+                                           claimed_at=now, next_attempt_at=now + LEASE)
+    except IntegrityError:
+        return None  # a retry that outlived the Redis mark: already stored
+    except BaseException:
+        await store.delete(seen)  # not stored: let WeChat's retry try again
+        raise
+
+
+async def attempt(row: InboundMessage, *, message: Inbound, store: Redis) -> str | None:
+    """Handle a leased message: its effects and `handled_at` commit together; a failure backs off."""
+    try:
+        async with in_transaction():
+            reply = await official_account.handle(message=message, store=store)
+            row.handled_at, row.next_attempt_at, row.last_error = datetime.now(UTC), None, ""
+            await row.save(update_fields=["handled_at", "next_attempt_at", "last_error"])
+    except Exception as exc:  # noqa: BLE001 - recorded on the row and retried by the workers
+        await _failed(row, exc)
+        return None
+    return reply
+
+
+async def _failed(row: InboundMessage, exc: Exception) -> None:
+    row.attempts += 1
+    delay = min(BACKOFF_BASE * 2 ** (row.attempts - 1), BACKOFF_CEILING)
+    row.next_attempt_at = datetime.now(UTC) + delay if row.attempts < MAX_ATTEMPTS else None
+    row.last_error = f"{type(exc).__name__}: {exc}"[:200]
+    await row.save(update_fields=["attempts", "next_attempt_at", "last_error"])
+    log.warning("inbound message %s (%s) failed, attempt %s: %s", row.id, row.dedup_key, row.attempts, row.last_error,
+                exc_info=exc)
+
+
+async def claim_due(*, now: datetime, limit: int = 20) -> list[InboundMessage]:
+    """Lease unhandled messages whose time has come, each to this worker only."""
+    due = await (InboundMessage.filter(handled_at__isnull=True, next_attempt_at__lte=now)
+                 .order_by("next_attempt_at", "id").limit(limit).values_list("id", "next_attempt_at"))
+    claimed = []
+    for row_id, was_due in due:
+        if await InboundMessage.filter(id=row_id, handled_at__isnull=True, next_attempt_at=was_due).update(
+                claimed_at=now, next_attempt_at=now + LEASE):
+            claimed.append(row_id)
+    return await InboundMessage.filter(id__in=claimed).order_by("id") if claimed else []
+
+
+async def handle_pending(*, store: Redis, oa: WeChatClient, now: datetime | None = None, limit: int = 20) -> int:
+    """Retry stored messages not yet handled (the workers' pass); return how many were taken."""
+    rows = await claim_due(now=now or datetime.now(UTC), limit=limit)
+    for row in rows:
+        message = normalise(row.payload)
+        reply = await attempt(row, message=message, store=store)
+        if reply:
+            await _answer(row, message=message, reply=reply, oa=oa)
+    return len(rows)
+
+
+async def _answer(row: InboundMessage, *, message: Inbound, reply: str, oa: WeChatClient) -> None:
+    """Send a late reply as a customer-service message (the sender wrote just now: the window is open)."""
+    try:
+        await oa.send_custom_message({"touser": message.openid, "msgtype": "text", "text": {"content": reply}})
+    except WeChatError as exc:
+        row.last_error = f"reply not sent: {exc}"[:200]
+        await row.save(update_fields=["last_error"])
+
+
+async def list_stuck(*, now: datetime | None = None, limit: int = 100) -> list[InboundMessage]:
+    """Return unhandled messages that failed or waited too long, oldest first (for admins)."""
+    now = now or datetime.now(UTC)
+    late = Q(attempts__gt=0) | Q(received_at__lt=now - STUCK_AFTER) | Q(next_attempt_at__isnull=True)
+    return await InboundMessage.filter(Q(handled_at__isnull=True) & late).order_by("id").limit(limit)
