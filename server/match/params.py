@@ -87,6 +87,37 @@ class RankParams:
 
 
 @dataclass(frozen=True)
+class GateParams:
+    """The quality gate a newly trained Doc2Vec model must pass to become `current` (see gate.py)."""
+
+    # Measured 2026-12-02 (gate.check, 300 re-inferred training documents, seed 0). Sound models:
+    #   12,162 CSL abstracts, Doc2VecParams defaults: self-recall 1.000, mean pairwise cosine 0.302
+    #   1,000 CSL abstracts, defaults: 0.803 / 0.334
+    #   300 CSL abstracts, test params (24 dims, 15 epochs, min_count 1, no sampling): 0.827 / 0.440
+    #   the 31-document test corpus, its params (32 dims, 150 epochs): 1.000 / 0.405
+    # Degenerate models (the defaults on a young platform):
+    #   300 CSL abstracts: 0.963 / 0.974 (every vector points the same way)
+    #   351 short everyday posts (data/dev colloquial needs + offers): 0.010 / 0.339
+    #   the 22 demo posts: 0.091 / 0.749;  30 near-identical posts: 0.000 / 0.006 (0.067 / 0.998, test params)
+    #   issue 12 reports 0.07-0.47 self-recall for the nightly model of a few hundred posts.
+    # So: self-recall above 0.6 (between 0.47 and 0.80) and spread below 0.6 (between 0.44 and 0.75).
+    # MRR tolerance: one title query (of 200) slipping from rank 1 to 2 costs 0.0025; 0.01 lets noise of
+    # about four such slips pass and nothing more. Same day: the 12,162-abstract model scored title MRR@10
+    # 0.9842 vs BM25 0.9825 (pass) and colloquial 0.5566 vs 0.7593 (refused) with the fusion weights then on disk.
+    min_self_recall: float = 0.6
+    max_mean_cosine: float = 0.6
+    mrr_tolerance: float = 0.01  # MRR@10 a dev set may lose to the same engine without the model
+    sample: int = 300  # training documents re-inferred for (a) and (b)
+    dev_documents: int = 2000  # title dev set: the answering abstracts plus distractors up to this many
+    seed: int = 0
+
+    def thresholds(self) -> dict[str, float]:
+        """Return the three limits, for the report stored with each version."""
+        return {"min_self_recall": self.min_self_recall, "max_mean_cosine": self.max_mean_cosine,
+                "mrr_tolerance": self.mrr_tolerance}
+
+
+@dataclass(frozen=True)
 class MatchParams:
     """Everything the engine needs besides the model."""
 

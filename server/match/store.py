@@ -5,6 +5,10 @@ Layout: `<model_dir>/<UTC timestamp>-<shortid>/{model.d2v[, *.npy], params.json,
 meta.json (with every file's size and sha256) is written last, the directory is renamed into
 place, then `current` is replaced (temp file + os.replace), so a crash at any point leaves
 either the old pointer or a complete new version.
+
+Only a version whose meta.json records a passed quality gate (`"gate": {"passed": true, ...}`,
+see gate.py) is ever made current or loaded: a refused version is kept for inspection with its
+figures but never pointed at, and a legacy version without a gate record is skipped.
 """
 
 from __future__ import annotations
@@ -44,9 +48,9 @@ class LoadedModel:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-def save_model(model: Doc2Vec, model_dir: str | Path, *, params: Doc2VecParams,
+def save_model(model: Doc2Vec, model_dir: str | Path, *, params: Doc2VecParams, gate: dict[str, Any],
                meta: dict[str, Any] | None = None) -> Path:
-    """Write model as a new version directory and point `current` at it; return the directory."""
+    """Write model as a new version with its gate report; point `current` at it only if it passed."""
     root = Path(model_dir)
     root.mkdir(parents=True, exist_ok=True)
     name = f"{datetime.now(UTC):%Y%m%dT%H%M%S%fZ}-{uuid.uuid4().hex[:8]}"
@@ -55,11 +59,19 @@ def save_model(model: Doc2Vec, model_dir: str | Path, *, params: Doc2VecParams,
     model.save(str(staging / MODEL_FILE))
     _write_json(staging / PARAMS_FILE, params.to_json())
     files = {path.name: _fingerprint(path) for path in sorted(staging.iterdir())}
-    _write_json(staging / META_FILE, {**(meta or {}), "version": name, "files": files})
+    record = {**(meta or {}), "gate": gate, "version": name, "files": files}
+    _write_json(staging / META_FILE, record)
     os.rename(staging, root / name)
     _fsync_dir(root)
-    set_current(root, name)
+    if is_trusted(record):
+        set_current(root, name)
     return root / name
+
+
+def is_trusted(meta: dict[str, Any]) -> bool:
+    """Return whether a version's meta records a passed quality gate."""
+    gate = meta.get("gate")
+    return isinstance(gate, dict) and gate.get("passed") is True
 
 
 def set_current(model_dir: str | Path, version: str) -> None:
@@ -107,11 +119,17 @@ def is_complete(path: Path, *, verify_hashes: bool = True) -> bool:
 
 
 def load_current(model_dir: str | Path, *, mmap: bool = True) -> LoadedModel | None:
-    """Load the `current` model; if it is missing or broken, the newest valid one (and repair the pointer)."""
+    """Load the `current` model if it passed the gate; else the newest valid one that did (pointer repaired)."""
     root = Path(model_dir)
     pointed = current_version(root)
     candidates = ([pointed] if pointed else []) + [name for name in versions(root) if name != pointed]
     for name in candidates:
+        meta = read_meta(root / name)
+        if meta is not None and not is_trusted(meta):
+            if name == pointed or "gate" not in meta:
+                log.warning("model version %s has no passed quality gate (%s); not loading it", name,
+                            "refused" if "gate" in meta else "trained before the gate")
+            continue
         loaded = _try_load(root / name, mmap=mmap)
         if loaded is None:
             log.warning("model version %s is incomplete or corrupt; skipping it", name)
@@ -123,11 +141,23 @@ def load_current(model_dir: str | Path, *, mmap: bool = True) -> LoadedModel | N
     return None
 
 
+def read_meta(path: Path) -> dict[str, Any] | None:
+    """Return a version's meta.json, or None when it is missing or unreadable."""
+    try:
+        meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
 def prune(model_dir: str | Path, *, keep: int = 3) -> list[str]:
-    """Delete all but the newest keep versions (never the current one) and stale temp dirs."""
+    """Keep the newest keep trusted versions, the newest untrusted one and `current`; delete the rest and temp dirs."""
     root = Path(model_dir)
     pointed = current_version(root)
-    doomed = [name for name in versions(root)[keep:] if name != pointed]
+    names = versions(root)
+    trusted = [name for name in names if is_trusted(read_meta(root / name) or {})]
+    untrusted = [name for name in names if name not in trusted]
+    doomed = [name for name in trusted[keep:] + untrusted[1:] if name != pointed]
     doomed += [p.name for p in root.glob(f"{TMP_PREFIX}*") if p.is_dir()] if root.is_dir() else []
     for name in doomed:
         shutil.rmtree(root / name, ignore_errors=True)
@@ -143,6 +173,8 @@ def _try_load(path: Path, *, mmap: bool) -> LoadedModel | None:
         meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError, EOFError, KeyError, AttributeError) as exc:
         log.warning("cannot load model %s: %s", path.name, exc)
+        return None
+    if not is_trusted(meta):
         return None
     return LoadedModel(model=model, version=path.name, path=path, params=params, meta=meta)
 

@@ -1,22 +1,37 @@
-"""Model storage: versions, atomic pointer, recovery from half-written versions, hot swap."""
+"""Model storage: versions, atomic pointer, recovery from half-written versions, the gate record, hot swap."""
 
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import numpy as np
+import pytest
 from gensim.models.doc2vec import Doc2Vec
 
 from server.match import store
 from server.match.engine import Engine
 from server.match.model import infer
 from server.match.params import Doc2VecParams
+from server.match.retrain import retrain
 from tests.match.conftest import CORPUS, TINY_PARAMS, by_id
 
+PASSED = {"passed": True, "self_recall": 1.0, "mean_cosine": 0.3}
+REFUSED = {"passed": False, "self_recall": 0.07, "mean_cosine": 0.99, "failures": ["mean pairwise cosine"]}
+NEAR_IDENTICAL = [(f"post:{i}", f"果园土壤酸化严重，李子树长势差，希望专家帮助改良土壤，第{i}号地块") for i in range(30)]
 
-def save(model: Doc2Vec, model_dir: Path, **meta: object) -> Path:
-    return store.save_model(model, model_dir, params=TINY_PARAMS, meta={"corpus_size": len(CORPUS), **meta})
+
+def save(model: Doc2Vec, model_dir: Path, *, gate: dict | None = None, **meta: object) -> Path:
+    return store.save_model(model, model_dir, params=TINY_PARAMS, gate=gate or PASSED,
+                            meta={"corpus_size": len(CORPUS), **meta})
+
+
+def make_legacy(path: Path) -> None:
+    """Rewrite a version's meta as a model trained before the gate existed wrote it."""
+    meta = json.loads((path / store.META_FILE).read_text(encoding="utf-8"))
+    del meta["gate"]
+    (path / store.META_FILE).write_text(json.dumps(meta), encoding="utf-8")
 
 
 def test_save_then_load_current_round_trips(tmp_path: Path, tiny_model: Doc2Vec) -> None:
@@ -76,17 +91,77 @@ def test_prune_keeps_current_and_drops_staging(tmp_path: Path, tiny_model: Doc2V
     assert set(store.versions(tmp_path)) == {paths[0].name, paths[2].name}
 
 
+def test_refused_version_is_kept_but_never_current(tmp_path: Path, tiny_model: Doc2Vec) -> None:
+    good = save(tiny_model, tmp_path)
+    refused = save(tiny_model, tmp_path, gate=REFUSED)
+    assert store.versions(tmp_path)[0] == refused.name and store.current_version(tmp_path) == good.name
+    assert store.read_meta(refused)["gate"]["mean_cosine"] == 0.99
+    assert store.load_current(tmp_path).version == good.name
+
+
+def test_refused_version_is_not_loaded_even_when_pointed_at(tmp_path: Path, tiny_model: Doc2Vec) -> None:
+    refused = save(tiny_model, tmp_path, gate=REFUSED)
+    store.set_current(tmp_path, refused.name)
+    assert store.load_current(tmp_path) is None
+
+
+def test_legacy_version_without_gate_record_is_not_loaded(tmp_path: Path, tiny_model: Doc2Vec,
+                                                          caplog: pytest.LogCaptureFixture) -> None:
+    legacy = save(tiny_model, tmp_path)
+    make_legacy(legacy)
+    with caplog.at_level(logging.WARNING, logger="server.match.store"):
+        assert store.load_current(tmp_path) is None
+        assert Engine.from_model_dir(tmp_path).model is None
+    assert f"model version {legacy.name} has no passed quality gate" in caplog.text
+
+
+def test_legacy_current_falls_back_to_an_older_gated_version(tmp_path: Path, tiny_model: Doc2Vec) -> None:
+    gated = save(tiny_model, tmp_path)
+    legacy = save(tiny_model, tmp_path)
+    make_legacy(legacy)
+    loaded = store.load_current(tmp_path)
+    assert loaded is not None and loaded.version == gated.name == store.current_version(tmp_path)
+
+
+def test_prune_keeps_trusted_versions_and_the_newest_refusal(tmp_path: Path, tiny_model: Doc2Vec) -> None:
+    trusted = [save(tiny_model, tmp_path) for _ in range(2)]
+    refused = [save(tiny_model, tmp_path, gate=REFUSED) for _ in range(3)]
+    removed = store.prune(tmp_path, keep=2)
+    assert sorted(removed) == sorted(path.name for path in refused[:2])
+    assert set(store.versions(tmp_path)) == {trusted[0].name, trusted[1].name, refused[2].name}
+
+
+def test_retrain_makes_a_sound_model_current(tmp_path: Path) -> None:
+    outcome = retrain([(doc.id, doc.text) for doc in CORPUS], model_dir=tmp_path, devsets=[], params=TINY_PARAMS,
+                      progress=False)
+    assert outcome.accepted and store.current_version(tmp_path) == outcome.version
+    assert store.load_current(tmp_path).meta["gate"]["passed"] is True
+
+
+def test_retrain_refuses_a_degenerate_model_and_keeps_current(tmp_path: Path, tiny_model: Doc2Vec,
+                                                              caplog: pytest.LogCaptureFixture) -> None:
+    good = save(tiny_model, tmp_path)
+    with caplog.at_level(logging.WARNING, logger="server.match.retrain"):
+        outcome = retrain(NEAR_IDENTICAL, model_dir=tmp_path, devsets=[], params=TINY_PARAMS, progress=False)
+    assert not outcome.accepted and store.current_version(tmp_path) == good.name
+    assert store.load_current(tmp_path).version == good.name
+    report = store.read_meta(outcome.path)["gate"]
+    assert report["passed"] is False and report["self_recall"] == outcome.report.self_recall
+    assert f"model {outcome.version} not made current" in caplog.text
+    assert f"self-recall@1 {outcome.report.self_recall:.3f}" in caplog.text and "mean pairwise cosine" in caplog.text
+
+
 def test_hot_swap_to_a_loaded_model(tmp_path: Path, tiny_model: Doc2Vec) -> None:
     engine = Engine.from_model_dir(tmp_path)
     for doc in CORPUS:
         engine.upsert(doc)
-    assert engine.default_method == "bm25"
+    assert engine.model is None
     save(tiny_model, tmp_path)
     loaded = store.load_current(tmp_path)
     assert loaded is not None
     engine.swap_model(loaded.model)
-    matches = engine.match(by_id("need-plum"), 3)
-    assert matches[0].doc_id == "offer-soil" and matches[0].method == "hybrid"
+    assert engine.model is loaded.model
+    assert "offer-soil" in [m.doc_id for m in engine.match(by_id("need-plum"), 3)]
 
 
 def test_params_ignore_unknown_keys() -> None:
