@@ -25,10 +25,12 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("dev", help="migrate, seed, start the sandbox and serve, in one process")
     sub.add_parser("worker", help="run job workers (matching; pushes) until stopped")
     sub.add_parser("scheduler", help="run the schedule (retrain, expiry, rebuild); one per deployment")
-    train = sub.add_parser("train", help="train the matcher's Doc2Vec model on all posts and articles")
+    train = sub.add_parser("train", help="train and gate the Doc2Vec model (posts, articles, background corpus)")
     train.add_argument("--extra", help="an extra corpus, JSONL lines {\"id\", \"text\"}")
     train.add_argument("--seed", type=int, default=None)
     train.add_argument("--quiet", action="store_true", help="no progress bar")
+    train.add_argument("--no-background", action="store_true",
+                       help="leave out the shipped background corpus (small test runs; the gate may refuse)")
     imp = sub.add_parser("import-articles", help="import science articles from JSONL (idempotent by id)")
     imp.add_argument("path")
     grant = sub.add_parser("grant-role", help="give a user a role (staff/admin), by openid or id")
@@ -66,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     if command == "scheduler":
         return asyncio.run(cli.scheduler(settings))
     if command == "train":
-        return asyncio.run(cli.train(settings, extra=args.extra, seed=args.seed, quiet=args.quiet))
+        return asyncio.run(cli.train(settings, extra=args.extra, seed=args.seed, quiet=args.quiet,
+                                   background=not args.no_background))
     if command == "import-articles":
         return asyncio.run(cli.import_articles(settings, path=args.path))
     if command == "grant-role":

@@ -151,20 +151,28 @@ def dev(settings: Settings) -> int:
             box.wait(timeout=10)
 
 
-async def train(settings: Settings, *, extra: str | None, seed: int | None, quiet: bool) -> int:
-    """Train a model version and make it current."""
+async def train(settings: Settings, *, extra: str | None, seed: int | None, quiet: bool,
+                background: bool = True) -> int:
+    """Train and gate a model; if it passes, make it current and tell every running matcher (exit 3 if refused)."""
     from pathlib import Path
 
+    from server import cache
     from server.services import training
 
     await db.init_db(settings)
+    store = cache.connect(settings)
     try:
-        path = await training.train_and_save(model_dir=settings.model_dir, extra=Path(extra) if extra else None,
-                                             seed=seed, progress=not quiet)
+        outcome = await training.train_and_publish(store=store, model_dir=settings.model_dir,
+                                                   extra=Path(extra) if extra else None, seed=seed,
+                                                   background=None if background else 0, progress=not quiet)
     finally:
+        await store.aclose()
         await db.close_db()
-    print(f"model: {path}" if path else "not enough documents to train; the matcher uses BM25")
-    return 0
+    if outcome is None:
+        print("not enough documents to train; the matcher keeps its model (or BM25)")
+        return 0
+    print(f"model {outcome.version}: {outcome.report.summary()}")
+    return 0 if outcome.accepted else training.TRAIN_REFUSED
 
 
 async def _until_signal() -> None:

@@ -37,6 +37,7 @@ class MatchRuntime:
     last_event_id: str = "$"
     model_version: str | None = None
     applied: int = field(default=0)
+    model_swapped: asyncio.Event = field(default_factory=asyncio.Event)  # set after each hot swap (tests wait on it)
 
 
 async def start_runtime(*, store: Redis, model_dir: str) -> MatchRuntime:
@@ -105,6 +106,7 @@ async def reload_model(runtime: MatchRuntime) -> bool:
         return False
     await asyncio.to_thread(runtime.engine.swap_model, loaded.model if loaded else None)
     runtime.model_version = version
+    runtime.model_swapped.set()
     log.info("matcher swapped to model %s", version)
     return True
 

@@ -20,7 +20,7 @@ SMALL_PARAMS = Doc2VecParams(vector_size=24, epochs=15, window=5, negative=5, mi
                              seed=7)
 # The production parameters on a young platform's few hundred documents: the degenerate case.
 YOUNG_PARAMS = Doc2VecParams(workers=1, seed=7)
-NEAR_IDENTICAL = [(f"post:{i}", f"果园土壤酸化严重，李子树长势差，希望专家帮助改良土壤，第{i}号地块") for i in range(30)]
+NEAR_IDENTICAL = [(f"post:{i}", f"果园土壤酸化，李子树长势差，求专家改良土壤，第{i}号地块") for i in range(30)]
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from tests.match.conftest import CORPUS, TINY_PARAMS, by_id
 
 PASSED = {"passed": True, "self_recall": 1.0, "mean_cosine": 0.3}
 REFUSED = {"passed": False, "self_recall": 0.07, "mean_cosine": 0.99, "failures": ["mean pairwise cosine"]}
-NEAR_IDENTICAL = [(f"post:{i}", f"果园土壤酸化严重，李子树长势差，希望专家帮助改良土壤，第{i}号地块") for i in range(30)]
+NEAR_IDENTICAL = [(f"post:{i}", f"果园土壤酸化，李子树长势差，求专家改良土壤，第{i}号地块") for i in range(30)]
 
 
 def save(model: Doc2Vec, model_dir: Path, *, gate: dict | None = None, **meta: object) -> Path:
