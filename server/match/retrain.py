@@ -17,7 +17,7 @@ from pathlib import Path
 from server.match import gate
 from server.match.model import tagged_documents, train_tagged
 from server.match.params import Doc2VecParams, GateParams
-from server.match.store import LoadedModel, load_current, prune, save_model
+from server.match.store import LoadedModel, load_version, prune, save_model, versions
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +36,6 @@ class Outcome:
     def accepted(self) -> bool:
         """Return whether the new version passed the gate and is now current."""
         return self.report.passed
-
-
-class GateRefused(RuntimeError):
-    """A freshly trained model failed the quality gate (raised where a caller needs a model)."""
 
 
 def read_background(path: Path = BACKGROUND, *, limit: int | None = None) -> list[tuple[str, str]]:
@@ -79,16 +75,22 @@ def retrain(corpus: Iterable[tuple[str, str]], *, model_dir: str | Path, devsets
     return Outcome(version=path.name, path=path, report=report)
 
 
-def load_or_retrain(corpus: Sequence[tuple[str, str]], *, model_dir: str | Path,
+def load_or_retrain(corpus: Iterable[tuple[str, str]], *, model_dir: str | Path,
                     params: Doc2VecParams | None = None, progress: bool = True) -> LoadedModel:
-    """Return the current model under model_dir if it was trained with params, else retrain (benchmarks, tools)."""
+    """Return the newest model under model_dir trained with params, else train one (benchmarks, tools).
+
+    Gated or not: a tool measuring Doc2Vec needs the model even when the gate would keep it from
+    serving (a refusal is logged by retrain); serving code uses store.load_current only.
+    """
     params = params or Doc2VecParams()
-    loaded = load_current(model_dir)
-    if loaded is not None and loaded.params == params:
-        return loaded
+    for name in versions(model_dir):
+        loaded = load_version(Path(model_dir) / name, trusted_only=False)
+        if loaded is not None and loaded.params == params:
+            return loaded
+    corpus = list(corpus)
     outcome = retrain(corpus, model_dir=model_dir, params=params, progress=progress,
                       devsets=gate.load_devsets(corpus))
-    loaded = load_current(model_dir)
-    if not outcome.accepted or loaded is None:
-        raise GateRefused(f"model {outcome.version}: {outcome.report.summary()}")
+    loaded = load_version(outcome.path, trusted_only=False)
+    if loaded is None:  # pragma: no cover - the version just written is complete by construction
+        raise RuntimeError(f"cannot load model {outcome.path} just written")
     return loaded

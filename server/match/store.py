@@ -130,7 +130,7 @@ def load_current(model_dir: str | Path, *, mmap: bool = True) -> LoadedModel | N
                 log.warning("model version %s has no passed quality gate (%s); not loading it", name,
                             "refused" if "gate" in meta else "trained before the gate")
             continue
-        loaded = _try_load(root / name, mmap=mmap)
+        loaded = load_version(root / name, mmap=mmap)
         if loaded is None:
             log.warning("model version %s is incomplete or corrupt; skipping it", name)
             continue
@@ -164,7 +164,8 @@ def prune(model_dir: str | Path, *, keep: int = 3) -> list[str]:
     return doomed
 
 
-def _try_load(path: Path, *, mmap: bool) -> LoadedModel | None:
+def load_version(path: Path, *, mmap: bool = True, trusted_only: bool = True) -> LoadedModel | None:
+    """Load one version directory (None if broken; if untrusted too, unless trusted_only=False: tools only)."""
     if not is_complete(path):
         return None
     try:
@@ -174,7 +175,7 @@ def _try_load(path: Path, *, mmap: bool) -> LoadedModel | None:
     except (OSError, ValueError, EOFError, KeyError, AttributeError) as exc:
         log.warning("cannot load model %s: %s", path.name, exc)
         return None
-    if not is_trusted(meta):
+    if trusted_only and not is_trusted(meta):
         return None
     return LoadedModel(model=model, version=path.name, path=path, params=params, meta=meta)
 

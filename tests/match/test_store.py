@@ -14,7 +14,7 @@ from server.match import store
 from server.match.engine import Engine
 from server.match.model import infer
 from server.match.params import Doc2VecParams
-from server.match.retrain import retrain
+from server.match.retrain import load_or_retrain, retrain
 from tests.match.conftest import CORPUS, TINY_PARAMS, by_id
 
 PASSED = {"passed": True, "self_recall": 1.0, "mean_cosine": 0.3}
@@ -149,6 +149,14 @@ def test_retrain_refuses_a_degenerate_model_and_keeps_current(tmp_path: Path, ti
     assert report["passed"] is False and report["self_recall"] == outcome.report.self_recall
     assert f"model {outcome.version} not made current" in caplog.text
     assert f"self-recall@1 {outcome.report.self_recall:.3f}" in caplog.text and "mean pairwise cosine" in caplog.text
+
+
+def test_tools_get_a_refused_model_that_serving_never_loads(tmp_path: Path) -> None:
+    first = load_or_retrain(((doc_id, text) for doc_id, text in NEAR_IDENTICAL), model_dir=tmp_path,
+                            params=TINY_PARAMS, progress=False)
+    assert first.meta["gate"]["passed"] is False and store.load_current(tmp_path) is None
+    again = load_or_retrain(iter(()), model_dir=tmp_path, params=TINY_PARAMS, progress=False)
+    assert again.version == first.version  # cached: not retrained
 
 
 def test_hot_swap_to_a_loaded_model(tmp_path: Path, tiny_model: Doc2Vec) -> None:
