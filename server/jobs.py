@@ -20,7 +20,7 @@ from redis.asyncio import Redis
 
 from server import redis_keys as keys
 from server.push import dispatch
-from server.services import dashboard, followup, inbound, match_runtime, outreach, posts, relay
+from server.services import dashboard, followup, inbound, match_runtime, outreach, posts, relay, review
 from server.settings import Settings
 from server.wechat.client import WeChatClients, build_clients
 
@@ -99,17 +99,14 @@ async def run_dispatcher(settings: Settings, store: Redis, *, stop: asyncio.Even
 # ---- the schedule table ------------------------------------------------------------------------
 
 async def retrain_model(settings: Settings, store: Redis) -> None:
-    """Nightly: train and gate a model in its own process; `train` itself tells every matcher to swap."""
-    from server.services.training import TRAIN_REFUSED  # imported here: loading the matcher is heavy
-
+    """Nightly: train a new model in its own process, then hot-swap every matcher to it."""
     proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "server", "train", "--quiet",
                                                 env={**os.environ, "MODEL_DIR": settings.model_dir},
                                                 stdout=subprocess.DEVNULL)
-    code = await proc.wait()
-    if code == TRAIN_REFUSED:
-        log.warning("nightly model refused by the quality gate; keeping the current model (figures logged by train)")
-    elif code != 0:
-        log.error("nightly training failed with exit code %s; keeping the current model", code)
+    if await proc.wait() == 0:
+        await match_runtime.publish(store, op=match_runtime.OP_RELOAD)
+    else:
+        log.error("nightly training failed with exit code %s; keeping the current model", proc.returncode)
 
 
 async def expire_posts(settings: Settings, store: Redis) -> None:
@@ -148,6 +145,16 @@ async def send_due_outreach(settings: Settings, store: Redis) -> None:
     await outreach.send_due(now=datetime.now(UTC))
 
 
+async def recheck_pending_posts(settings: Settings, store: Redis) -> None:
+    """Every 5 minutes: check again the posts held while the content check was unreachable (with backoff)."""
+    clients = build_clients(settings, store)
+    try:
+        await review.recheck_pending(wechat=clients.mp, store=store)
+    finally:
+        await clients.oa.aclose()
+        await clients.mp.aclose()
+
+
 async def snapshot_push_days(settings: Settings, store: Redis) -> None:
     """Nightly at 00:40 Beijing: count settled days' pushes per region for the dashboard."""
     written = await dashboard.snapshot_push_days(datetime.now(UTC))
@@ -164,6 +171,7 @@ SCHEDULE: list[tuple[str, dict[str, object], ScheduledJob]] = [
     ("flag-stuck", {"trigger": "interval", "hours": 1}, flag_stuck),
     ("daily-digest", {"trigger": "cron", "hour": 8, "minute": 30, "timezone": "Asia/Shanghai"}, daily_digest),
     ("send-due-outreach", {"trigger": "interval", "minutes": 1}, send_due_outreach),
+    ("recheck-pending-posts", {"trigger": "interval", "minutes": 5}, recheck_pending_posts),
     ("snapshot-push-days", {"trigger": "cron", "hour": 0, "minute": 40, "timezone": "Asia/Shanghai"},
      snapshot_push_days),
 ]

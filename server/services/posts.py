@@ -107,13 +107,16 @@ async def create_post(*, author: User, data: dict[str, Any], wechat: WeChatClien
     region = await regions.get_region(data.get("region_code"))
     scene = campaigns.check_scene(data.get("scene")) or author.source_scene
     campaign = await campaigns.find_by_scene(scene)
-    review = await content.review_text(wechat=wechat, user=author, title=title, body=body)
+    checked = await content.check_text(wechat=wechat, user=author, title=title, body=body)
+    review = ReviewState.PENDING if checked is None else checked
+    now = datetime.now(UTC)
     try:
         async with in_transaction():
             post = await Post.create(
                 kind=kind, offer_type=offer_type, title=title, body=body, tags=tags, region=region,
                 author=author, review_state=review, source_scene=scene, campaign=campaign,
-                expires_at=datetime.now(UTC) + timedelta(days=ttl_days), idempotency_key=idempotency_key,
+                expires_at=now + timedelta(days=ttl_days), idempotency_key=idempotency_key,
+                review_due_at=content.next_check(now, failures=0) if checked is None else None,
             )
             if kind in (PostKind.NEED, PostKind.QUESTION):
                 await tickets.open_ticket(post=post)
