@@ -99,14 +99,17 @@ async def run_dispatcher(settings: Settings, store: Redis, *, stop: asyncio.Even
 # ---- the schedule table ------------------------------------------------------------------------
 
 async def retrain_model(settings: Settings, store: Redis) -> None:
-    """Nightly: train a new model in its own process, then hot-swap every matcher to it."""
+    """Nightly: train and gate a model in its own process; `train` itself tells every matcher to swap."""
+    from server.services.training import TRAIN_REFUSED  # imported here: loading the matcher is heavy
+
     proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "server", "train", "--quiet",
                                                 env={**os.environ, "MODEL_DIR": settings.model_dir},
                                                 stdout=subprocess.DEVNULL)
-    if await proc.wait() == 0:
-        await match_runtime.publish(store, op=match_runtime.OP_RELOAD)
-    else:
-        log.error("nightly training failed with exit code %s; keeping the current model", proc.returncode)
+    code = await proc.wait()
+    if code == TRAIN_REFUSED:
+        log.warning("nightly model refused by the quality gate; keeping the current model (figures logged by train)")
+    elif code != 0:
+        log.error("nightly training failed with exit code %s; keeping the current model", code)
 
 
 async def expire_posts(settings: Settings, store: Redis) -> None:
