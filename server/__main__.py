@@ -31,6 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--quiet", action="store_true", help="no progress bar")
     train.add_argument("--no-background", action="store_true",
                        help="leave out the shipped background corpus (small test runs; the gate may refuse)")
+    fill = sub.add_parser("backfill", help="embed posts and articles that lack a sentence vector (resumable)")
+    fill.add_argument("--limit", type=int, default=None, help="stop after this many documents")
+    fill.add_argument("--quiet", action="store_true", help="no progress bar")
     imp = sub.add_parser("import-articles", help="import science articles from JSONL (idempotent by id)")
     imp.add_argument("path")
     grant = sub.add_parser("grant-role", help="give a user a role (staff/admin), by openid or id")
@@ -70,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     if command == "train":
         return asyncio.run(cli.train(settings, extra=args.extra, seed=args.seed, quiet=args.quiet,
                                    background=not args.no_background))
+    if command == "backfill":
+        return asyncio.run(cli.backfill(settings, limit=args.limit, quiet=args.quiet))
     if command == "import-articles":
         return asyncio.run(cli.import_articles(settings, path=args.path))
     if command == "grant-role":

@@ -288,3 +288,31 @@ async def console_password(settings: Settings, *, who: str, password_env: str | 
         return 0
 
     return await _for_user(settings, who, set_it)
+
+
+async def backfill(settings: Settings, *, limit: int | None, quiet: bool) -> int:
+    """Embed every post and article that lacks a sentence vector (resumable: done ones are skipped)."""
+    from server.match.encoder import EncoderUnavailable, load_encoder
+    from server.models import Post
+    from server.services import embeddings
+    from server.services.matching import article_doc, post_doc
+
+    try:
+        encoder = await asyncio.to_thread(load_encoder, settings.encoder)
+    except EncoderUnavailable as exc:
+        print(f"encoder {settings.encoder!r} unavailable: {exc}", file=sys.stderr)
+        return 1
+    if encoder is None:
+        print("ENCODER=none: nothing to embed", file=sys.stderr)
+        return 0
+    await db.init_db(settings)
+    try:
+        def docs_of(row):
+            return post_doc(row) if isinstance(row, Post) else article_doc(row)
+
+        done = await embeddings.backfill(encoder, docs_of=docs_of, progress=not quiet, limit=limit)
+        left = await embeddings.missing_count(encoder)
+    finally:
+        await db.close_db()
+    print(f"embedded {done} document(s) with {encoder.name}; {left} still without a vector")
+    return 0

@@ -19,8 +19,9 @@ from datetime import UTC, datetime
 from redis.asyncio import Redis
 
 from server import redis_keys as keys
+from server.match.encoder import shared_encoder
 from server.push import dispatch
-from server.services import dashboard, followup, inbound, match_runtime, outreach, posts, relay, review
+from server.services import dashboard, followup, inbound, match_runtime, matching, outreach, posts, relay, review
 from server.settings import Settings
 from server.wechat.client import WeChatClients, build_clients
 
@@ -43,7 +44,11 @@ class Workers:
 
 async def start_workers(*, settings: Settings, store: Redis, relay_every: float = 0.5) -> Workers:
     """Start the matcher loops (index events + match jobs), the chat relay, the dispatcher and inbound retries."""
-    runtime = await match_runtime.start_runtime(store=store, model_dir=settings.model_dir)
+    encoder, _error = await asyncio.to_thread(shared_encoder, settings.encoder)
+    policy = matching.NoticePolicy(floor=settings.match_floor, per_need=settings.match_notices_per_need,
+                                   per_day=settings.match_notices_per_day)
+    runtime = await match_runtime.start_runtime(store=store, model_dir=settings.model_dir, encoder=encoder,
+                                                policy=policy)
     stop = asyncio.Event()
     consumer = f"{socket.gethostname()}-{os.getpid()}-{id(runtime)}"
     tasks = [asyncio.create_task(match_runtime.follow_events(runtime, store, stop=stop)),
@@ -148,6 +153,12 @@ async def send_due_outreach(settings: Settings, store: Redis) -> None:
     await outreach.send_due(now=datetime.now(UTC))
 
 
+async def send_match_digests(settings: Settings, store: Redis) -> None:
+    """Daily at 19:00 Beijing: one digest per scientist of the matches that waited past the daily cap."""
+    sent = await matching.send_digests(now=datetime.now(UTC))
+    log.info("match digests: %d scientist(s)", sent)
+
+
 async def recheck_pending_posts(settings: Settings, store: Redis) -> None:
     """Every 5 minutes: check again the posts held while the content check was unreachable (with backoff)."""
     clients = build_clients(settings, store)
@@ -174,6 +185,8 @@ SCHEDULE: list[tuple[str, dict[str, object], ScheduledJob]] = [
     ("flag-stuck", {"trigger": "interval", "hours": 1}, flag_stuck),
     ("daily-digest", {"trigger": "cron", "hour": 8, "minute": 30, "timezone": "Asia/Shanghai"}, daily_digest),
     ("send-due-outreach", {"trigger": "interval", "minutes": 1}, send_due_outreach),
+    ("send-match-digests", {"trigger": "cron", "hour": 19, "minute": 0, "timezone": "Asia/Shanghai"},
+     send_match_digests),
     ("recheck-pending-posts", {"trigger": "interval", "minutes": 5}, recheck_pending_posts),
     ("snapshot-push-days", {"trigger": "cron", "hour": 0, "minute": 40, "timezone": "Asia/Shanghai"},
      snapshot_push_days),

@@ -41,6 +41,11 @@ class Settings:
     mp_secret: str = SANDBOX_MP_SECRET
     secret_key: str = field(default_factory=lambda: secrets.token_hex(32))
     model_dir: str = "data/models"
+    # The matcher's sentence encoder: "e5-small" (bundled), "onnx:DIR" or "none" (server/match/encoder.py).
+    encoder: str = "e5-small"
+    match_floor: float | None = None  # None -> the floor fitted with the fusion (server/match/data/fusion.json)
+    match_notices_per_need: int = 3  # new matches announced per need, the best first
+    match_notices_per_day: int = 3  # match notices one scientist gets per Beijing day; the rest wait for the digest
     session_ttl: int = 7 * 24 * 3600
     wechat_timeout: float = 5.0
     max_body_bytes: int = 64 * 1024
@@ -74,6 +79,19 @@ def _int(env: Mapping[str, str], key: str, default: int) -> int:
         raise SettingsError(f"{key} must be an integer, got {raw!r}") from exc
 
 
+def _float(env: Mapping[str, str], key: str) -> float | None:
+    raw = env.get(key)
+    if not raw:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{key} must be a number, got {raw!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise SettingsError(f"{key} must be between 0 and 1, got {raw!r}")
+    return value
+
+
 def _flag(env: Mapping[str, str], key: str, *, default: bool) -> bool:
     raw = env.get(key)
     if raw in (None, ""):
@@ -102,6 +120,10 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         "mp_appid": env.get("WECHAT_MP_APPID") or SANDBOX_MP_APPID,
         "mp_secret": env.get("WECHAT_MP_SECRET") or SANDBOX_MP_SECRET,
         "model_dir": env.get("MODEL_DIR") or "data/models",
+        "encoder": env.get("ENCODER") or "e5-small",
+        "match_floor": _float(env, "MATCH_FLOOR"),
+        "match_notices_per_need": _int(env, "MATCH_NOTICES_PER_NEED", 3),
+        "match_notices_per_day": _int(env, "MATCH_NOTICES_PER_DAY", 3),
         "session_ttl": _int(env, "SESSION_TTL", 7 * 24 * 3600),
         "public_base_url": env.get("PUBLIC_BASE_URL", ""),
         "push_rate_per_second": _int(env, "PUSH_RATE_PER_SECOND", 200),

@@ -20,9 +20,9 @@ bp = Blueprint("console_dashboard", url_prefix="/console")
 
 SECTIONS = ("funnel", "rates", "workload", "stage_ageing", "push", "weekly", "children")
 CHILD_SORTS = ("users", "organisations", "scientists", "posts", "open_tickets", "acquisition_rate", "supply_rate")
-PUSH_KIND_NAMES = {"match_found": "匹配通知", "post_progress": "进展通知", "concierge_message": "保姆留言",
-                   "followup_reminder": "跟进提醒", "emergency_alert": "应急科普", "article_push": "精准科普",
-                   "award_call": "奖项征集"}
+PUSH_KIND_NAMES = {"match_found": "匹配通知", "match_digest": "匹配汇总", "post_progress": "进展通知",
+                   "concierge_message": "保姆留言", "followup_reminder": "跟进提醒", "emergency_alert": "应急科普",
+                   "article_push": "精准科普", "award_call": "奖项征集"}
 DEFAULT_DAYS = 90
 MAX_DAYS = 365  # the dashboard service answers at most a year
 

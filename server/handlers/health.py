@@ -13,6 +13,6 @@ bp = Blueprint("health")
 
 @bp.get("/healthz")
 async def healthz(request: Request) -> HTTPResponse:
-    """Report whether the database and Redis answer."""
-    report = await health.check(store=request.app.ctx.redis)
-    return json(report, status=200 if report["status"] == "ok" else 503)
+    """Report whether the database and Redis answer (503 if not) and whether the matcher's encoder loaded."""
+    report = await health.check(store=request.app.ctx.redis, encoder_spec=request.app.ctx.settings.encoder)
+    return json(report, status=200 if report["database"] and report["redis"] else 503)

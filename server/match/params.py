@@ -80,7 +80,10 @@ class RankParams:
     boost_county: float = 0.03  # same 6-digit code
     boost_city: float = 0.02  # same first 4 digits
     boost_province: float = 0.01  # same first 2 digits
-    duplicate_cosine: float = 0.95
+    duplicate_cosine: float = 0.95  # Doc2Vec cosine (a trusted model only)
+    # Sentence-encoder cosine: e5 puts unrelated texts of one language at 0.8-0.9, so only a
+    # near-copy (the same offer posted twice, lightly edited) passes this.
+    duplicate_dense: float = 0.985
     collapse_same_author: bool = True
     pool_factor: int = 4  # candidates considered per requested result before collapsing
     keywords: int = 5

@@ -106,7 +106,12 @@ def explain(query_tokens: Sequence[str], doc_tokens: Sequence[str], *, limit: in
     weigh = _weigher(idf)
     first_seen = {token: i for i, token in reversed(list(enumerate(query_tokens)))}
     ranked = sorted(shared, key=lambda token: (-weigh(token), first_seen[token]))
-    return [token for token in ranked if weigh(token) > 0][:limit]
+    return [token for token in ranked if weigh(token) > 0 and _telling(token)][:limit]
+
+
+def _telling(token: str) -> bool:
+    """A keyword a person can read: two characters at least, and not only digits."""
+    return len(token) >= 2 and not token.isdigit()
 
 
 def _weigher(idf: Mapping[str, float] | Callable[[str], float] | None) -> Callable[[str], float]:

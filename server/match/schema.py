@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Kind = Literal["need", "question", "offer", "article"]
-Method = Literal["doc2vec", "bm25", "hybrid"]
+Method = Literal["bm25", "char-bm25", "doc2vec", "dense", "hybrid"]
 KINDS: tuple[str, ...] = ("need", "question", "offer", "article")
 STATUSES: tuple[str, ...] = ("open", "closed")
 
@@ -50,10 +50,15 @@ class Filter:
 
 @dataclass(frozen=True)
 class Match:
-    """One ranked result: the document, its score, how it was found and the shared keywords."""
+    """One ranked result: the document, its score, how it was found and why.
+
+    relevance is the calibrated probability-like score of the fused ranking ("hybrid"), None for a
+    single part's ranking; keywords are shared terms and "柑子≈柑橘" bridges, never single characters.
+    """
 
     doc_id: str
     score: float
     method: str
     rank: int
     keywords: list[str] = field(default_factory=list)
+    relevance: float | None = None

@@ -97,3 +97,21 @@ def lexical_terms(text: str, tokens: Iterable[str]) -> list[str]:
     for run in _HAN_RUN.findall(normalise(text)):
         terms.extend("#" + run[i:i + 2] for i in range(len(run) - 1))
     return terms
+
+
+_LATIN_RUN = re.compile(r"[0-9a-z][0-9a-z.+#%\-_/]*")
+
+
+def char_terms(text: str) -> list[str]:
+    """Return character BM25 terms: every Chinese character and character bigram, and whole Latin words.
+
+    Characters survive the spelling variants of everyday writing (柑子/柑橘 share 柑) where a word
+    tokeniser sees two unrelated words.
+    """
+    text = normalise(text).lower()
+    terms: list[str] = []
+    for run in re.findall(r"[\u3400-\u9fff]+", text):
+        terms.extend(run)
+        terms.extend(run[i:i + 2] for i in range(len(run) - 1))
+    terms.extend(word.strip(".-_/") for word in _LATIN_RUN.findall(text))
+    return [term for term in terms if term]

@@ -21,6 +21,11 @@ class Match(Model):
     method = fields.CharField(max_length=16)
     rank = fields.SmallIntField()
     keywords = fields.JSONField(default=list)
+    # The fused ranking's calibrated relevance in [0, 1] (see server/match/fusion.py); null for old rows.
+    relevance = fields.FloatField(null=True)
+    # The scientist's match notice: "" none due, "queued" sent now, "digest" waiting for the daily
+    # digest (the per-scientist daily cap was reached), "digested" sent in a digest.
+    notice = fields.CharField(max_length=12, default="")
     status = fields.CharEnumField(MatchStatus, max_length=16, default=MatchStatus.PROPOSED)
     decided_by = fields.ForeignKeyField("models.User", null=True, related_name="match_decisions",
                                         on_delete=fields.SET_NULL)

@@ -16,6 +16,9 @@ class Ticket(Model):
                                        on_delete=fields.SET_NULL)
     region = fields.ForeignKeyField("models.Region", related_name="tickets", on_delete=fields.RESTRICT)
     status = fields.CharEnumField(PostStatus, max_length=16, default=PostStatus.PUBLISHED)
+    # What automatic matching found: "" not run yet, "matched" someone above the floor, "no_expert"
+    # nobody worth bothering (未找到合适专家): the concierge searches by hand.
+    match_state = fields.CharField(max_length=12, default="", db_index=True)
     plan_step = fields.CharField(max_length=200, default="")
     plan_due = fields.DateField(null=True)
     close_reason = fields.CharField(max_length=200, default="")

@@ -10,6 +10,7 @@ from redis.asyncio import Redis
 from tortoise import connections
 
 from server import cache
+from server.match.encoder import shared_encoder
 
 log = logging.getLogger(__name__)
 
@@ -23,13 +24,21 @@ async def _database_ok() -> bool:
         return False
 
 
-async def check(*, store: Redis) -> dict:
-    """Return {"status", "database", "redis", "ms"}."""
+async def check(*, store: Redis, encoder_spec: str | None = None) -> dict:
+    """Return {"status", "database", "redis", "encoder", "ms"}.
+
+    The sentence encoder is reported by name (null when off); one that failed to load makes the
+    status "degraded" (matching goes on with BM25 and Doc2Vec) without failing the service.
+    """
     started = time.perf_counter()
     database, redis = await asyncio.gather(_database_ok(), cache.ping(store))
-    return {
-        "status": "ok" if database and redis else "degraded",
-        "database": database,
-        "redis": redis,
-        "ms": round((time.perf_counter() - started) * 1000, 1),
-    }
+    report = {"database": database, "redis": redis}
+    healthy = database and redis
+    if encoder_spec is not None:
+        encoder, error = await asyncio.to_thread(shared_encoder, encoder_spec)
+        report["encoder"] = encoder.name if encoder is not None else None
+        if error:
+            report["encoder_error"] = error
+            healthy = False
+    return {"status": "ok" if healthy else "degraded", **report,
+            "ms": round((time.perf_counter() - started) * 1000, 1)}

@@ -17,10 +17,11 @@ from redis.exceptions import RedisError, ResponseError
 
 from server import cache
 from server import redis_keys as keys
+from server.match.encoder import Encoder
 from server.match.engine import Engine
 from server.match.store import load_current
 from server.models import Article, Post
-from server.services import matching
+from server.services import embeddings, matching
 
 log = logging.getLogger(__name__)
 
@@ -38,16 +39,21 @@ class MatchRuntime:
     model_version: str | None = None
     applied: int = field(default=0)
     model_swapped: asyncio.Event = field(default_factory=asyncio.Event)  # set after each hot swap (tests wait on it)
+    encoder: Encoder | None = None
+    policy: matching.NoticePolicy = field(default_factory=matching.NoticePolicy)
 
 
-async def start_runtime(*, store: Redis, model_dir: str) -> MatchRuntime:
-    """Load the current model (or none: BM25) and index every open document."""
+async def start_runtime(*, store: Redis, model_dir: str, encoder: Encoder | None = None,
+                        policy: matching.NoticePolicy | None = None) -> MatchRuntime:
+    """Load the current trusted model (or none), the stored sentence vectors, and index every open document."""
     loaded = await asyncio.to_thread(load_current, model_dir)
-    engine = Engine(loaded.model if loaded else None)
-    runtime = MatchRuntime(engine=engine, model_dir=model_dir, model_version=loaded.version if loaded else None)
+    engine = Engine(loaded.model if loaded else None, encoder=encoder)
+    runtime = MatchRuntime(engine=engine, model_dir=model_dir, model_version=loaded.version if loaded else None,
+                           encoder=encoder, policy=policy or matching.NoticePolicy())
     runtime.last_event_id = await _stream_tail(store)  # events after this point are applied on top
     count = await matching.index_documents(engine)
-    log.info("matcher ready: model=%s docs=%s", runtime.model_version or "none (BM25)", count)
+    log.info("matcher ready: model=%s encoder=%s docs=%s", runtime.model_version or "none",
+             encoder.name if encoder else "none", count)
     return runtime
 
 
@@ -94,7 +100,8 @@ async def apply_event(runtime: MatchRuntime, *, op: str, doc_id: str) -> None:
     if doc.meta.status == "closed":
         await asyncio.to_thread(engine.remove, doc_id)
     else:
-        await asyncio.to_thread(engine.upsert, doc)
+        vectors = await embeddings.vectors_for(engine.encoder, [doc])
+        await asyncio.to_thread(engine.upsert_many, [doc], vectors)
     runtime.applied += 1
 
 
@@ -114,7 +121,7 @@ async def reload_model(runtime: MatchRuntime) -> bool:
 async def rebuild(runtime: MatchRuntime) -> int:
     """Build a fresh engine from the current model and the database, then switch to it."""
     loaded = await asyncio.to_thread(load_current, runtime.model_dir)
-    engine = Engine(loaded.model if loaded else None)
+    engine = Engine(loaded.model if loaded else None, encoder=runtime.encoder)
     count = await matching.index_documents(engine)
     runtime.engine, runtime.model_version = engine, loaded.version if loaded else None
     log.info("matcher rebuilt: %s docs, model %s", count, runtime.model_version)
@@ -199,7 +206,7 @@ async def run_job(runtime: MatchRuntime, store: Redis, *, entry_id: str, fields:
         return
     try:
         await apply_event(runtime, op=OP_UPSERT, doc_id=matching.post_doc_id(post_id))
-        await matching.match_post(engine=runtime.engine, post_id=post_id)
+        await matching.match_post(engine=runtime.engine, post_id=post_id, policy=runtime.policy)
     except Exception:  # noqa: BLE001 - recorded; the job stays pending and is claimed again later
         log.exception("match job %s for post %s failed; left for retry", entry_id, post_id)
         return

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
 
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
@@ -12,12 +13,31 @@ from tortoise.transactions import in_transaction
 from server.match.engine import Engine
 from server.match.schema import Doc, DocMeta
 from server.match.schema import Match as Found
-from server.models import Article, Match, Post, PushRequest
+from server.models import Article, Match, Post, PushRequest, Ticket, TicketEvent
 from server.models.enums import MatchStatus, PostKind, PostStatus, ReviewState
+from server.services import embeddings
 
 log = logging.getLogger(__name__)
 
 TOP_K = 10
+BEIJING = timezone(timedelta(hours=8))
+NO_EXPERT, MATCHED = "no_expert", "matched"
+NO_EXPERT_NOTE = "暂未自动匹配到合适的专家，科服保姆将为您人工查找"
+
+
+@dataclass(frozen=True)
+class NoticePolicy:
+    """Who is told about a match, and how often.
+
+    Only matches at or above the floor (the fusion's calibrated relevance; None: the engine's
+    fitted floor) are proposed; of a need's new matches only the best per_need are announced; a
+    scientist gets at most per_day match notices per Beijing day, the best first, and the rest wait
+    for the daily digest.
+    """
+
+    floor: float | None = None
+    per_need: int = 3
+    per_day: int = 3
 DEMAND_KINDS = {PostKind.NEED, PostKind.QUESTION}
 OPEN_STATUSES = [s for s in PostStatus if s != PostStatus.CLOSED]
 
@@ -78,79 +98,156 @@ def _pair(demand: Post, found: Found) -> dict[str, int | None]:
     return {"demand_id": demand.id, "supply_post_id": number, "supply_article_id": None}
 
 
-async def match_post(*, engine: Engine, post_id: int, k: int = TOP_K) -> list[Match]:
-    """Compute a post's top matches and store them, replacing its stale proposals.
+def above_floor(engine: Engine, found: list[Found], policy: NoticePolicy) -> list[Found]:
+    """Keep the matches worth proposing: calibrated relevance at or above the floor."""
+    floor = policy.floor if policy.floor is not None else engine.fusion_model.floor
+    return [item for item in found if item.relevance is None or item.relevance >= floor]
+
+
+async def match_post(*, engine: Engine, post_id: int, k: int = TOP_K,
+                     policy: NoticePolicy | None = None) -> list[Match]:
+    """Compute a post's top matches above the floor and store them, replacing its stale proposals.
 
     Rankings are always kept from the demand side (need/question): an offer's run finds the
     demands it suits and re-ranks each of them, so one pair never carries two perspectives.
     """
+    policy = policy or NoticePolicy()
     post = await Post.get_or_none(id=post_id)
     if post is None or not is_matchable(post):
         await Match.filter(Q(demand_id=post_id) | Q(supply_post_id=post_id), status=MatchStatus.PROPOSED).delete()
         return []
     declined = await _declined_ids(post)
     found = await asyncio.to_thread(engine.match, post_doc(post), k, exclude_ids=declined)
+    found = above_floor(engine, found, policy)
     if post.kind in DEMAND_KINDS:
-        return await _store_matches(post, found)
+        return await _store_matches(post, found, policy)
     kept: list[Match] = []
     for item in found:
-        kept += [m for m in await match_post(engine=engine, post_id=parse_doc_id(item.doc_id)[1], k=k)
+        kept += [m for m in await match_post(engine=engine, post_id=parse_doc_id(item.doc_id)[1], k=k,
+                                             policy=policy)
                  if m.supply_post_id == post.id]
     return kept
 
 
-async def _store_matches(post: Post, found: list[Found]) -> list[Match]:
+async def _store_matches(post: Post, found: list[Found], policy: NoticePolicy) -> list[Match]:
     kept: list[Match] = []
+    fresh: list[Match] = []
     async with in_transaction():
         for item in found:
             pair = _pair(post, item)
             match = await Match.select_for_update().get_or_none(**pair)
             if match is None:
                 match = await Match.create(**pair, origin_post_id=post.id, score=item.score, method=item.method,
-                                           rank=item.rank, keywords=item.keywords)
-                await _notify_new_match(match)
+                                           rank=item.rank, keywords=item.keywords, relevance=item.relevance)
+                fresh.append(match)
             elif match.status == MatchStatus.PROPOSED:
                 match.score, match.rank, match.keywords, match.method = (item.score, item.rank,
                                                                           item.keywords, item.method)
-                match.origin_post_id = post.id
+                match.relevance, match.origin_post_id = item.relevance, post.id
                 await match.save()
             kept.append(match)
         stale = Match.filter(origin_post_id=post.id, status=MatchStatus.PROPOSED)
         await stale.exclude(id__in=[m.id for m in kept]).delete()
+        announced = await Match.filter(demand_id=post.id).exclude(notice="").count()
+        for match in sorted(fresh, key=lambda m: m.rank)[: max(policy.per_need - announced, 0)]:
+            await _notify_new_match(match, post, policy)
+        await _flag_ticket(post, found_any=bool(kept))
     log.info("post %s matched: %s", post.id, [m.id for m in kept])
     return kept
 
 
-async def _notify_new_match(match: Match) -> None:
-    """Queue a match_found notice for the scientist whose offer was matched (same transaction)."""
+async def _flag_ticket(post: Post, *, found_any: bool) -> None:
+    """Record on the ticket whether matching found anyone; tell the poster honestly when nobody fits."""
+    ticket = await Ticket.select_for_update().get_or_none(post_id=post.id)
+    if ticket is None:
+        return
+    state = MATCHED if found_any else NO_EXPERT
+    if ticket.match_state == state:
+        return
+    ticket.match_state = state
+    await ticket.save(update_fields=["match_state", "updated_at"])
+    if state == NO_EXPERT:
+        await TicketEvent.create(ticket=ticket, kind="note", note="未找到合适专家：自动匹配没有达到相关度门槛的服务，"
+                                                                "请科服保姆人工查找")
+        await PushRequest.get_or_create(
+            kind="post_progress", cause=f"no-expert:{post.id}", user_id=post.author_id,
+            defaults={"data": {"post_id": post.id, "post_title": post.title, "stage": "searching",
+                               "note": NO_EXPERT_NOTE, "changed_at": datetime.now(UTC).isoformat()}})
+
+
+def beijing_day_start(now: datetime) -> datetime:
+    """Return the UTC instant of the start of now's Beijing day."""
+    local = now.astimezone(BEIJING)
+    return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+
+
+async def _notify_new_match(match: Match, demand: Post, policy: NoticePolicy) -> None:
+    """Queue a match_found notice for the scientist (same transaction), or keep it for the digest past the cap."""
     if match.supply_post_id is None:
         return
     offer = await Post.get(id=match.supply_post_id)
-    demand = await Post.get(id=match.demand_id)
+    now = datetime.now(UTC)
+    today = await PushRequest.filter(kind="match_found", user_id=offer.author_id,
+                                     created_at__gte=beijing_day_start(now)).count()
+    if today >= policy.per_day:
+        match.notice = "digest"
+        await match.save(update_fields=["notice", "updated_at"])
+        return
     await PushRequest.get_or_create(
         kind="match_found", cause=f"match:{match.id}", user_id=offer.author_id,
         defaults={"data": {"post_id": demand.id, "post_title": demand.title, "offer_title": offer.title,
                            "keywords": match.keywords, "region_code": demand.region_id,
-                           "matched_at": datetime.now(UTC).isoformat()}})
+                           "relevance": match.relevance, "matched_at": now.isoformat()}})
+    match.notice = "queued"
+    await match.save(update_fields=["notice", "updated_at"])
 
 
-async def index_documents(engine: Engine, *, batch: int = 500) -> int:
-    """Load every open post and every article into an engine; return how many."""
-    count, last_id = 0, 0
-    while True:
-        rows = await Post.filter(id__gt=last_id, status__in=OPEN_STATUSES,
-                                 review_state=ReviewState.PASSED).order_by("id").limit(batch)
-        if not rows:
-            break
-        docs = [post_doc(p) for p in rows]
-        await asyncio.to_thread(_upsert_all, engine, docs)
-        count, last_id = count + len(docs), rows[-1].id
-    async for article in Article.all().order_by("id"):
-        await asyncio.to_thread(engine.upsert, article_doc(article))
-        count += 1
+async def send_digests(*, now: datetime | None = None) -> int:
+    """Queue one match_digest per scientist with matches waiting past the daily cap; return how many."""
+    now = now or datetime.now(UTC)
+    waiting = await Match.filter(notice="digest", status=MatchStatus.PROPOSED, supply_post_id__not_isnull=True) \
+        .select_related("supply_post", "demand").order_by("-relevance", "id")
+    by_author: dict[int, list[Match]] = {}
+    for match in waiting:
+        by_author.setdefault(match.supply_post.author_id, []).append(match)
+    day = now.astimezone(BEIJING).date().isoformat()
+    for author_id, matches in by_author.items():
+        best = matches[0]
+        async with in_transaction():
+            await PushRequest.get_or_create(
+                kind="match_digest", cause=f"match-digest:{author_id}:{day}", user_id=author_id,
+                defaults={"data": {"count": len(matches), "post_id": best.demand_id, "post_title": best.demand.title,
+                                   "offer_title": best.supply_post.title, "sent_at": now.isoformat()}})
+            await Match.filter(id__in=[m.id for m in matches]).update(notice="digested")
+    return len(by_author)
+
+
+async def index_documents(engine: Engine, *, batch: int = 2000, encode_limit: int = 2000) -> int:
+    """Load every open post and every article into an engine with their stored vectors; return how many.
+
+    Documents without a stored vector are encoded (and stored) up to encode_limit; past that they
+    are indexed without one and `python -m server backfill` is the way (start-up stays fast).
+    """
+    count, encoded = 0, 0
+    for model in (Post, Article):
+        last_id = 0
+        while True:
+            query = model.filter(id__gt=last_id)
+            if model is Post:
+                query = query.filter(status__in=OPEN_STATUSES, review_state=ReviewState.PASSED)
+            rows = await query.order_by("id").limit(batch)
+            if not rows:
+                break
+            docs = [post_doc(r) if model is Post else article_doc(r) for r in rows]
+            vectors = await embeddings.vectors_for(engine.encoder, docs, encode_missing=False)
+            if vectors is not None and encoded < encode_limit:
+                missing = [i for i, v in enumerate(vectors) if v is None][: encode_limit - encoded]
+                filled = await embeddings.vectors_for(engine.encoder, [docs[i] for i in missing])
+                for i, vector in zip(missing, filled or [], strict=True):
+                    vectors[i] = vector
+                encoded += len(missing)
+            await asyncio.to_thread(engine.upsert_many, docs, vectors, encode_missing=False)
+            count, last_id = count + len(docs), rows[-1].id
+    if encoded >= encode_limit:
+        log.warning("more than %s documents lack a sentence vector: run `python -m server backfill`", encode_limit)
     return count
-
-
-def _upsert_all(engine: Engine, docs: list[Doc]) -> None:
-    for doc in docs:
-        engine.upsert(doc)

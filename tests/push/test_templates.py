@@ -19,7 +19,7 @@ from server.push.templates import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-KINDS = {"match_found", "post_progress", "concierge_message", "followup_reminder", "article_push",
+KINDS = {"match_found", "match_digest", "post_progress", "concierge_message", "followup_reminder", "article_push",
          "emergency_alert", "award_call"}
 OA_KEYS = {"touser", "template_id", "miniprogram", "client_msg_id", "data"}
 MP_KEYS = {"touser", "template_id", "page", "miniprogram_state", "lang", "data"}
