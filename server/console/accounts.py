@@ -6,9 +6,9 @@ import asyncio
 import hashlib
 
 from server.errors import Forbidden, ValidationFailed
-from server.models import Region, StaffProfile, User
+from server.models import Region, User
 from server.models.enums import Role
-from server.services import passwords, regions, users
+from server.services import passwords, reach, regions, users
 
 CONSOLE_ROLES = (Role.STAFF, Role.ADMIN)
 PROVINCE = "510000"  # the platform's own province: an admin's home view
@@ -70,8 +70,7 @@ async def home_region(user: User) -> str | None:
     """Return the region a console user may see: None (everything) for admins, else the staff region."""
     if user.role == Role.ADMIN:
         return None
-    profile = await StaffProfile.get_or_none(user_id=user.id)
-    code = profile.region_id if profile is not None else user.region_id
+    code = (await reach.reach_of(user)).region
     if code is None:
         raise Forbidden("尚未为您设置服务地区，请联系管理员", code="no_region")
     return code

@@ -9,7 +9,7 @@ from sanic_ext import openapi
 from server.handlers.common import authenticated, json, parse_body
 from server.handlers.schemas import DecisionIn, ErrorOut, MatchEnvelope, MatchList
 from server.handlers.serializers import match_json
-from server.services import matches
+from server.services import matches, reach
 
 bp = Blueprint("matches", url_prefix="/api/v1")
 
@@ -24,7 +24,9 @@ async def list_matches(request: Request, post_id: int) -> HTTPResponse:
     """Return a post's matches, best first."""
     user = request.ctx.user
     found = await matches.matches_for_post(viewer=user, post_id=post_id)
-    return json({"matches": [match_json(m, viewer=user, can_decide=matches.can_decide(m, user)) for m in found]})
+    scope = await reach.reach_of(user)
+    return json({"matches": [match_json(m, viewer=user, can_decide=matches.can_decide(m, user, scope=scope))
+                             for m in found]})
 
 
 @bp.post("/matches/<match_id:int>/decision")
@@ -38,4 +40,5 @@ async def decide(request: Request, match_id: int) -> HTTPResponse:
     body = parse_body(request, DecisionIn)
     user = request.ctx.user
     match = await matches.decide(user=user, match_id=match_id, accept=body.decision == "accept", reason=body.reason)
-    return json({"match": match_json(match, viewer=user, can_decide=matches.can_decide(match, user))})
+    scope = await reach.reach_of(user)
+    return json({"match": match_json(match, viewer=user, can_decide=matches.can_decide(match, user, scope=scope))})

@@ -17,8 +17,7 @@ from server.handlers.schemas import (
     WithdrawIn,
 )
 from server.handlers.serializers import post_json
-from server.models.enums import Role
-from server.services import posts, tickets
+from server.services import posts, reach, tickets
 
 bp = Blueprint("posts", url_prefix="/api/v1/posts")
 ERRORS = [openapi.definitions.Response({"application/json": ErrorOut}, status=422),
@@ -71,7 +70,7 @@ async def get_post(request: Request, post_id: int) -> HTTPResponse:
     user = request.ctx.user
     post = await posts.get_post(viewer=user, post_id=post_id)
     data = post_json(post, viewer=user)
-    if user.id == post.author_id or user.role in (Role.STAFF, Role.ADMIN):
+    if user.id == post.author_id or (await reach.reach_of(user)).covers(post.region_id):
         data["ticket_id"] = await tickets.ticket_id_of(post.id)
     return json({"post": data})
 

@@ -9,9 +9,8 @@ from tortoise.transactions import in_transaction
 
 from server.errors import Conflict, NotFound, ValidationFailed
 from server.models import Match, Post, User
-from server.models.enums import MatchStatus, PostKind, PostStatus, Role
-
-STAFF_ROLES = (Role.STAFF, Role.ADMIN)
+from server.models.enums import MatchStatus, PostKind, PostStatus
+from server.services import reach
 
 
 def _involves(user: User) -> Q:
@@ -19,12 +18,12 @@ def _involves(user: User) -> Q:
 
 
 async def matches_for_post(*, viewer: User, post_id: int) -> list[Match]:
-    """Return a post's live matches for its owner, a matched party or staff; else NotFound."""
+    """Return a post's live matches for its owner, staff reaching its region or (theirs only) a matched party."""
     post = await Post.get_or_none(id=post_id)
     if post is None:
         raise NotFound("post")
     query = Match.filter(Q(demand_id=post_id) | Q(supply_post_id=post_id)).exclude(status=MatchStatus.DECLINED)
-    if viewer.role not in STAFF_ROLES and post.author_id != viewer.id:
+    if post.author_id != viewer.id and not (await reach.reach_of(viewer)).covers(post.region_id):
         query = query.filter(_involves(viewer))
         if not await query.exists():
             raise NotFound("post")
@@ -33,14 +32,12 @@ async def matches_for_post(*, viewer: User, post_id: int) -> list[Match]:
 
 
 async def decide(*, user: User, match_id: int, accept: bool, reason: str | None) -> Match:
-    """Accept or decline a match as one of its parties (declined pairs are never proposed again)."""
+    """Accept or decline a match as a party or staff reaching the need's region (declined pairs stay declined)."""
     note = (reason or "").strip()
     if len(note) > 200:
         raise ValidationFailed("原因不能超过 200 个字", field="reason")
-    query = Match.filter(id=match_id)
-    if user.role not in STAFF_ROLES:
-        query = query.filter(_involves(user))
-    if not await query.exists():
+    found = await Match.get_or_none(id=match_id).prefetch_related("demand", "supply_post")
+    if found is None or not can_decide(found, user, scope=await reach.reach_of(user), open_only=False):
         raise NotFound("match")
     async with in_transaction():
         # Lock by id alone: FOR UPDATE cannot take the outer-joined side of the party check.
@@ -58,9 +55,9 @@ async def decide(*, user: User, match_id: int, accept: bool, reason: str | None)
     return match
 
 
-def can_decide(match: Match, user: User) -> bool:
-    """Return True when the user is a party to the match and it is still open to a decision."""
-    if match.status == MatchStatus.DECLINED:
+def can_decide(match: Match, user: User, *, scope: reach.Reach, open_only: bool = True) -> bool:
+    """Return True when the user is a party to the match or staff reaching the need's region (and it is open)."""
+    if open_only and match.status == MatchStatus.DECLINED:
         return False
     parties = {match.demand.author_id, match.supply_post.author_id if match.supply_post else None}
-    return user.id in parties or user.role in STAFF_ROLES
+    return user.id in parties or scope.covers(match.demand.region_id)

@@ -9,13 +9,14 @@ from typing import Any
 
 from redis.asyncio import Redis
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from server.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from server.models import Post, User
 from server.models.enums import OfferType, PostKind, PostStatus, ReviewState, Role
-from server.services import campaigns, content, match_runtime, regions, text, tickets
+from server.services import campaigns, content, match_runtime, reach, regions, text, tickets
 from server.wechat.client import WeChatClient
 
 log = logging.getLogger(__name__)
@@ -75,14 +76,16 @@ def posts_of(user: User) -> QuerySet[Post]:
     return Post.filter(author_id=user.id)
 
 
-def visible_to(user: User) -> QuerySet[Post]:
-    """Return the posts a user may read: their own, or reviewed and still open."""
-    from tortoise.expressions import Q
-
-    if user.role in (Role.STAFF, Role.ADMIN):
+async def visible_to(user: User) -> QuerySet[Post]:
+    """Return the posts a user may read: their own, reviewed and still open, or any within their staff reach."""
+    scope = await reach.reach_of(user)
+    if scope.everything:
         return Post.all()
     public = Q(review_state=ReviewState.PASSED) & ~Q(status=PostStatus.CLOSED)
-    return Post.filter(public | Q(author_id=user.id))
+    readable = public | Q(author_id=user.id)
+    if scope.region:
+        readable |= Q(region_id__startswith=regions.prefix_of(scope.region))
+    return Post.filter(readable)
 
 
 async def _idempotent_lookup(user: User, key: str | None) -> Post | None:
@@ -133,7 +136,7 @@ async def create_post(*, author: User, data: dict[str, Any], wechat: WeChatClien
 
 async def get_post(*, viewer: User, post_id: int) -> Post:
     """Return a post the viewer may read; absent and not-yours look the same."""
-    post = await visible_to(viewer).select_related("region").get_or_none(id=post_id)
+    post = await (await visible_to(viewer)).select_related("region").get_or_none(id=post_id)
     if post is None:
         raise NotFound("post")
     return post
@@ -144,7 +147,7 @@ async def list_posts(*, viewer: User, mine: bool, kind: PostKind | None, region_
     """Return a page of posts, newest first, with a cursor for the next page."""
     if not 1 <= limit <= PAGE_MAX:
         raise ValidationFailed(f"每页数量应在 1 到 {PAGE_MAX} 之间", field="limit")
-    query = posts_of(viewer) if mine else visible_to(viewer)
+    query = posts_of(viewer) if mine else await visible_to(viewer)
     if kind is not None:
         query = query.filter(kind=kind)
     if status is not None:
@@ -234,11 +237,12 @@ async def withdraw_post(*, author: User, post_id: int, reason: str | None,
 async def review_post(*, admin: User, post_id: int, approve: bool, note: str,
                       store: Redis | None = None) -> Post:
     """Record a person's review decision on a held post."""
-    if admin.role not in (Role.ADMIN, Role.STAFF):
+    scope = await reach.reach_of(admin)
+    if scope == reach.NOWHERE:
         raise Forbidden()
     post = await Post.get_or_none(id=post_id).prefetch_related("region")
-    if post is None:
-        raise NotFound("post")
+    if post is None or not scope.covers(post.region_id):
+        raise NotFound("post")  # same answer for absent and outside the reviewer's region
     post.review_state = ReviewState.PASSED if approve else ReviewState.REJECTED
     post.review_note = note.strip()[:200]
     await post.save(update_fields=["review_state", "review_note", "updated_at"])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from tortoise.expressions import Q
 from tortoise.functions import Count
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
@@ -12,7 +11,7 @@ from tortoise.transactions import in_transaction
 from server.errors import Conflict, NotFound, ValidationFailed
 from server.models import Post, PushRequest, StaffProfile, Ticket, TicketEvent, User
 from server.models.enums import PostStatus, Role
-from server.services import regions
+from server.services import reach, regions
 
 S = PostStatus
 # No jumping ahead: a deal is never signed without a recorded contact (DESIGN.md lifecycle).
@@ -25,14 +24,9 @@ STATUS_NAMES = {S.PUBLISHED: "发布", S.MATCHED: "匹配", S.CONTACTED: "对接
                 S.SIGNED: "签约", S.LANDED: "落地", S.CLOSED: "结单"}
 
 
-def tickets_of(staff: User) -> QuerySet[Ticket]:
-    """Return the tickets a staff member may act on: assigned to them, or in their region; all for admins."""
-    if staff.role == Role.ADMIN:
-        return Ticket.all()
-    covered = Q(concierge_id=staff.id)
-    if staff.region_id:
-        covered |= Q(region_id__startswith=regions.prefix_of(staff.region_id))
-    return Ticket.filter(covered)
+async def tickets_of(staff: User) -> QuerySet[Ticket]:
+    """Return the tickets a staff member may act on: those within their region (reach); all for admins."""
+    return (await reach.reach_of(staff)).narrow(Ticket.all())
 
 
 async def open_ticket(*, post: Post) -> Ticket:
@@ -90,7 +84,7 @@ async def assign(*, ticket: Ticket, exclude: set[int] | None = None, actor: User
 
 async def load_for_staff(*, staff: User, ticket_id: int, lock: bool = False) -> Ticket:
     """Return a ticket the staff member may act on, or NotFound."""
-    if not await tickets_of(staff).filter(id=ticket_id).exists():
+    if not await (await tickets_of(staff)).filter(id=ticket_id).exists():
         raise NotFound("ticket")
     query = Ticket.select_for_update() if lock else Ticket
     return await query.get(id=ticket_id)
@@ -226,7 +220,8 @@ async def ticket_id_of(post_id: int) -> int | None:
 async def list_for_staff(*, staff: User, status: PostStatus | None, mine: bool, overdue: bool,
                          limit: int, cursor: int | None) -> list[Ticket]:
     """Return tickets a staff member may see, oldest stage first."""
-    query = tickets_of(staff).filter(concierge_id=staff.id) if mine else tickets_of(staff)
+    query = await tickets_of(staff)
+    query = query.filter(concierge_id=staff.id) if mine else query
     query = query.filter(status=status) if status else query.filter(status__in=OPEN)
     if overdue:
         query = query.filter(plan_due__lt=datetime.now(UTC).date())

@@ -124,7 +124,7 @@ async def test_strangers_get_404_and_parties_see_matches(client, scene, workers)
     assert await Match.filter(id=found[0]["id"], status="proposed").exists()
     party = await _matches(client, scene["scientist"], need["id"])
     assert {m["supply_post_id"] for m in party} <= {o["id"] for o in scene["offers"]}
-    staff, _ = await login_as(client, "staffer", "staff")
+    staff, _ = await login_as(client, "staffer", "staff", region_id="511500")  # staff reach: their region
     assert await _matches(client, staff, need["id"])
 
 
