@@ -63,7 +63,12 @@ def match_json(match: Match, *, viewer: User, can_decide: bool) -> dict[str, Any
         "decision": {"proposed": None}.get(match.status.value, match.status.value),
         "demand_post_id": match.demand_id, "supply_post_id": match.supply_post_id,
         "supply_article_id": match.supply_article_id,
+        # The fused ranking's calibrated relevance in [0, 1] (null for matches made before it existed).
+        "relevance": round(match.relevance, 3) if match.relevance is not None else None,
+        "explanation": explain_match(match),
     }
+    if isinstance(match.supply_post, Post):  # which of the scientist's offers matched
+        data["matched_offer"] = {"id": match.supply_post.id, "title": match.supply_post.title}
     if isinstance(counterpart, Post):
         data["post"] = {"id": counterpart.id, "kind": counterpart.kind.value, "title": counterpart.title,
                         "region_code": counterpart.region_id, "author_id": counterpart.author_id}
@@ -72,12 +77,26 @@ def match_json(match: Match, *, viewer: User, can_decide: bool) -> dict[str, Any
     return data
 
 
+def explain_match(match: Match) -> str:
+    """Return a reader's sentence on why two posts were matched (Chinese)."""
+    words = [w.replace("≈", "（即", 1) + "）" if "≈" in w else w for w in match.keywords or []]
+    offer = f"「{match.supply_post.title}」" if isinstance(match.supply_post, Post) else "这篇科普"
+    if not words:
+        return f"{offer}与需求的整体意思相近"
+    return f"{offer}与需求都涉及：" + "、".join(words)
+
+
+MATCH_STATE_TEXT = {"": "匹配中", "matched": "已找到相关专家", "no_expert": "未找到合适专家"}
+
+
 def ticket_json(ticket: Ticket, *, staff_view: bool, events: list[TicketEvent] | None = None) -> dict[str, Any]:
     """Return a ticket; plans and internal details only for staff."""
     concierge = ticket.concierge if isinstance(ticket.concierge, User) else None
     data: dict[str, Any] = {
         "id": ticket.id, "post_id": ticket.post_id, "status": ticket.status.value, "rating": ticket.rating,
         "concierge": {"id": concierge.id, "name": concierge.name} if concierge else None,
+        # Whether automatic matching found anyone above the floor; "no_expert": the concierge searches by hand.
+        "match_state": ticket.match_state, "match_state_text": MATCH_STATE_TEXT.get(ticket.match_state, ""),
     }
     if staff_view:
         data.update(plan_step=ticket.plan_step, plan_due=ticket.plan_due.isoformat() if ticket.plan_due else None,

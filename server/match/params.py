@@ -51,29 +51,6 @@ class BM25Params:
 
 
 @dataclass(frozen=True)
-class FusionParams:
-    """How the hybrid method mixes Doc2Vec cosine with BM25, gated by how well BM25 covers the query.
-
-    fused = w * z(cosine) + (1 - w) * z(bm25), z standardised over the allowed documents, where
-    w = weight_confident when the best BM25 score reaches gate_coverage of the query's BM25 ceiling
-    (a clear lexical match: BM25's order stands), else weight_uncertain (Doc2Vec gets a say).
-    """
-
-    weight_confident: float = 0.0
-    weight_uncertain: float = 0.3
-    gate_coverage: float = 0.12
-    provenance: str = (
-        "learned 2026-11-22 by `python -m server.match.tune --corpus corpus.jsonl --queries queries_title_dev.jsonl"
-        " --queries queries_keywords_dev.jsonl --split` on shared/data/match (dev split) with the Doc2VecParams"
-        " defaults: grid over gate (0-0.6) x weight_uncertain (0-1), weight_confident held at 0, every set's"
-        " MRR@10 and R@10 kept >= BM25, largest total MRR@10 gain (0.001 resolution, ties to smaller weights)."
-        " Fit on all 2,915 queries: MRR@10 title 0.9672 (BM25 0.9672), keywords 0.9751 (0.9751),"
-        " first-part->rest 0.8389 (0.8356). Fit on one half, checked on the other: first-part->rest +0.0015 and"
-        " +0.0034 MRR@10; title 0.0000 and 0.0000; keywords 0.0000 and -0.0011 (one query)."
-    )
-
-
-@dataclass(frozen=True)
 class RankParams:
     """Post-ranking rules: region preference and near-duplicate collapse."""
 
@@ -128,7 +105,6 @@ class MatchParams:
 
     doc2vec: Doc2VecParams = field(default_factory=Doc2VecParams)
     bm25: BM25Params = field(default_factory=BM25Params)
-    fusion: FusionParams = field(default_factory=FusionParams)
     rank: RankParams = field(default_factory=RankParams)
 
 

@@ -1,4 +1,4 @@
-"""Pure ranking rules: who may match whom, score fusion, region boosts, duplicate collapse, keywords."""
+"""Pure ranking rules: who may match whom, region boosts, duplicate collapse, keywords (fusion: fusion.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from server.match.params import FusionParams, RankParams
+from server.match.params import RankParams
 from server.match.schema import Filter
 
 # A need or question is answered by offers; a question also by articles; and the reverse.
@@ -31,32 +31,6 @@ def match_filter(*, kind: str | None = None, author_id: int | None = None,
     authors = frozenset() if author_id is None else frozenset({author_id})
     return Filter(kinds=allowed_kinds(kind), open_only=open_only, exclude_authors=authors,
                   exclude_ids=frozenset(exclude_ids))
-
-
-def standardise(scores: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """Return (scores - mean) / std over the masked entries (zeros when they do not vary)."""
-    if not mask.any():
-        return np.zeros_like(scores, dtype=np.float32)
-    values = scores[mask]
-    std = float(values.std())
-    if std <= 1e-12:
-        return np.zeros_like(scores, dtype=np.float32)
-    return ((scores - float(values.mean())) / std).astype(np.float32)
-
-
-def fuse(cosines: np.ndarray, bm25: np.ndarray, mask: np.ndarray, *, weight: float) -> np.ndarray:
-    """Mix standardised Doc2Vec cosines and BM25 scores: weight on the cosine, the rest on BM25."""
-    return weight * standardise(cosines, mask) + (1.0 - weight) * standardise(bm25, mask)
-
-
-def coverage(best_bm25: float, ceiling: float) -> float:
-    """Return the share of the query's BM25 ceiling its best document reaches (0 when nothing matches)."""
-    return best_bm25 / ceiling if ceiling > 0 else 0.0
-
-
-def fusion_weight(query_coverage: float, *, params: FusionParams) -> float:
-    """Return the Doc2Vec weight: small when BM25 covers the query well, larger when it does not."""
-    return params.weight_confident if query_coverage >= params.gate_coverage else params.weight_uncertain
 
 
 def region_boost(query_region: str | None, doc_region: str | None, *, params: RankParams) -> float:

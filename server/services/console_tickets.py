@@ -42,8 +42,8 @@ def is_overdue(ticket: Ticket, *, today=None) -> bool:
 
 
 async def list_board(*, scope: str | None, region_code: str | None = None, concierge_id: int | None = None,
-                     stage: PostStatus | None = None, overdue: bool = False, page: int = 1,
-                     per_page: int = PER_PAGE) -> Board:
+                     stage: PostStatus | None = None, overdue: bool = False, no_expert: bool = False,
+                     page: int = 1, per_page: int = PER_PAGE) -> Board:
     """Return one page of tickets within the viewer's scope, filtered, oldest stage first."""
     query = _scoped(scope)
     if region_code:
@@ -55,6 +55,8 @@ async def list_board(*, scope: str | None, region_code: str | None = None, conci
     query = query.filter(status=stage) if stage else query.filter(status__in=tickets.OPEN)
     if overdue:
         query = query.filter(plan_due__lt=datetime.now(UTC).date(), status__in=tickets.OPEN)
+    if no_expert:  # automatic matching found nobody above the floor: the concierge searches by hand
+        query = query.filter(match_state="no_expert")
     total = await query.count()
     pages = max(1, math.ceil(total / per_page))
     page = min(max(1, page), pages)

@@ -218,13 +218,15 @@ async def ticket_id_of(post_id: int) -> int | None:
 
 
 async def list_for_staff(*, staff: User, status: PostStatus | None, mine: bool, overdue: bool,
-                         limit: int, cursor: int | None) -> list[Ticket]:
+                         limit: int, cursor: int | None, no_expert: bool = False) -> list[Ticket]:
     """Return tickets a staff member may see, oldest stage first."""
     query = await tickets_of(staff)
     query = query.filter(concierge_id=staff.id) if mine else query
     query = query.filter(status=status) if status else query.filter(status__in=OPEN)
     if overdue:
         query = query.filter(plan_due__lt=datetime.now(UTC).date())
+    if no_expert:
+        query = query.filter(match_state="no_expert")
     if cursor:
         query = query.filter(id__lt=cursor)
     return await query.order_by("-id").limit(limit).prefetch_related("post", "concierge")

@@ -62,6 +62,10 @@ async def test_a_need_nobody_fits_gets_no_match_no_notice_and_a_flagged_ticket(c
     told = await PushRequest.get(kind="post_progress", user_id=user.id)
     assert told.data["stage"] == "searching" and "人工查找" in told.data["note"]
     # The staff API shows the flag; running the job again tells the poster nothing new.
+    admin, _ = await login_as(client, unique("admin"), "admin")
+    listed = (await client.get("/api/v1/staff/tickets?no_expert=true&limit=100", headers=admin)).json()["tickets"]
+    mine = next(t for t in listed if t["post_id"] == need["id"])
+    assert mine["match_state"] == "no_expert" and mine["match_state_text"] == "未找到合适专家"
     await matching.match_post(engine=runtime.engine, post_id=need["id"])
     assert await PushRequest.filter(kind="post_progress", user_id=user.id).count() == 1
 
@@ -80,6 +84,10 @@ async def test_at_most_three_notices_for_one_need_the_best_first(client, setting
     announced = sorted((m for m in kept if m.notice == "queued"), key=lambda m: m.rank)
     assert [m.rank for m in announced] == [1, 2, 3]
     assert (await Ticket.get(post_id=need["id"])).match_state == matching.MATCHED
+    shown = (await client.get(f"/api/v1/posts/{need['id']}/matches", headers=citizen)).json()["matches"]
+    assert shown[0]["matched_offer"]["title"] in {title for title, _ in SOIL_OFFERS}
+    assert 0 < shown[0]["relevance"] <= 1 and shown[0]["explanation"].startswith("「")
+    assert all(len(word) >= 2 for m in shown for word in m["keywords"])
     # A re-run announces nothing more.
     await matching.match_post(engine=runtime.engine, post_id=need["id"])
     assert len(await notices_of(need["id"])) == 3

@@ -74,12 +74,15 @@ def test_removed_and_closed_docs_disappear(engine: Engine) -> None:
     assert "offer-soil" not in found and "offer-lime" not in found
 
 
-def test_engine_without_model_ranks_by_bm25() -> None:
+def test_engine_without_model_or_encoder_fuses_word_and_character_bm25() -> None:
     engine = Engine(None)
     for doc in CORPUS:
         engine.upsert(doc)
+    assert engine.variant == "lexical"
     matches = engine.match(by_id("need-plum"), 3)
-    assert matches[0].doc_id == "offer-soil" and matches[0].method == "bm25"
+    assert matches[0].doc_id == "offer-soil" and matches[0].method == "hybrid"
+    assert 0 < matches[0].relevance <= 1
+    assert engine.match(by_id("need-plum"), 3, method="bm25")[0].doc_id == "offer-soil"
     assert engine.encode("土壤") is None
 
 
@@ -95,7 +98,8 @@ def test_swap_model_reencodes_into_a_new_index(engine: Engine) -> None:
     assert engine.model is other and engine.encode("银耳").shape == (24,)
     assert engine.match(by_id("need-plum"), 3)[0].doc_id == "offer-soil"
     engine.swap_model(None)
-    assert engine.match(by_id("need-plum"), 3)[0].method == "bm25" and len(engine) == len(CORPUS)
+    assert engine.variant == "lexical" and len(engine) == len(CORPUS)
+    assert engine.match(by_id("need-plum"), 3)[0].doc_id == "offer-soil"
 
 
 def test_encode_is_repeatable(engine: Engine) -> None:
@@ -108,11 +112,13 @@ def test_region_code_must_have_six_digits() -> None:
         DocMeta(kind="need", region_code=YIBIN_CUIPING[:4])
 
 
-def test_bm25_fallback_returns_nothing_for_unrelated_text() -> None:
+def test_unrelated_text_finds_nothing_above_the_floor() -> None:
     engine = Engine(None)
     for doc in CORPUS:
         engine.upsert(doc)
-    assert engine.match("火箭发动机", 5) == []
+    assert engine.match("火箭发动机", 5, method="bm25") == []  # no shared word
+    floor = engine.fusion_model.floor
+    assert all(m.relevance < floor for m in engine.match("火箭发动机", 5))
 
 
 def test_unknown_words_encode_to_zero(engine: Engine) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from server.match import rank
-from server.match.params import FusionParams, RankParams
+from server.match.params import RankParams
 
 PARAMS = RankParams(boost_county=0.03, boost_city=0.02, boost_province=0.01)
 
@@ -63,20 +63,6 @@ def test_collapse_stops_at_k() -> None:
     assert rank.collapse([2, 1, 0], vectors=vectors, authors=np.asarray([1, 2, 3]), k=2) == [2, 1]
 
 
-def test_fuse_with_zero_weight_keeps_bm25_order() -> None:
-    cosines = np.asarray([0.9, 0.1, 0.5], dtype=np.float32)
-    bm25 = np.asarray([1.0, 3.0, 2.0], dtype=np.float32)
-    mask = np.ones(3, dtype=bool)
-    assert list(np.argsort(-rank.fuse(cosines, bm25, mask, weight=0.0))) == [1, 2, 0]
-    assert list(np.argsort(-rank.fuse(cosines, bm25, mask, weight=1.0))) == [0, 2, 1]
-
-
-def test_fuse_lets_cosine_decide_when_no_words_are_shared() -> None:
-    cosines = np.asarray([0.2, 0.8, 0.5], dtype=np.float32)
-    fused = rank.fuse(cosines, np.zeros(3, dtype=np.float32), np.ones(3, dtype=bool), weight=0.2)
-    assert list(np.argsort(-fused)) == [1, 2, 0]
-
-
 def test_explain_returns_shared_tokens_by_idf() -> None:
     idf = {"土壤酸化": 3.0, "李子": 2.0, "果园": 0.5, "技术": 0.1}
     query, doc = ["李子", "土壤酸化", "技术", "宜宾"], ["果园", "土壤酸化", "李子", "技术"]
@@ -89,8 +75,6 @@ def test_explain_without_idf_prefers_longer_tokens() -> None:
     assert rank.explain(["银耳"], ["香菇"]) == []
 
 
-def test_gate_trusts_bm25_when_it_covers_the_query() -> None:
-    params = FusionParams(weight_confident=0.05, weight_uncertain=0.45, gate_coverage=0.14)
-    assert rank.fusion_weight(rank.coverage(3.0, 10.0), params=params) == 0.05
-    assert rank.fusion_weight(rank.coverage(1.0, 10.0), params=params) == 0.45
-    assert rank.coverage(0.0, 0.0) == 0.0
+def test_explain_never_offers_single_characters_or_bare_numbers() -> None:
+    query, doc = ["种", "虫", "味", "2024", "土壤酸化"], ["种", "虫", "味", "2024", "土壤酸化"]
+    assert rank.explain(query, doc) == ["土壤酸化"]
