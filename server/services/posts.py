@@ -175,7 +175,7 @@ async def update_post(*, author: User, post_id: int, changes: dict[str, Any],
     post = await _editable(author, post_id, lock=False)
     await _apply_changes(post, changes)
     text_changed = "title" in changes or "body" in changes
-    review = (await content.review_text(wechat=wechat, user=author, title=post.title, body=post.body)
+    review = (await content.check_text(wechat=wechat, user=author, title=post.title, body=post.body)
               if text_changed else None)
     checked = (post.title, post.body)
     async with in_transaction():
@@ -183,8 +183,10 @@ async def update_post(*, author: User, post_id: int, changes: dict[str, Any],
         await _apply_changes(post, changes)
         if text_changed and (post.title, post.body) != checked:
             raise Conflict("内容刚被修改过，请刷新后重试", code="edit_conflict")  # an edit raced ours
-        if review is not None:
-            post.review_state = review
+        if text_changed:  # None: the check was unreachable, so it is held and checked again later
+            post.review_state = ReviewState.PENDING if review is None else review
+            post.review_due_at = content.next_check(datetime.now(UTC), failures=0) if review is None else None
+            post.review_attempts = 0
         await post.save()
     if store is not None:
         await match_runtime.post_changed(store, post_id=post.id)

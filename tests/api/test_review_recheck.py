@@ -50,3 +50,15 @@ async def test_while_the_check_stays_down_rechecks_back_off(client, app, redis, 
 
 async def test_the_recheck_is_scheduled():
     assert "recheck-pending-posts" in [job_id for job_id, _, _ in jobs.SCHEDULE]
+
+
+async def test_an_edit_held_while_the_check_was_down_is_checked_again(client, app, redis, sandbox):
+    headers, _ = await login_as(client, "editor")
+    post = await create_post(client, headers)
+    await sandbox.post("/_sandbox/faults", json={"endpoint": CHECK, "errcode": -1})
+    edited = await client.patch(f"/api/v1/posts/{post['id']}", json={"title": "李子园土壤酸化怎么改良"},
+                                headers=headers)
+    assert edited.json()["post"]["review_state"] == "pending"
+    assert await review.recheck_pending(wechat=app.ctx.wechat.mp, store=redis,
+                                        now=datetime.now(UTC) + timedelta(hours=1)) == 1
+    assert (await Post.get(id=post["id"])).review_state == ReviewState.PASSED
