@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 
+from asyncpg.exceptions import DataError as PostgresDataError
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 from sanic import Request, Sanic
@@ -135,6 +136,11 @@ def _render_unexpected(request: Request, exc: Exception) -> HTTPResponse:
     if isinstance(exc, IntegrityError):  # a race another request won: the client may retry
         log.warning("integrity conflict [%s] %s %s: %s", incident, request.method, request.path, exc)
         return json({"error": {"code": "conflict", "message": "操作冲突，请刷新后重试", "field": None}}, status=409)
+    if isinstance(exc, OperationalError) and isinstance(exc.__cause__, PostgresDataError):
+        # A value the edge let through and PostgreSQL refused (out of range, NUL, too long): bad input, not an outage.
+        log.warning("data refused by the database [%s] %s %s: %s", incident, request.method, request.path, exc)
+        body = {"code": "bad_request", "message": "提交的数据超出范围或格式有误", "field": None}
+        return json({"error": {**body, "incident": incident}}, status=400)
     if isinstance(exc, (DBConnectionError, OperationalError, RedisError, ConnectionError, OSError)):
         log.error("dependency unavailable [%s] %s %s: %r", incident, request.method, request.path, exc)
         body = {"code": "unavailable", "message": "服务暂时不可用，请稍后再试", "field": None}

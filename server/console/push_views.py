@@ -12,6 +12,7 @@ from typing import Any
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, redirect
 
+from server import inputs
 from server.errors import ValidationFailed
 from server.handlers.common import json
 from server.models.enums import EmergencySeverity, EmergencyType, OutreachKind, Role
@@ -37,10 +38,7 @@ def _local(raw: str | None, *, field: str) -> datetime:
 
 
 def _ints(values: list[str] | None, *, field: str) -> list[int]:
-    try:
-        return [int(v) for v in values or []]
-    except ValueError as exc:
-        raise ValidationFailed("选择有误", field=field) from exc
+    return [inputs.parse_id(v, field=field) for v in values or []]
 
 
 def _form_list(request: Request, name: str) -> list[str]:
@@ -48,7 +46,7 @@ def _form_list(request: Request, name: str) -> list[str]:
 
 
 def _form(request: Request, name: str) -> str:
-    return ((request.form.get(name) if request.form else None) or "").strip()
+    return inputs.clean_text((request.form.get(name) if request.form else None) or "").strip()
 
 
 def _split(text: str) -> list[str]:
@@ -171,9 +169,9 @@ def _outreach_audience(request: Request) -> dict:
     if since := _form(request, "active_since"):
         audience["active_since"] = since
     if max_age := _form(request, "max_age"):
-        if not max_age.isdigit():
-            raise ValidationFailed("年龄应为整数", field="audience.max_age")
-        audience["max_age"] = int(max_age)
+        if inputs.as_id(max_age, maximum=150) is None:
+            raise ValidationFailed("年龄应为 1 到 150 之间的整数", field="audience.max_age")
+        audience["max_age"] = inputs.as_id(max_age, maximum=150)
     return audience
 
 

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, redirect
 
+from server import inputs
 from server.errors import ValidationFailed
 from server.models.enums import PostStatus
 from server.services import console_tickets, regions, tickets
@@ -23,12 +24,8 @@ EVENT_NAMES = {"opened": "创建", "assigned": "分配", "status": "推进", "pl
 
 
 def _int_arg(request: Request, name: str, *, default: int | None = None) -> int | None:
-    value = (request.args.get(name) or "").strip()
-    if not value:
-        return default
-    if not value.isdigit() or len(value) > 9:
-        raise ValidationFailed("参数应为正整数", field=name)
-    return int(value)
+    value = inputs.optional_id(request.args.get(name), field=name)
+    return default if value is None else value
 
 
 def _filters(request: Request) -> dict:
@@ -84,8 +81,8 @@ async def reassign(request: Request, ticket_id: int) -> HTTPResponse:
     raw_to = (form.get("to") or "").strip()
     try:
         await console_tickets.reassign(actor=session.user, scope=session.scope, ticket_id=ticket_id,
-                                       to_id=int(raw_to) if raw_to.isdigit() and len(raw_to) < 10 else None,
-                                       note=form.get("note") or "")
+                                       to_id=inputs.as_id(raw_to),  # anything else: "choose a concierge"
+                                       note=inputs.clean_text(form.get("note") or ""))
     except ValidationFailed as exc:
         return await _ticket_page(request, ticket_id, status=422, error=exc.message)
     return redirect(f"/console/tickets/{ticket_id}?done=reassigned", status=303)

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, ConfigDict, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
 from server.handlers.common import authenticated, json, parse_body, query_model
-from server.handlers.schemas import PageQuery
+from server.handlers.schemas import CleanText, Id, PageQuery
 from server.models.enums import EmergencySeverity, EmergencyType, OutreachKind, Role
 from server.services import emergencies, outreach
 
 bp = Blueprint("admin_push", url_prefix="/api/v1/admin")
 
 
-class _In(BaseModel):
+class _In(CleanText):
     model_config = ConfigDict(extra="forbid")
 
 
@@ -31,7 +31,7 @@ class EmergencyIn(_In):
     region_codes: list[str] = Field(min_length=1, max_length=emergencies.MAX_REGIONS)
     onset: AwareDatetime
     expires_at: AwareDatetime
-    article_ids: list[int] = Field(min_length=1, max_length=20)
+    article_ids: list[Id] = Field(min_length=1, max_length=20)
 
 
 class EmergencyUpdateIn(_In):
@@ -50,8 +50,8 @@ class AudienceIn(_In):
     interests: list[str] = Field(default_factory=list, max_length=50)
     disciplines: list[str] = Field(default_factory=list, max_length=50)
     active_since: str | None = None
-    max_age: int | None = None
-    min_age: int | None = None
+    max_age: int | None = Field(default=None, ge=0, le=150)
+    min_age: int | None = Field(default=None, ge=0, le=150)
 
 
 class OutreachPreviewIn(_In):
@@ -62,7 +62,7 @@ class OutreachPreviewIn(_In):
 class OutreachIn(_In):
     kind: OutreachKind
     title: str = Field(min_length=2, max_length=60)
-    article_ids: list[int] = Field(min_length=1, max_length=20)
+    article_ids: list[Id] = Field(min_length=1, max_length=20)
     audience: AudienceIn
     message: dict[str, str] = Field(default_factory=dict, description="award, note, deadline, organizer, reason")
     scheduled_at: AwareDatetime | None = None

@@ -32,6 +32,10 @@ PYDANTIC_MESSAGES = {
     "literal_error": "取值不在允许范围内",
     "string_too_long": "内容过长",
     "too_long": "数量过多",
+    "too_short": "数量过少",
+    "greater_than_equal": "超出允许范围",
+    "less_than_equal": "超出允许范围",
+    "string_pattern_mismatch": "格式不正确",
 }
 
 

@@ -6,6 +6,8 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
+from server import inputs
+from server.errors import ValidationFailed
 from server.handlers.common import authenticated, json, parse_body, query_model
 from server.handlers.schemas import (
     ErrorOut,
@@ -37,7 +39,7 @@ async def create_post(request: Request) -> HTTPResponse:
     post, created = await posts.create_post(
         author=user, data=body.model_dump(mode="json"), wechat=ctx.wechat.mp,
         ttl_days=ctx.settings.post_ttl_days, store=ctx.redis,
-        idempotency_key=(request.headers.get("idempotency-key") or "")[:64] or None)
+        idempotency_key=_idempotency_key(request))
     await post.fetch_related("region")
     return json({"post": post_json(post, viewer=user)}, status=201 if created else 200)
 
@@ -100,3 +102,13 @@ async def withdraw_post(request: Request, post_id: int) -> HTTPResponse:
     post = await posts.withdraw_post(author=request.ctx.user, post_id=post_id, reason=body.reason,
                                      store=request.app.ctx.redis)
     return json({"post": post_json(post, viewer=request.ctx.user)})
+
+
+def _idempotency_key(request: Request) -> str | None:
+    """Return the Idempotency-Key header: printable ASCII, at most 64 characters, else a field error."""
+    key = request.headers.get("idempotency-key")
+    if key is None or key == "":
+        return None
+    if not inputs.is_plain_token(key, max_len=64):
+        raise ValidationFailed("Idempotency-Key 应为不超过 64 个字符的可见 ASCII 字符", field="Idempotency-Key")
+    return key

@@ -2,20 +2,49 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from server import inputs
 from server.models.enums import OfferType, PostKind, PostStatus, Role
 
+# Every id, cursor and id list at the edge: a larger number names no row and overflows PostgreSQL's integer.
+Id = Annotated[int, Field(ge=1, le=inputs.MAX_ID)]
+MULTILINE_FIELDS = {"body", "text", "note", "comment", "reason", "instruction", "step"}
 
-class Strict(BaseModel):
+
+def _clean(value: Any, *, multiline: bool) -> Any:
+    if type(value) is str:  # not str enums
+        return inputs.clean_text(value, multiline=multiline)
+    if isinstance(value, list):
+        return [_clean(item, multiline=multiline) for item in value]
+    if isinstance(value, dict):
+        return {_clean(k, multiline=False): _clean(v, multiline=multiline) for k, v in value.items()}
+    return value
+
+
+class CleanText(BaseModel):
+    """Base of every request body: invisible and control characters are dropped from all user text."""
+
+    raw_fields: ClassVar[frozenset[str]] = frozenset()
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _drop_hidden_characters(cls, value: Any, info: ValidationInfo) -> Any:
+        if info.field_name in cls.raw_fields:
+            return value
+        return _clean(value, multiline=info.field_name in MULTILINE_FIELDS)
+
+
+class Strict(CleanText):
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
 # ---- requests ---------------------------------------------------------------------------------
 
 class LoginIn(Strict):
+    raw_fields: ClassVar[frozenset[str]] = frozenset({"code"})  # a credential: refused, never silently changed
     code: str = Field(description="wx.login() 返回的 code")
     scene: str | None = Field(default=None, description="小程序码 scene（已 decodeURIComponent）")
 
@@ -58,7 +87,7 @@ class PostListQuery(BaseModel):
     kind: PostKind | None = None
     status: PostStatus | None = None
     region_code: str | None = None
-    cursor: int | None = Field(default=None, ge=1)
+    cursor: Id | None = None
     limit: int = 20
 
 
@@ -68,7 +97,7 @@ class GrantRoleIn(Strict):
 
 class CampaignIn(Strict):
     region_code: str
-    staff_id: int | None = None
+    staff_id: Id | None = None
     note: str = ""
 
 
@@ -79,7 +108,7 @@ class ReviewIn(Strict):
 
 class PageQuery(BaseModel):
     model_config = ConfigDict(extra="ignore")
-    cursor: int | None = Field(default=None, ge=1)
+    cursor: Id | None = None
     limit: int = Field(default=20, ge=1, le=100)
     role: Role | None = None
 
@@ -243,7 +272,7 @@ class NoteIn(Strict):
 
 
 class HandoverIn(Strict):
-    to_user_id: int
+    to_user_id: Id
     note: str
 
 
@@ -261,7 +290,7 @@ class TicketQuery(BaseModel):
     status: PostStatus | None = None
     mine: bool = False
     overdue: bool = False
-    cursor: int | None = Field(default=None, ge=1)
+    cursor: Id | None = None
     limit: int = Field(default=20, ge=1, le=100)
 
 

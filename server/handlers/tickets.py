@@ -8,6 +8,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
+from server import inputs
 from server.errors import NotFound, ValidationFailed
 from server.handlers.common import authenticated, json, parse_body, query_model
 from server.handlers.schemas import (
@@ -147,9 +148,8 @@ async def close(request: Request, ticket_id: int) -> HTTPResponse:
 @authenticated()
 async def list_messages(request: Request, ticket_id: int) -> HTTPResponse:
     """Return the poster's chat with their concierge, oldest first."""
-    before = request.args.get("before")
-    found = await relay.messages_for_poster(poster=request.ctx.user, ticket_id=ticket_id,
-                                            before=int(before) if before and before.isdigit() else None)
+    before = inputs.optional_id(request.args.get("before"), field="before")
+    found = await relay.messages_for_poster(poster=request.ctx.user, ticket_id=ticket_id, before=before)
     return json({"messages": [message_json(m) for m in found]})
 
 

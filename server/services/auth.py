@@ -38,7 +38,7 @@ class LoginResult:
 async def login(*, code: str, scene: str | None, wechat: WeChatClient, store: Redis,
                 secret_key: str, ttl: int) -> LoginResult:
     """Exchange a wx.login code for a session, creating or updating the user."""
-    if not code.strip() or len(code) > 128:
+    if not code.strip() or len(code) > 128 or not code.isprintable():  # NUL, ESC, zero-width …: not a code
         raise ValidationFailed("缺少有效的登录凭证 code", field="code")
     try:
         session = await wechat.code2session(code.strip())

@@ -13,7 +13,7 @@ from server.models import Region
 from server.models.enums import RegionLevel
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "regions"
-CODE_RE = re.compile(r"^\d{2}(\d{2})?(\d{2})?$")
+CODE_RE = re.compile(r"^[0-9]{2}([0-9]{2})?([0-9]{2})?$")  # ASCII only: \d also matches ٤ and ４
 
 
 def normalise_code(raw: str | int | None) -> str | None:

@@ -12,8 +12,10 @@ import time
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from server import redis_keys
+from server import inputs, redis_keys
 from server.errors import Unauthorized, UpstreamUnavailable
+
+MAX_TOKEN_LENGTH = 128  # issued tokens are 57 characters
 
 
 def _sign(token_id: str, *, secret_key: str) -> str:
@@ -33,6 +35,8 @@ async def issue(*, store: Redis, user_id: int, secret_key: str, ttl: int) -> str
 
 
 def _token_id(token: str, *, secret_key: str) -> str:
+    if not inputs.is_plain_token(token, max_len=MAX_TOKEN_LENGTH):  # compare_digest refuses non-ASCII str
+        raise Unauthorized("登录凭证无效，请重新登录", code="invalid_token")
     token_id, _, signature = token.partition(".")
     if not token_id or not signature:
         raise Unauthorized("登录凭证无效，请重新登录", code="invalid_token")

@@ -12,6 +12,7 @@ import binascii
 import hashlib
 import hmac
 import re
+import struct
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,10 +24,17 @@ from wechatpy.crypto import WeChatCrypto
 from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.replies import TextReply
 
+from server import inputs
+
 SUCCESS = "success"  # the no-reply answer; never encrypted
 _DANGEROUS = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+# struct.error: wechatpy unpacks the plaintext's length from a block that a short Encrypt lacks.
 _CRYPTO_ERRORS = (ExpatError, ValueError, KeyError, TypeError, UnicodeDecodeError, binascii.Error,
-                  AssertionError, IndexError)
+                  AssertionError, IndexError, struct.error)
+MAX_DEPTH = 6  # <xml> and WeChat's deepest event (SendPicsInfo > PicList > item > PicMd5Sum) fit; more is hostile
+# Longest value each stored field may carry (openids are 28 characters; columns are the bound).
+MAX_LENGTHS = {"FromUserName": 64, "ToUserName": 64, "MediaId": 128, "Format": 16, "EventKey": 128,
+               "Status": 64, "Recognition": 2048, "Content": 4096}
 
 
 class CallbackError(Exception):
@@ -122,7 +130,22 @@ def _parse(xml: bytes | str) -> dict[str, Any]:
     root = data.get("xml") if isinstance(data, dict) else None
     if not isinstance(root, dict):
         raise CallbackError(400, "no <xml> root")
+    if _depth(root) > MAX_DEPTH:
+        raise CallbackError(400, "XML nested too deeply")
     return root
+
+
+def _depth(root: dict[str, Any]) -> int:
+    """Return how deeply the parsed elements nest (iteratively: hostile XML may nest thousands deep)."""
+    deepest, stack = 1, [(root, 1)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        stack.extend((child, level + 1) for child in children if isinstance(child, (dict, list)))
+        if deepest > MAX_DEPTH:
+            break
+    return deepest
 
 
 def _decrypt(config: CallbackConfig, fields: dict[str, Any], query: Mapping[str, str]) -> bytes:
@@ -162,25 +185,39 @@ def open_message(config: CallbackConfig, *, query: Mapping[str, str], body: byte
     return normalise(fields)
 
 
-def _int(value: Any) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
+def _int(value: Any, *, maximum: int = inputs.MAX_BIGINT) -> int | None:
+    """Return an ASCII-digit number in 1..maximum, None when absent; refuse anything else."""
+    if value is None or value == "":
         return None
+    number = inputs.as_id(value, maximum=maximum) if isinstance(value, str) else None
+    if number is None:
+        raise CallbackError(400, "number out of range")
+    return number
+
+
+def _check_lengths(fields: dict[str, Any]) -> None:
+    for name, limit in MAX_LENGTHS.items():
+        value = fields.get(name)
+        if value is not None and (not isinstance(value, str) or len(value) > limit):
+            raise CallbackError(400, f"{name} too long or not text")
+    if not inputs.is_plain_token(fields.get("FromUserName"), max_len=MAX_LENGTHS["FromUserName"]):
+        raise CallbackError(400, "FromUserName is not an openid")
 
 
 def normalise(fields: dict[str, Any]) -> InboundMessage:
-    """Turn parsed XML fields into an InboundMessage (raises CallbackError when essentials lack)."""
+    """Turn parsed XML fields into an InboundMessage (raises CallbackError when essentials lack or overflow)."""
     msg_type = str(fields.get("MsgType") or "").lower()
-    openid, create_time = fields.get("FromUserName"), _int(fields.get("CreateTime"))
+    openid, create_time = fields.get("FromUserName"), _int(fields.get("CreateTime"), maximum=inputs.MAX_ID * 2)
     if not msg_type or not openid or create_time is None:
         raise CallbackError(400, "MsgType, FromUserName and CreateTime are required")
+    _check_lengths(fields)
     base = {"openid": str(openid), "to": str(fields.get("ToUserName") or ""), "create_time": create_time,
             "raw": dict(fields)}
     if msg_type == "event":
         return _event(fields, base)
     kind = msg_type if msg_type in ("text", "image", "voice") else "other"
-    return InboundMessage(kind=kind, msg_id=_int(fields.get("MsgId")), content=str(fields.get("Content") or ""),
+    return InboundMessage(kind=kind, msg_id=_int(fields.get("MsgId")),
+                          content=inputs.clean_text(str(fields.get("Content") or "")),
                           media_id=str(fields.get("MediaId") or ""), format=str(fields.get("Format") or ""),
                           recognition=str(fields.get("Recognition") or ""), **base)
 
