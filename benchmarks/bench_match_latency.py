@@ -1,124 +1,250 @@
-"""Latency of matching one new post (tokenise + infer + filtered top-10) beside numpy brute force.
+"""Latency of matching one new post at 10k / 100k / 400k indexed documents, memory and start-up cost.
 
-    .venv/bin/python benchmarks/bench_match_latency.py [--sizes 10000 100000 400000] [--queries 300]
+    .venv/bin/python benchmarks/bench_match_latency.py [--sizes 10000 100000 400000] [--queries 200]
+        [--doc2vec] [--cache /tmp/kejiyun-bench-enc]
 
-The model is the production Doc2Vec trained on the shared dev corpus (cached under
-$BENCH_MODEL_DIR, default /tmp/kejiyun-bench-match). Query vectors are real: infer_vector on dev
-title queries. Index vectors beyond the 12,162 real ones are SYNTHETIC: real trained document
-vectors resampled with Gaussian noise and re-normalised; metadata is random (4 kinds, 90 % open,
-authors, Sichuan region codes); each synthetic doc's BM25 terms are those of a resampled real
-abstract. Brute force is `M @ q` + argpartition on the same matrix, without filters. The last
-columns time the whole Engine.match (hybrid: infer, BM25, fusion gate, filters, region boost,
-duplicate collapse, keywords) on the same synthetic engine.
+Per size, one engine as production builds it at start-up (server/services/matching.index_documents):
+Engine(encoder=e5-small) filled by `upsert_many(docs, stored_vectors)` in batches of 2,000 (no
+document is encoded; the vectors are given, as when they come from the `embeddings` table). Timed:
+
+- build: the whole `upsert_many` of every document (the start-up cost; target < 60 s at 400k),
+  split into word tokenising (jieba), character terms and the rest (BM25 rows, vector copy,
+  bookkeeping) by timing `tokenize` and `char_terms` on a 5,000-text sample and extrapolating;
+- query: `Engine.match(text, 10)` with the default method (hybrid: encode the query with the
+  encoder, word + character BM25, dense dot product, fusion, filters, region boost, duplicate
+  collapse, explanations) for real need texts (the colloquial needs and CSL title queries,
+  alternating), p50/p95, with the encoder's query time alone;
+- the reference: the same query encoded by the same encoder + a numpy brute-force dot product
+  over the engine's own dense matrix + top-10 (argpartition), p50/p95, and the ratio;
+- memory: `engine.memory_bytes()` per part, this process's current and peak RSS (target: vectors
+  <= 1 GB at 400k).
+
+With --doc2vec the engine also holds the production Doc2Vec model (the one bench_match_quality.py
+trains and caches) so the default is the dense+doc2vec fusion, and the per-document Doc2Vec
+inference that `upsert_many` would add at start-up is timed on a sample and extrapolated (the
+synthetic Doc2Vec vectors are placed directly instead of inferring 400k of them).
+
+SYNTHETIC DATA: index vectors are real e5-small vectors of CSL abstracts (bench_match_quality's
+fixed-seed sample, 2,000 documents by default or --base-docs; encoded once, cached under --cache,
+shared with bench_match_quality when the sizes agree) resampled with Gaussian
+noise and renormalised; each document's text is an abstract drawn at random from all 12,162 CSL
+abstracts, independently of its vector (so BM25 vocabulary and posting lengths are those of real
+text; the pairing of text and vector is meaningless, which timing does not care about); metadata
+is random (4 kinds, 90 % open, authors, Sichuan region codes). Run sizes in
+ascending order; each size's engine is dropped before the next. Times in ms on the shared 2-core
+machine; the encoder runs on one thread on purpose.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import resource
 import sys
-import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+from tqdm import tqdm
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from server.match import rank  # noqa: E402
+from benchmarks.bench_match_quality import (  # noqa: E402
+    DATA,
+    ENCODER_CACHE,
+    colloquial_set,
+    csl_sample,
+    doc2vec_model,
+    encode_cached,
+)
+from server.match.encoder import Encoder, load_encoder  # noqa: E402
 from server.match.engine import Engine  # noqa: E402
 from server.match.evaluate import load_jsonl  # noqa: E402
 from server.match.model import infer, unit  # noqa: E402
-from server.match.retrain import load_or_retrain  # noqa: E402
-from server.match.schema import KINDS, DocMeta  # noqa: E402
-from server.match.tokenize import lexical_terms, tokenize  # noqa: E402
+from server.match.schema import KINDS, Doc, DocMeta  # noqa: E402
+from server.match.tokenize import char_terms, tokenize  # noqa: E402
 
-DATA = Path(os.environ.get("MATCH_DATA", ROOT.parent / "shared" / "data" / "match"))
-MODEL_DIR = Path(os.environ.get("BENCH_MODEL_DIR", Path(tempfile.gettempdir()) / "kejiyun-bench-match"))
 REGIONS = ("511502", "511503", "510104", "510107", "511402", "513401", "511302", "510603")
+BATCH = 2000  # documents per upsert_many, as index_documents loads them
+NOISE = 0.35  # Gaussian noise norm relative to a unit vector before renormalising
 
 
-def synthetic_engine(model: object, base: np.ndarray, docs: list[tuple[list[str], list[str]]], size: int, *,
-                     rng: np.random.Generator) -> Engine:
-    """Fill an engine with size docs: noisy copies of real vectors, resampled real token lists, random meta."""
-    engine = Engine(model)  # type: ignore[arg-type]
-    picks = rng.integers(0, base.shape[0], size)
-    noise = rng.normal(0, 0.35 / np.sqrt(base.shape[1]), (size, base.shape[1])).astype(np.float32)
-    kinds = rng.choice(len(KINDS), size, p=[0.3, 0.15, 0.4, 0.15])
-    for i in range(size):
-        meta = DocMeta(kind=KINDS[kinds[i]], status="open" if rng.random() < 0.9 else "closed",
-                       author_id=int(rng.integers(0, size // 3 + 1)), region_code=REGIONS[i % len(REGIONS)])
-        tokens, terms = docs[picks[i]]
-        engine._store(f"d{i}", meta, tokens, terms, base[picks[i]] + noise[i])  # skips re-tokenising
-    return engine
+def rss_mb() -> tuple[float, float]:
+    """Return this process's current and peak resident set size in MB."""
+    with open("/proc/self/statm") as handle:
+        current = int(handle.read().split()[1]) * resource.getpagesize() / 2**20
+    return current, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def time_queries(engine: Engine, texts: list[str]) -> dict[str, list[float]]:
-    """Time infer, filtered index search, brute force and the whole hybrid Engine.match per query (ms)."""
-    times: dict[str, list[float]] = {"infer": [], "search": [], "brute": [], "engine": []}
-    index, model = engine._index, engine.model
-    matrix = index.vectors
-    for i, text in enumerate(texts):
+def noisy(base: np.ndarray, picks: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Return unit rows: base[picks] plus Gaussian noise."""
+    rows = base[picks] + rng.normal(0, NOISE / np.sqrt(base.shape[1]), (picks.size, base.shape[1])).astype(np.float32)
+    return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+
+def synthetic_docs(texts: Sequence[str], start: int, count: int, picks: np.ndarray,
+                   rng: np.random.Generator) -> list[Doc]:
+    """Return count documents with resampled real texts and random metadata."""
+    kinds = rng.choice(len(KINDS), count, p=[0.3, 0.15, 0.4, 0.15])
+    open_ = rng.random(count) < 0.9
+    authors = rng.integers(1, max(start + count, 3) // 3 + 2, count)
+    return [Doc(id=f"post:{start + i}", text=texts[picks[i]],
+                meta=DocMeta(kind=KINDS[kinds[i]], status="open" if open_[i] else "closed",
+                             author_id=int(authors[i]), region_code=REGIONS[(start + i) % len(REGIONS)]))
+            for i in range(count)]
+
+
+def build(size: int, texts: Sequence[str], base: np.ndarray, encoder: Encoder, *,
+          seed: int) -> tuple[Engine, float, float]:
+    """Fill an engine like start-up does (upsert_many with stored vectors, 2,000 at a time).
+
+    Returns the engine, the wall-clock seconds and the CPU seconds of the upsert_many calls.
+    """
+    rng = np.random.default_rng(seed)
+    engine = Engine(None, encoder=encoder)
+    spent = cpu = 0.0
+    with tqdm(total=size, desc=f"build {size:,}", unit="doc", mininterval=2) as bar:
+        for start in range(0, size, BATCH):
+            count = min(BATCH, size - start)
+            picks = rng.integers(0, len(texts), count)
+            docs = synthetic_docs(texts, start, count, picks, rng)
+            vectors = noisy(base, rng.integers(0, base.shape[0], count), rng)
+            started, cpu_started = time.perf_counter(), time.process_time()  # only the engine's work is timed
+            engine.upsert_many(docs, list(vectors), encode_missing=False)
+            spent += time.perf_counter() - started
+            cpu += time.process_time() - cpu_started
+            bar.update(count)
+    return engine, spent, cpu
+
+
+def attach_doc2vec(engine: Engine, model: object, d2v_base: np.ndarray, *, seed: int) -> None:
+    """Give the engine a Doc2Vec model and synthetic document vectors (placed, not inferred)."""
+    rng = np.random.default_rng(seed + 1)
+    index = engine._index  # noqa: SLF001 - a benchmark placing synthetic vectors
+    fresh = index.empty_like(int(model.vector_size))  # type: ignore[attr-defined]
+    ids = index.ids()
+    picks = rng.integers(0, d2v_base.shape[0], len(ids))
+    for start in tqdm(range(0, len(ids), BATCH), desc="doc2vec vectors", unit="batch", mininterval=2):
+        rows = noisy(d2v_base, picks[start:start + BATCH], rng)
+        for doc_id, row in zip(ids[start:start + BATCH], rows, strict=True):
+            fresh.upsert(doc_id, row, engine._docs[doc_id].meta)  # noqa: SLF001
+    engine._model, engine._index = model, fresh  # noqa: SLF001
+
+
+def time_queries(engine: Engine, encoder: Encoder, queries: Sequence[str], *, desc: str) -> dict[str, np.ndarray]:
+    """Time per query: encoder alone, Engine.match (default), and encode + brute-force top-10 (ms)."""
+    matrix = engine._dense[: engine._index.size]  # noqa: SLF001 - the same dense matrix the engine searches
+    times: dict[str, list[float]] = {"encode": [], "match": [], "match cpu": [], "brute": [], "encode+brute": []}
+    for i, text in enumerate(tqdm(queries, desc=desc, unit="q", mininterval=2, leave=False)):
         started = time.perf_counter()
-        vector = infer(model, tokenize(text))  # type: ignore[arg-type]
-        inferred = time.perf_counter()
-        index.search(vector, 10, filter=rank.match_filter(kind="need", author_id=i, exclude_ids=["d1", "d2"]))
-        searched = time.perf_counter()
+        vector = encoder.queries([text])[0]
+        encoded = time.perf_counter()
         scores = matrix @ vector
         top = np.argpartition(-scores, 10)[:10]
         top[np.argsort(-scores[top])]
-        brute = time.perf_counter()
-        engine.match(text, 10, kind="need", author_id=i, region_code="511502", exclude_ids=["d1", "d2"])
+        bruted, cpu = time.perf_counter(), time.process_time()
+        engine.match(text, 10, kind="need", author_id=i + 1, region_code=REGIONS[i % len(REGIONS)],
+                     exclude_ids=[f"post:{i}"])
         matched = time.perf_counter()
-        for key, value in (("infer", inferred - started), ("search", searched - inferred),
-                           ("brute", brute - searched), ("engine", matched - brute)):
-            times[key].append(value * 1000)
-    return times
+        times["match cpu"].append((time.process_time() - cpu) * 1000)
+        times["encode"].append((encoded - started) * 1000)
+        times["brute"].append((bruted - encoded) * 1000)
+        times["encode+brute"].append((bruted - started) * 1000)
+        times["match"].append((matched - bruted) * 1000)
+    return {key: np.asarray(values) for key, values in times.items()}
 
 
-def peak_rss_mb() -> float:
-    """Return this process's peak resident set size in MB."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def split_build(texts: Sequence[str], size: int, total: float) -> str:
+    """Return the build's CPU time split into tokenising, character terms and the rest (a 5,000-text sample)."""
+    sample = [texts[i % len(texts)] for i in range(5000)]
+    started = time.process_time()
+    for text in sample:
+        tokenize(text)
+    tokenised = time.process_time()
+    for text in sample:
+        char_terms(text)
+    chars = time.process_time()
+    tok, ch = (tokenised - started) / len(sample) * size, (chars - tokenised) / len(sample) * size
+    return (f"word tokenising ~{tok:.0f} s, character terms ~{ch:.0f} s, rest (BM25 rows, vector copy, "
+            f"bookkeeping) ~{max(total - tok - ch, 0):.0f} s")
 
 
-def report(label: str, times: dict[str, list[float]]) -> None:
-    """Print p50/p95 of one size."""
-    end_to_end = np.asarray(times["infer"]) + np.asarray(times["search"])
-    brute = np.asarray(times["infer"]) + np.asarray(times["brute"])
-    p = lambda values, q: float(np.percentile(values, q))  # noqa: E731
-    print(f"{label:>8} | infer p50 {p(times['infer'], 50):5.2f} | search p50 {p(times['search'], 50):6.2f} "
-          f"p95 {p(times['search'], 95):6.2f} | infer+search p50 {p(end_to_end, 50):6.2f} "
-          f"p95 {p(end_to_end, 95):6.2f} | brute p50 {p(times['brute'], 50):6.2f} "
-          f"p95 {p(times['brute'], 95):6.2f} | infer+brute p95 {p(brute, 95):6.2f} "
-          f"| ratio search/brute p50 {p(times['search'], 50) / p(times['brute'], 50):4.2f} "
-          f"| Engine.match hybrid p50 {p(times['engine'], 50):6.2f} p95 {p(times['engine'], 95):6.2f}", flush=True)
+def doc2vec_infer_seconds(model: object, texts: Sequence[str], size: int) -> float:
+    """Return the extrapolated Doc2Vec inference time upsert_many would spend on size documents."""
+    sample = [tokenize(texts[i % len(texts)]) for i in range(300)]
+    started = time.perf_counter()
+    for words in sample:
+        infer(model, words)  # type: ignore[arg-type]
+    return (time.perf_counter() - started) / len(sample) * size
 
 
-def main() -> None:
+def main(argv: Sequence[str] | None = None) -> int:
     """Run the latency benchmark."""
-    parser = argparse.ArgumentParser(description="matching latency")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 400_000])
-    parser.add_argument("--queries", type=int, default=300)
-    args = parser.parse_args()
-    corpus = load_jsonl(DATA / "corpus.jsonl")
-    texts = [q["query"] for q in load_jsonl(DATA / "queries_title_dev.jsonl")][: args.queries]
-    model = load_or_retrain(((d["id"], d["text"]) for d in corpus), model_dir=MODEL_DIR,
-                            progress=sys.stderr.isatty()).model
-    base = np.stack([unit(model.dv[d["id"]]) for d in corpus])
-    docs = [(tokens, lexical_terms(d["text"], tokens)) for d in corpus for tokens in [tokenize(d["text"])]]
-    print(f"model: {model.vector_size} dims; {len(texts)} title queries; times in ms (2-core machine)")
-    rng = np.random.default_rng(0)
-    for size in args.sizes:
-        started = time.perf_counter()
-        engine = synthetic_engine(model, base, docs, size, rng=rng)
-        built = time.perf_counter() - started
-        time_queries(engine, texts[:20])  # warm-up
-        report(f"{size:,}", time_queries(engine, texts))
-        print(f"{'':>8}   (built in {built:.0f} s; peak RSS {peak_rss_mb():.0f} MB)", flush=True)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--doc2vec", action="store_true", help="also hold the production Doc2Vec model")
+    parser.add_argument("--cache", type=Path, default=ENCODER_CACHE, help="encoder vector cache directory")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--base-docs", type=int, default=2000, help="real CSL abstracts behind the synthetic index")
+    parser.add_argument("--base-queries", type=int, default=300, help="CSL sample queries of each kind")
+    args = parser.parse_args(argv)
+
+    encoder = load_encoder("e5-small")
+    assert encoder is not None
+    corpus, by_kind = csl_sample(queries=args.base_queries, docs=args.base_docs, full=False)
+    base = encode_cached(encoder, [d["text"] for d in corpus], args.cache, desc=f"CSL sample {len(corpus):,}")
+    texts = [d["text"] for d in load_jsonl(DATA / "corpus.jsonl")]
+    _, needs = colloquial_set()
+    pool = [q["query"] for pair in zip(needs, by_kind["titles"], strict=False) for q in pair]
+    queries = [pool[i % len(pool)] for i in range(args.queries)]
+    loaded = doc2vec_model() if args.doc2vec else None
+    d2v_base = np.stack([unit(loaded.model.dv[i]) for i in list(loaded.model.dv.index_to_key)[:5000]]) \
+        if loaded else None
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (shared machine)", flush=True)
+    print(f"{len(queries)} queries (colloquial needs and CSL titles alternating); synthetic index: texts from "
+          f"{len(texts):,} real abstracts, vectors from {len(base):,} real e5-small vectors + noise; times in ms",
+          flush=True)
+    lengths = [len(t) for t in texts]
+    print(f"document text length: median {int(np.median(lengths))} chars (real CSL abstracts)", flush=True)
+
+    p = lambda values, q: float(np.percentile(values, q))  # noqa: E731
+    for size in sorted(args.sizes):
+        engine, built, built_cpu = build(size, texts, base, encoder, seed=args.seed)
+        if loaded is not None:
+            attach_doc2vec(engine, loaded.model, d2v_base, seed=args.seed)  # type: ignore[arg-type]
+        time_queries(engine, encoder, queries[:10], desc="warm-up")
+        t = time_queries(engine, encoder, queries, desc=f"query {size:,}")
+        memory = engine.memory_bytes()
+        current, peak = rss_mb()
+        ratio50 = p(t["match"], 50) / p(t["encode+brute"], 50)
+        ratio95 = p(t["match"], 95) / p(t["encode+brute"], 95)
+        print(f"\n== {size:,} documents ({engine.variant})")
+        print(f"Engine.match default      p50 {p(t['match'], 50):7.1f}  p95 {p(t['match'], 95):7.1f}  "
+              f"(target p95 < 100 ms; its CPU time p50 {p(t['match cpu'], 50):.1f} p95 {p(t['match cpu'], 95):.1f})")
+        print(f"  of which encoder query  p50 {p(t['encode'], 50):7.1f}  p95 {p(t['encode'], 95):7.1f}")
+        print(f"reference: encode + numpy p50 {p(t['encode+brute'], 50):7.1f}  p95 {p(t['encode+brute'], 95):7.1f}"
+              f"  (dot + top-10 alone: p50 {p(t['brute'], 50):.1f}  p95 {p(t['brute'], 95):.1f})")
+        print(f"ratio Engine.match / reference: p50 {ratio50:.2f}  p95 {ratio95:.2f}")
+        print("index memory: " + ", ".join(f"{k} {v / 2**20:.0f} MB" for k, v in memory.items())
+              + f"; total {sum(memory.values()) / 2**20:.0f} MB; dense rows held {engine._dense.shape[0]:,} "  # noqa: SLF001
+              f"(float32, {engine._dense.shape[1]} dims; target vectors <= 1024 MB)")  # noqa: SLF001
+        print(f"process RSS now {current:.0f} MB, peak {peak:.0f} MB")
+        print(f"build (start-up with {size:,} stored vectors, upsert_many): {built:.1f} s "
+              f"({size / built:,.0f} docs/s; CPU time {built_cpu:.1f} s; target < 60 s at 400k)")
+        if built > 60 or size == max(args.sizes):
+            print(f"  split of the CPU time: {split_build(texts, size, built_cpu)}")
+        if loaded is not None:
+            print(f"  + Doc2Vec inference upsert_many would add with a current model: "
+                  f"~{doc2vec_infer_seconds(loaded.model, texts, size):.0f} s (extrapolated from 300 docs)")
+        sys.stdout.flush()
         del engine
+        gc.collect()
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
