@@ -225,8 +225,8 @@ class Engine:
         q = self._query(query, method=method, kind=kind, author_id=author_id,
                         region_code=region_code, exclude_ids=exclude_ids)
         with self._lock:
-            if q.model is not self._model:  # swapped while we were inferring
-                q = replace(q, model=self._model, vector=self._encode(self._model, q.tokens))
+            if q.model is not self._model and q.vector is not None:  # swapped while we were inferring
+                q = replace(q, model=self._model, vector=self._encode(self._model, q.words))
             parts = self._components(q)
             if method == "hybrid":
                 slots, scores, relevance = self._fused(parts)
@@ -246,7 +246,7 @@ class Engine:
 
     def score_components(self, text: str, *, kind: str | None = None) -> Components:
         """Return the raw part scores of text over every slot (for tuning the fusion)."""
-        q = self._query(text, method="hybrid", kind=kind, author_id=None, region_code=None, exclude_ids=())
+        q = self._query(text, method="all", kind=kind, author_id=None, region_code=None, exclude_ids=())
         with self._lock:
             return self._components(q)
 
@@ -309,9 +309,11 @@ class Engine:
         expansion = " ".join(self.vocabulary.expansion(text))
         words = tokens + tokenize(expansion) if expansion else tokens
         chars = char_terms(f"{text} {expansion}")
-        vector = self._encode(model, words) if method in ("doc2vec", "hybrid") else None
+        # Doc2Vec inference only when something reads it ("all": every part, for tuning).
+        uses_d2v = method in ("doc2vec", "all") or (method == "hybrid" and "doc2vec" in self.fusion_model.features)
+        vector = self._encode(model, words) if uses_d2v else None
         dense = None
-        if self.encoder is not None and method in ("dense", "hybrid"):
+        if self.encoder is not None and method in ("dense", "hybrid", "all"):
             # The technical terms behind everyday words help the encoder too (+3 points R@1 on the
             # colloquial dev set): "柑子树叶子黄一块绿一块（柑橘 黄龙病 斑驳黄化）".
             dense = self.encoder.queries([f"{text}（{expansion}）" if expansion else text])[0]

@@ -249,6 +249,30 @@ def report(sets: Sequence[Rows], variants: Sequence[str]) -> dict[str, Any]:
     return out
 
 
+def held_out_mrr(report_of_variant: dict[str, Any]) -> dict[str, float]:
+    """Return each set's MRR@10 averaged over the two held-out halves."""
+    names = report_of_variant["halves"][0]["held_out"]
+    return {name: float(np.mean([h["held_out"][name]["MRR@10"] for h in report_of_variant["halves"]]))
+            for name in names}
+
+
+def only_where_it_helps(result: dict[str, Any], variants: Sequence[str],
+                        tolerance: float = 0.005) -> tuple[dict[str, FusionModel], list[str]]:
+    """Return the models to ship: a Doc2Vec variant that loses held-out MRR@10 on any set to the same
+    variant without Doc2Vec ships that variant's model instead (Doc2Vec stays only where it helps)."""
+    models = {variant: FusionModel.from_json(result[variant]["model"]) for variant in variants}
+    dropped = []
+    for variant, without in (("doc2vec", "lexical"), ("dense+doc2vec", "dense")):
+        if variant not in result or without not in result:
+            continue
+        with_d2v, base = held_out_mrr(result[variant]), held_out_mrr(result[without])
+        losses = {name: round(base[name] - with_d2v[name], 4) for name in base if with_d2v[name] < base[name] - tolerance}
+        if losses:
+            models[variant] = models[without]
+            dropped.append(f"{variant} (held-out MRR@10 lost: {losses})")
+    return models, dropped
+
+
 def build(pairs: Sequence[tuple[str, str]], *, doc2vec: bool, background: str | None, encoder_spec: str,
           progress: bool, cache: str | None = None) -> tuple[list[Rows], float]:
     """Index every pair's corpus in its own engine (one Doc2Vec model for all) and collect its rows."""
@@ -293,7 +317,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                       f"doc2vec variants {'with' if args.doc2vec else 'without'} a model trained on the corpora"
                       f"{' + background' if args.background else ''}; every set weighs the same; floor = best "
                       f"balanced accuracy (no-fit rejected vs relevant kept >= {MIN_KEEP}).")
-        models = {variant: FusionModel.from_json(result[variant]["model"]) for variant in variants}
+        models, dropped = only_where_it_helps(result, variants)
+        if dropped:
+            provenance += " Doc2Vec left out of " + "; ".join(dropped) + "."
         save_fusion(Fusion(models, provenance))
     return 0
 

@@ -82,7 +82,7 @@ def test_engine_without_model_or_encoder_fuses_word_and_character_bm25() -> None
     matches = engine.match(by_id("need-plum"), 3)
     assert matches[0].doc_id == "offer-soil" and matches[0].method == "hybrid"
     assert 0 < matches[0].relevance <= 1
-    assert engine.match(by_id("need-plum"), 3, method="bm25")[0].doc_id == "offer-soil"
+    assert all(m.relevance is None for m in engine.match(by_id("need-plum"), 3, method="bm25"))
     assert engine.encode("土壤") is None
 
 
@@ -112,13 +112,13 @@ def test_region_code_must_have_six_digits() -> None:
         DocMeta(kind="need", region_code=YIBIN_CUIPING[:4])
 
 
-def test_unrelated_text_finds_nothing_above_the_floor() -> None:
+def test_unrelated_text_scores_well_below_a_real_match() -> None:
     engine = Engine(None)
     for doc in CORPUS:
         engine.upsert(doc)
     assert engine.match("火箭发动机", 5, method="bm25") == []  # no shared word
-    floor = engine.fusion_model.floor
-    assert all(m.relevance < floor for m in engine.match("火箭发动机", 5))
+    real = engine.match(by_id("need-plum"), 1)[0].relevance
+    assert all(m.relevance < real * 0.7 for m in engine.match("火箭发动机", 5))
 
 
 def test_unknown_words_encode_to_zero(engine: Engine) -> None:
