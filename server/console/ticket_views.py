@@ -37,7 +37,8 @@ def _filters(request: Request) -> dict:
     if stage and stage not in PostStatus._value2member_map_:
         raise ValidationFailed("阶段不正确", field="stage")
     return {"region_code": code, "concierge_id": _int_arg(request, "concierge"),
-            "stage": PostStatus(stage) if stage else None, "overdue": request.args.get("overdue") == "1"}
+            "stage": PostStatus(stage) if stage else None, "overdue": request.args.get("overdue") == "1",
+            "no_expert": request.args.get("no_expert") == "1"}
 
 
 @bp.get("/tickets")

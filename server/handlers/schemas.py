@@ -231,6 +231,9 @@ class MatchOut(BaseModel):
     supply_article_id: int | None
     post: dict | None = None
     article: dict | None = None
+    relevance: float | None = None  # calibrated, 0-1
+    explanation: str = ""
+    matched_offer: dict | None = None  # which of the scientist's offers matched
 
 
 class MatchList(BaseModel):
@@ -290,6 +293,7 @@ class TicketQuery(BaseModel):
     status: PostStatus | None = None
     mine: bool = False
     overdue: bool = False
+    no_expert: bool = False  # only tickets whose automatic matching found nobody (未找到合适专家)
     cursor: Id | None = None
     limit: int = Field(default=20, ge=1, le=100)
 
@@ -302,6 +306,8 @@ class TicketOut(BaseModel):
     plan_step: str | None = None
     plan_due: str | None = None
     rating: int | None
+    match_state: str = ""
+    match_state_text: str = ""
     timeline: list[dict] | None = None
 
 

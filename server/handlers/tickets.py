@@ -63,7 +63,7 @@ async def staff_list(request: Request) -> HTTPResponse:
     """List tickets the staff member may see."""
     q = query_model(request, TicketQuery)
     found = await tickets.list_for_staff(staff=request.ctx.user, status=q.status, mine=q.mine, overdue=q.overdue,
-                                         limit=q.limit, cursor=q.cursor)
+                                         no_expert=q.no_expert, limit=q.limit, cursor=q.cursor)
     more = len(found) == q.limit
     return json({"tickets": [ticket_json(t, staff_view=True) for t in found],
                  "next_cursor": found[-1].id if more else None})

@@ -266,7 +266,8 @@ def only_where_it_helps(result: dict[str, Any], variants: Sequence[str],
         if variant not in result or without not in result:
             continue
         with_d2v, base = held_out_mrr(result[variant]), held_out_mrr(result[without])
-        losses = {name: round(base[name] - with_d2v[name], 4) for name in base if with_d2v[name] < base[name] - tolerance}
+        losses = {name: round(base[name] - with_d2v[name], 4) for name in base
+                  if with_d2v[name] < base[name] - tolerance}
         if losses:
             models[variant] = models[without]
             dropped.append(f"{variant} (held-out MRR@10 lost: {losses})")
