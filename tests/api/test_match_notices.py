@@ -156,3 +156,24 @@ async def test_health_is_degraded_when_the_encoder_cannot_load(client, redis):
     response = await client.get("/healthz")
     assert response.status_code == 200
     assert response.json()["encoder"] == "e5-small-q4"
+
+
+async def test_backfill_embeds_what_lacks_a_vector_and_resumes(client, settings):
+    from server.models import Post
+    from server.services import embeddings
+    from server.services.matching import article_doc, post_doc
+
+    encoder, _ = shared_encoder(settings.encoder)
+    offers = await soil_scientists(client, 3)
+    await Embedding.all().delete()
+
+    def docs_of(row):
+        return post_doc(row) if isinstance(row, Post) else article_doc(row)
+
+    assert await embeddings.missing_count(encoder) >= 3
+    done = await embeddings.backfill(encoder, docs_of=docs_of, progress=False, limit=1, batch=1)
+    assert done == 1  # stopped early: resumable
+    done += await embeddings.backfill(encoder, docs_of=docs_of, progress=False)
+    assert done >= 3 and await embeddings.missing_count(encoder) == 0
+    assert await embeddings.backfill(encoder, docs_of=docs_of, progress=False) == 0
+    assert {f"post:{o['id']}" for o in offers} <= set(await Embedding.all().values_list("doc_id", flat=True))
