@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
@@ -12,6 +12,7 @@ from server.models.enums import OfferType, PostKind, PostStatus, Role
 # Every id, cursor and id list at the edge: a larger number names no row and overflows PostgreSQL's integer.
 Id = Annotated[int, Field(ge=1, le=inputs.MAX_ID)]
 MULTILINE_FIELDS = {"body", "text", "note", "comment", "reason", "instruction", "step"}
+RAW_FIELDS = {"code"}  # credentials (wx.login code): refused when malformed, never silently changed
 
 
 def _clean(value: Any, *, multiline: bool) -> Any:
@@ -27,12 +28,10 @@ def _clean(value: Any, *, multiline: bool) -> Any:
 class CleanText(BaseModel):
     """Base of every request body: invisible and control characters are dropped from all user text."""
 
-    raw_fields: ClassVar[frozenset[str]] = frozenset()
-
     @field_validator("*", mode="after")
     @classmethod
     def _drop_hidden_characters(cls, value: Any, info: ValidationInfo) -> Any:
-        if info.field_name in cls.raw_fields:
+        if info.field_name in RAW_FIELDS:
             return value
         return _clean(value, multiline=info.field_name in MULTILINE_FIELDS)
 
@@ -44,7 +43,6 @@ class Strict(CleanText):
 # ---- requests ---------------------------------------------------------------------------------
 
 class LoginIn(Strict):
-    raw_fields: ClassVar[frozenset[str]] = frozenset({"code"})  # a credential: refused, never silently changed
     code: str = Field(description="wx.login() 返回的 code")
     scene: str | None = Field(default=None, description="小程序码 scene（已 decodeURIComponent）")
 
