@@ -15,7 +15,7 @@ env -u REDIS_URL -u WECHAT_API_BASE DATABASE_URL="sqlite://$workdir/app.sqlite3"
 backend=$!
 cleanup() { kill "$backend" 2>/dev/null || true; wait "$backend" 2>/dev/null || true; rm -rf "$workdir"; }
 trap cleanup EXIT
-for _ in $(seq 1 100); do
+for _ in $(seq 1 600); do  # up to 3 min: the first start embeds the demo posts and articles
   if curl -fsS "http://127.0.0.1:$API_PORT/healthz" >/dev/null 2>&1; then break; fi
   if ! kill -0 "$backend" 2>/dev/null; then cat "$log" >&2; echo "backend failed to start" >&2; exit 1; fi
   sleep 0.3

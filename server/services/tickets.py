@@ -38,15 +38,22 @@ async def open_ticket(*, post: Post) -> Ticket:
 
 
 async def _candidates(region_code: str) -> list[StaffProfile]:
-    """Return available concierges of the nearest level covering a region: county, city, province."""
-    for code in [region_code, *reversed(regions.parents_of(region_code))]:
-        found = await StaffProfile.filter(region_id=code, away=False, user__role=Role.STAFF)
-        if found:
-            return found
+    """Return available concierges of the nearest level covering a region: county, city, province.
+
+    One query for the whole chain (was one per level), then the nearest level that has anyone.
+    """
+    chain = [region_code, *reversed(regions.parents_of(region_code))]
+    found = await StaffProfile.filter(region_id__in=chain, away=False, user__role=Role.STAFF)
+    for code in chain:
+        level = [profile for profile in found if profile.region_id == code]
+        if level:
+            return level
     return []
 
 
 async def _loads(user_ids: list[int]) -> dict[int, int]:
+    if not user_ids:  # nobody to count: no query (it was a COUNT ... WHERE 1=0)
+        return {}
     rows = await (Ticket.filter(concierge_id__in=user_ids, status__in=OPEN).group_by("concierge_id")
                   .annotate(n=Count("id")).values("concierge_id", "n"))
     return {row["concierge_id"]: row["n"] for row in rows}
@@ -74,12 +81,14 @@ async def assign(*, ticket: Ticket, exclude: set[int] | None = None, actor: User
     await chosen.save(update_fields=["last_assigned_at"])
     ticket.concierge_id, ticket.assigned_at = chosen.user_id, now
     await ticket.save(update_fields=["concierge_id", "assigned_at", "updated_at"])
-    await TicketEvent.create(ticket=ticket, actor=actor, kind="assigned", note=note or f"分配给 {chosen.user_id}")
+    concierge = await User.get(id=chosen.user_id)
+    await TicketEvent.create(ticket=ticket, actor=actor, kind="assigned",
+                             note=note or f"分配给科服保姆 {concierge.name or concierge.id}")
     await PushRequest.get_or_create(kind="followup_reminder", cause=f"ticket-assigned:{ticket.id}:{chosen.user_id}",
                                     user_id=chosen.user_id,
                                     defaults={"data": {"ticket_id": ticket.id, "post_id": ticket.post_id,
                                                        "reason": "新服务单"}})
-    return await User.get(id=chosen.user_id)
+    return concierge
 
 
 async def load_for_staff(*, staff: User, ticket_id: int, lock: bool = False) -> Ticket:
@@ -112,6 +121,18 @@ async def _move(ticket: Ticket, *, staff: User | None, to: PostStatus, note: str
     ticket.status, ticket.stage_since = to, now
     await ticket.save()
     await Post.filter(id=ticket.post_id).update(status=to, **({"close_reason": note[:200]} if to == S.CLOSED else {}))
+    if staff is None or staff.id != ticket.poster_id:  # a poster withdrawing needs no notice of it
+        await _tell_poster(ticket, to=to, note=note, at=now)
+
+
+async def _tell_poster(ticket: Ticket, *, to: PostStatus, note: str, at: datetime) -> None:
+    """Queue the poster's post_progress notice for a stage, once per ticket and stage."""
+    post = await Post.get(id=ticket.post_id)
+    data = {"post_id": post.id, "post_title": post.title, "stage": to.value, "changed_at": at.isoformat()}
+    if note.strip():
+        data["note"] = note.strip()[:200]
+    await PushRequest.get_or_create(kind="post_progress", cause=f"ticket-stage:{ticket.id}:{to.value}",
+                                    user_id=ticket.poster_id, defaults={"data": data})
 
 
 async def close(*, ticket_id: int, staff: User, reason: str) -> Ticket:
