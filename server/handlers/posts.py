@@ -16,10 +16,11 @@ from server.handlers.schemas import (
     PostListQuery,
     PostPage,
     PostPatch,
+    ProgressEnvelope,
     WithdrawIn,
 )
-from server.handlers.serializers import post_json
-from server.services import posts, reach, tickets
+from server.handlers.serializers import post_json, progress_json
+from server.services import posts, progress, reach, tickets
 
 bp = Blueprint("posts", url_prefix="/api/v1/posts")
 ERRORS = [openapi.definitions.Response({"application/json": ErrorOut}, status=422),
@@ -75,6 +76,18 @@ async def get_post(request: Request, post_id: int) -> HTTPResponse:
     if user.id == post.author_id or (await reach.reach_of(user)).covers(post.region_id):
         data["ticket_id"] = await tickets.ticket_id_of(post.id)
     return json({"post": data})
+
+
+@bp.get("/<post_id:int>/progress")
+@openapi.definition(summary="服务进度：已发布→已匹配→已对接→洽谈中→已签约→已落地、科服保姆、下一步计划；发布者和工作人员可见",
+                    secured="token", response=[
+                        openapi.definitions.Response({"application/json": ProgressEnvelope}, status=200),
+                        *ERRORS])
+@authenticated()
+async def get_progress(request: Request, post_id: int) -> HTTPResponse:
+    """Return a post's progress for its poster or staff reaching its region."""
+    found = await progress.progress_of(viewer=request.ctx.user, post_id=post_id)
+    return json({"progress": progress_json(found)})
 
 
 @bp.patch("/<post_id:int>")

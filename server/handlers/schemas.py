@@ -232,6 +232,8 @@ class MatchOut(BaseModel):
     relevance: float | None = None  # calibrated, 0-1
     explanation: str = ""
     matched_offer: dict | None = None  # which of the scientist's offers matched
+    decided_by: Literal["demand", "supply", "staff"] | None = None  # whose decision `decision` is
+    my_decision: str | None = None  # the viewer's own decision (accepted / declined), else null
 
 
 class MatchList(BaseModel):
@@ -363,3 +365,28 @@ class InboundMessageOut(BaseModel):
 
 class InboundMessageList(BaseModel):
     messages: list[InboundMessageOut]
+
+
+class ProgressStageOut(BaseModel):
+    status: PostStatus
+    label: str  # 已发布 / 已匹配 / 已对接 / 洽谈中 / 已签约 / 已落地
+    reached: bool
+    current: bool
+    at: str | None  # when the ticket entered the stage; null when not reached or skipped
+
+
+class ProgressOut(BaseModel):
+    post_id: int
+    status: PostStatus
+    status_text: str
+    stages: list[ProgressStageOut]
+    close_reason: str | None
+    concierge: dict | None  # {"id", "name"} of the 科服保姆
+    next_step: dict | None  # {"step", "due"}: the concierge's next planned step
+    match_state: str  # "" 匹配中, "matched", "no_expert" (未找到合适专家: the concierge searches by hand)
+    match_state_text: str
+    events: list[dict]  # the ticket's public timeline: kind, from, to, note, at
+
+
+class ProgressEnvelope(BaseModel):
+    progress: ProgressOut

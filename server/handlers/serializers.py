@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from server.models import Article, Campaign, ChatMessage, Match, Post, Region, Ticket, TicketEvent, User
+from server.services.progress import STAGE_NAMES, Progress
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -60,12 +61,16 @@ def match_json(match: Match, *, viewer: User, can_decide: bool) -> dict[str, Any
     data: dict[str, Any] = {
         "id": match.id, "score": round(match.score, 4), "rank": match.rank, "method": match.method,
         "keywords": match.keywords, "status": match.status.value, "can_decide": can_decide,
-        "decision": {"proposed": None}.get(match.status.value, match.status.value),
+        "decision": _decision(match),
         "demand_post_id": match.demand_id, "supply_post_id": match.supply_post_id,
         "supply_article_id": match.supply_article_id,
         # The fused ranking's calibrated relevance in [0, 1] (null for matches made before it existed).
         "relevance": round(match.relevance, 3) if match.relevance is not None else None,
         "explanation": explain_match(match),
+        # Who decided (one decision per match): "demand" (the poster), "supply" (the offer's author) or "staff";
+        # my_decision is the viewer's own, so one side's 已接受 is not shown to the other as theirs.
+        "decided_by": _decided_by(match),
+        "my_decision": _decision(match) if match.decided_by_id == viewer.id else None,
     }
     if isinstance(match.supply_post, Post):  # which of the scientist's offers matched
         data["matched_offer"] = {"id": match.supply_post.id, "title": match.supply_post.title}
@@ -75,6 +80,20 @@ def match_json(match: Match, *, viewer: User, can_decide: bool) -> dict[str, Any
     elif isinstance(counterpart, Article):
         data["article"] = {"id": counterpart.id, "title": counterpart.title, "summary": counterpart.summary}
     return data
+
+
+def _decision(match: Match) -> str | None:
+    return {"proposed": None}.get(match.status.value, match.status.value)
+
+
+def _decided_by(match: Match) -> str | None:
+    if match.decided_by_id is None:
+        return None
+    if isinstance(match.demand, Post) and match.decided_by_id == match.demand.author_id:
+        return "demand"
+    if isinstance(match.supply_post, Post) and match.decided_by_id == match.supply_post.author_id:
+        return "supply"
+    return "staff"
 
 
 def explain_match(match: Match) -> str:
@@ -106,6 +125,24 @@ def ticket_json(ticket: Ticket, *, staff_view: bool, events: list[TicketEvent] |
                              "at": _iso(e.created_at), "actor_id": e.actor_id, "internal": e.internal}
                             for e in events]
     return data
+
+
+def progress_json(progress: Progress) -> dict[str, Any]:
+    """Return a post's progress as its poster sees it: stages with times, concierge, next step, match state."""
+    ticket, concierge, step = progress.ticket, progress.concierge, progress.next_step
+    match_state = ticket.match_state if ticket else ""
+    return {
+        "post_id": progress.post.id, "status": progress.post.status.value,
+        "status_text": STAGE_NAMES.get(progress.post.status, ""),
+        "stages": [{"status": s.status.value, "label": s.label, "reached": s.reached, "current": s.current,
+                    "at": _iso(s.at)} for s in progress.stages],
+        "close_reason": progress.post.close_reason or None,
+        "concierge": {"id": concierge.id, "name": concierge.name} if concierge else None,
+        "next_step": {"step": step[0], "due": step[1].isoformat() if step[1] else None} if step else None,
+        "match_state": match_state, "match_state_text": MATCH_STATE_TEXT.get(match_state, "") if ticket else "",
+        "events": [{"kind": e.kind, "from": e.from_status, "to": e.to_status, "note": e.note, "at": _iso(e.created_at)}
+                   for e in progress.events],
+    }
 
 
 def message_json(message: ChatMessage) -> dict[str, Any]:
