@@ -30,9 +30,9 @@ const updatePost = (postId, changes) => request(`${V1}/posts/${id(postId)}`,
   { method: 'PATCH', data: changes, fieldErrors: true }).then((d) => d.post)
 const withdrawPost = (postId, reason) => request(`${V1}/posts/${id(postId)}/withdraw`,
   { method: 'POST', data: reason ? { reason } : {} }).then((d) => d.post)
-// Timeline and matches may not exist yet for a post: callers decide what to show, so no toast.
-const getTimeline = (postId) => request(`${V1}/posts/${id(postId)}/timeline`, { toast: false })
-  .then((d) => d.timeline || [])
+// Progress (poster and staff only) and matches: callers decide what to show, so no toast.
+const getProgress = (postId) => request(`${V1}/posts/${id(postId)}/progress`, { toast: false })
+  .then((d) => d.progress)
 const getMatches = (postId) => request(`${V1}/posts/${id(postId)}/matches`, { toast: false })
   .then((d) => d.matches || [])
 const decideMatch = (matchId, decision, reason) => request(`${V1}/matches/${id(matchId)}/decision`,
@@ -57,7 +57,7 @@ const listSubscriptions = () => request(`${V1}/subscriptions`, { toast: false })
 module.exports = {
   login, logout, getMe, updateMe, createBindCode,
   listRegions, getRegionPath,
-  createPost, listMyPosts, listPosts, getPost, updatePost, withdrawPost, getTimeline, getMatches, decideMatch,
+  createPost, listMyPosts, listPosts, getPost, updatePost, withdrawPost, getProgress, getMatches, decideMatch,
   getTicket, listMessages, sendMessage,
   listArticles, getArticle,
   reportSubscriptions, listSubscriptions,

@@ -1,4 +1,5 @@
-// A post's lifecycle (published → matched → … → landed) as a vertical timeline, oldest first.
+// A post's lifecycle (已发布 → 已匹配 → … → 已落地) as a vertical timeline, oldest first. Items are the
+// progress stages ({status, label, at, reached, current, note}); stages not yet reached are greyed.
 const { STATUS_LABELS } = require('../../utils/labels')
 const { formatTime } = require('../../utils/time')
 
@@ -14,10 +15,12 @@ Component({
         rows: list.map((item, i) => ({
           key: `${i}-${item.status}`,
           status: item.status,
-          label: STATUS_LABELS[item.status] || item.status,
+          label: item.label || STATUS_LABELS[item.status] || item.status,
           time: formatTime(item.at),
           note: item.note || '',
-          current: i === list.length - 1,
+          reached: item.reached !== false,
+          current: Boolean(item.current),
+          last: i === list.length - 1,
         })),
       })
     },

@@ -1,5 +1,5 @@
-// One post: its lifecycle timeline, its matches (with the shared keywords and accept/decline), and the
-// ticket chat with the concierge who follows it.
+// One post: its progress (stages with times, the concierge, the next step) for the poster and staff, its
+// matches (people to contact with accept/decline; science articles to read), and the ticket chat.
 const api = require('../../api/index')
 const session = require('../../api/session')
 const { confirm } = require('../../utils/modal')
@@ -7,6 +7,7 @@ const { KIND_LABELS, OFFER_TYPES } = require('../../utils/labels')
 const { formatTime } = require('../../utils/time')
 
 const FINAL = ['closed', 'landed']
+const STAFF = ['staff', 'admin']
 const DECISIONS = { accept: 'accepted', decline: 'declined' }
 
 function present(post) {
@@ -18,9 +19,26 @@ function present(post) {
   })
 }
 
+/** The backend's progress with each stage's note (from the event that entered it) for the timeline. */
+function presentProgress(progress) {
+  const p = progress || {}
+  const notes = {}
+  ;(p.events || []).forEach((e) => { if (e.to && e.note && !notes[e.to]) notes[e.to] = e.note })
+  const step = p.next_step
+  return {
+    stages: (p.stages || []).map((s) => Object.assign({}, s, { note: s.reached ? notes[s.status] || '' : '' })),
+    statusText: p.status_text || '',
+    closed: p.status === 'closed',
+    concierge: p.concierge && p.concierge.name ? p.concierge.name : '',
+    nextStep: step && step.step ? (step.due ? `${step.step}（${step.due} 前）` : step.step) : '',
+    noExpert: p.match_state === 'no_expert',
+  }
+}
+
 Component({
   data: {
-    post: null, timeline: [], matches: [], matchesLoaded: false, deciding: null,
+    post: null, progress: null, progressFailed: false, showProgress: false,
+    matches: [], people: [], articles: [], matchesLoaded: false, deciding: null,
     ticketId: null, isMine: false, canWithdraw: false, failed: false,
   },
   methods: {
@@ -47,12 +65,33 @@ Component({
         canWithdraw: isMine && !FINAL.includes(post.status),
         ticketId: post.ticket_id || (post.ticket && post.ticket.id) || null,
       })
-      const [timeline, matches] = await Promise.all([
-        // Before the timeline exists server-side, the post's own creation is its first entry.
-        api.getTimeline(this.postId).catch(() => [{ status: 'published', at: post.created_at, note: '' }]),
+      // Progress is the poster's and staff's only (others get 404 from the backend): not asked otherwise.
+      const showProgress = isMine || STAFF.includes(me.role)
+      this.setData({ showProgress })
+      const [, matches] = await Promise.all([
+        showProgress ? this.loadProgress() : null,
         api.getMatches(this.postId).catch(() => []),
       ])
-      this.setData({ timeline, matches, matchesLoaded: true })
+      this.setMatches(matches)
+      this.setData({ matchesLoaded: true })
+    },
+    async loadProgress() {
+      try {
+        const progress = await api.getProgress(this.postId)
+        this.setData({ progress: presentProgress(progress), progressFailed: false })
+      } catch (err) {
+        this.setData({ progressFailed: true })
+      }
+    },
+    retryProgress() {
+      return this.loadProgress()
+    },
+    setMatches(matches) {
+      this.setData({
+        matches,
+        people: matches.filter((m) => !m.article),
+        articles: matches.filter((m) => m.article),
+      })
     },
     async onDecide(e) {
       const { id, decision } = e.detail
@@ -64,10 +103,11 @@ Component({
       this.setData({ deciding: id })
       try {
         const updated = await api.decideMatch(id, decision)
+        const mine = (updated && updated.my_decision) || DECISIONS[decision]
         const matches = this.data.matches.map((m) => (m.id === id
-          ? Object.assign({}, m, updated || {}, { decision: (updated && updated.decision) || DECISIONS[decision] })
+          ? Object.assign({}, m, updated || {}, { decision: (updated && updated.decision) || mine, my_decision: mine })
           : m))
-        this.setData({ matches })
+        this.setMatches(matches)
         wx.showToast({ title: decision === 'accept' ? '已接受，科服保姆将联系双方' : '已婉拒', icon: 'none' })
       } catch (err) {
         // Toast shown by the request wrapper.
