@@ -24,6 +24,7 @@ from server.handlers import (
     admin_tickets,
     articles,
     auth,
+    docs,
     health,
     matches,
     me,
@@ -71,6 +72,7 @@ def create_app(settings: Settings, *, name: str = "kejiyun") -> Sanic:
     app.error_handler.add(SanicException, _render_sanic_error)
     app.error_handler.add(Exception, _render_unexpected)
     app.register_middleware(_refuse_out_of_range_ids, "request")
+    app.register_listener(docs.document_errors, "before_server_start")
     app.register_listener(_start, "before_server_start")
     app.register_listener(_stop, "after_server_stop")
     return app

@@ -7,6 +7,7 @@ from sanic.response import HTTPResponse, raw
 from sanic_ext import openapi
 
 from server.handlers.common import authenticated, json, parse_body, query_model
+from server.handlers.docs import json_content
 from server.handlers.schemas import (
     CampaignEnvelope,
     CampaignIn,
@@ -29,7 +30,7 @@ bp = Blueprint("admin", url_prefix="/api/v1/admin")
 
 
 @bp.get("/users")
-@openapi.definition(summary="用户列表（管理员）", secured="token", response={"application/json": UserPage})
+@openapi.definition(summary="用户列表（管理员）", secured="token", response=json_content(UserPage))
 @authenticated(Role.ADMIN)
 async def list_users(request: Request) -> HTTPResponse:
     """List users, newest first."""
@@ -41,7 +42,7 @@ async def list_users(request: Request) -> HTTPResponse:
 
 @bp.patch("/users/<user_id:int>")
 @openapi.definition(summary="授予身份（含工作人员、管理员）", secured="token",
-                    body={"application/json": GrantRoleIn}, response={"application/json": UserEnvelope})
+                    body=json_content(GrantRoleIn), response=json_content(UserEnvelope))
 @authenticated(Role.ADMIN)
 async def grant_role(request: Request, user_id: int) -> HTTPResponse:
     """Give a user a role."""
@@ -52,7 +53,7 @@ async def grant_role(request: Request, user_id: int) -> HTTPResponse:
 
 @bp.post("/campaigns")
 @openapi.definition(summary="创建二维码推广活动（地区、推荐人、备注）", secured="token",
-                    body={"application/json": CampaignIn}, response={"application/json": CampaignEnvelope})
+                    body=json_content(CampaignIn), response=json_content(CampaignEnvelope))
 @authenticated(Role.ADMIN)
 async def create_campaign(request: Request) -> HTTPResponse:
     """Create a campaign with its scene."""
@@ -63,7 +64,7 @@ async def create_campaign(request: Request) -> HTTPResponse:
 
 
 @bp.get("/campaigns")
-@openapi.definition(summary="推广活动列表", secured="token", response={"application/json": CampaignPage})
+@openapi.definition(summary="推广活动列表", secured="token", response=json_content(CampaignPage))
 @authenticated(Role.ADMIN)
 async def list_campaigns(request: Request) -> HTTPResponse:
     """List campaigns newest first."""
@@ -84,8 +85,8 @@ async def campaign_qrcode(request: Request, campaign_id: int) -> HTTPResponse:
 
 
 @bp.post("/posts/<post_id:int>/review")
-@openapi.definition(summary="人工审核待审内容", secured="token", body={"application/json": ReviewIn},
-                    response={"application/json": PostEnvelope})
+@openapi.definition(summary="人工审核待审内容", secured="token", body=json_content(ReviewIn),
+                    response=json_content(PostEnvelope))
 @authenticated(Role.ADMIN, Role.STAFF)
 async def review_post(request: Request, post_id: int) -> HTTPResponse:
     """Approve or reject a post held for review."""
@@ -98,7 +99,7 @@ async def review_post(request: Request, post_id: int) -> HTTPResponse:
 @bp.post("/staff-invites")
 @openapi.definition(summary="邀请科服保姆：创建工作人员账号和绑定码（对方在公众号发送「绑定 六位数字」）",
                     secured="token",
-                    body={"application/json": StaffInviteIn}, response={"application/json": StaffInviteOut})
+                    body=json_content(StaffInviteIn), response=json_content(StaffInviteOut))
 @authenticated(Role.ADMIN)
 async def invite_staff(request: Request) -> HTTPResponse:
     """Create a concierge account and its binding code."""

@@ -7,6 +7,7 @@ from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
 from server.handlers.common import authenticated, json
+from server.handlers.docs import json_content
 from server.handlers.schemas import ErrorOut, InboundMessageList
 from server.models import InboundMessage
 from server.models.enums import Role
@@ -23,8 +24,8 @@ def _message_json(row: InboundMessage) -> dict:
 
 @bp.get("/inbound-messages")
 @openapi.definition(summary="公众号消息处理积压：处理失败或超时未处理的消息（管理员）", secured="token",
-                    response=[openapi.definitions.Response({"application/json": InboundMessageList}, status=200),
-                              openapi.definitions.Response({"application/json": ErrorOut}, status=403)])
+                    response=[openapi.definitions.Response(json_content(InboundMessageList), status=200),
+                              openapi.definitions.Response(json_content(ErrorOut), status=403)])
 @authenticated(Role.ADMIN)
 async def list_stuck(request: Request) -> HTTPResponse:
     """List unhandled messages that failed or waited too long, oldest first."""

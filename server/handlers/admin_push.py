@@ -8,6 +8,7 @@ from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
 from server.handlers.common import authenticated, json, parse_body, query_model
+from server.handlers.docs import json_content
 from server.handlers.schemas import CleanText, Id, PageQuery
 from server.models.enums import EmergencySeverity, EmergencyType, OutreachKind, Role
 from server.services import emergencies, outreach
@@ -76,7 +77,7 @@ def _audience(body: AudienceIn) -> dict:
 # ---- emergencies -------------------------------------------------------------------------------
 
 @bp.post("/emergencies/preview")
-@openapi.definition(summary="应急推送：按地区预览覆盖人数", secured="token", body={"application/json": RegionsIn})
+@openapi.definition(summary="应急推送：按地区预览覆盖人数", secured="token", body=json_content(RegionsIn))
 @authenticated(Role.ADMIN)
 async def preview_emergency(request: Request) -> HTTPResponse:
     """Count who an alert for these regions would reach."""
@@ -85,7 +86,7 @@ async def preview_emergency(request: Request) -> HTTPResponse:
 
 
 @bp.post("/emergencies")
-@openapi.definition(summary="发布应急事件并立即推送（alert）", secured="token", body={"application/json": EmergencyIn})
+@openapi.definition(summary="发布应急事件并立即推送（alert）", secured="token", body=json_content(EmergencyIn))
 @authenticated(Role.ADMIN)
 async def create_emergency(request: Request) -> HTTPResponse:
     """Record an emergency and fan the alert out to its regions."""
@@ -121,7 +122,7 @@ async def show_emergency(request: Request, emergency_id: int) -> HTTPResponse:
 
 @bp.post("/emergencies/<emergency_id:int>/update")
 @openapi.definition(summary="发布更新（推送给同一受众）", secured="token",
-                    body={"application/json": EmergencyUpdateIn})
+                    body=json_content(EmergencyUpdateIn))
 @authenticated(Role.ADMIN)
 async def update_emergency(request: Request, emergency_id: int) -> HTTPResponse:
     """Send an update to the alert's audience."""
@@ -132,7 +133,7 @@ async def update_emergency(request: Request, emergency_id: int) -> HTTPResponse:
 
 
 @bp.post("/emergencies/<emergency_id:int>/cancel")
-@openapi.definition(summary="撤销应急事件（停止尚未发出的推送）", secured="token", body={"application/json": CancelIn})
+@openapi.definition(summary="撤销应急事件（停止尚未发出的推送）", secured="token", body=json_content(CancelIn))
 @authenticated(Role.ADMIN)
 async def cancel_emergency(request: Request, emergency_id: int) -> HTTPResponse:
     """Cancel: queued sends are stopped."""
@@ -145,7 +146,7 @@ async def cancel_emergency(request: Request, emergency_id: int) -> HTTPResponse:
 
 @bp.post("/outreach/preview")
 @openapi.definition(summary="精准推送/奖项征集：预览受众人数", secured="token",
-                    body={"application/json": OutreachPreviewIn})
+                    body=json_content(OutreachPreviewIn))
 @authenticated(Role.ADMIN)
 async def preview_outreach(request: Request) -> HTTPResponse:
     """Count the audience."""
@@ -155,7 +156,7 @@ async def preview_outreach(request: Request) -> HTTPResponse:
 
 @bp.post("/outreach")
 @openapi.definition(summary="创建精准推送或奖项征集（草稿、定时或立即发送）", secured="token",
-                    body={"application/json": OutreachIn})
+                    body=json_content(OutreachIn))
 @authenticated(Role.ADMIN)
 async def create_outreach(request: Request) -> HTTPResponse:
     """Create, and optionally send at once."""

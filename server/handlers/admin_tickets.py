@@ -8,6 +8,7 @@ from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
 from server.handlers.common import authenticated, json, query_model
+from server.handlers.docs import json_content
 from server.models.enums import Role
 from server.services import ticket_stats
 
@@ -49,7 +50,7 @@ class StageAgeingList(BaseModel):
 
 @bp.get("/concierges")
 @openapi.definition(summary="科服保姆负载：在办单数、容量、休假、首次响应时间（近30天中位数/P90，分钟）",
-                    secured="token", response={"application/json": ConciergeLoadList})
+                    secured="token", response=json_content(ConciergeLoadList))
 @openapi.parameter("region_code", str)
 @authenticated(Role.ADMIN)
 async def concierges(request: Request) -> HTTPResponse:
@@ -60,7 +61,7 @@ async def concierges(request: Request) -> HTTPResponse:
 
 @bp.get("/tickets/ageing")
 @openapi.definition(summary="服务单阶段停留时长分布（1天内、1-3天、3-7天、7-30天、30天以上）", secured="token",
-                    response={"application/json": StageAgeingList})
+                    response=json_content(StageAgeingList))
 @openapi.parameter("region_code", str)
 @authenticated(Role.ADMIN)
 async def ageing(request: Request) -> HTTPResponse:

@@ -7,6 +7,7 @@ from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
 from server.handlers.common import authenticated, bearer_token, json, parse_body
+from server.handlers.docs import json_content
 from server.handlers.schemas import ErrorOut, LoginIn, LoginOut
 from server.handlers.serializers import user_json
 from server.services import auth
@@ -15,9 +16,10 @@ bp = Blueprint("auth", url_prefix="/api/v1/auth")
 
 
 @bp.post("/login")
-@openapi.definition(summary="小程序登录：用 wx.login 的 code 换取会话", body={"application/json": LoginIn},
-                    response=[openapi.definitions.Response({"application/json": LoginOut}, status=200),
-                              openapi.definitions.Response({"application/json": ErrorOut}, status=400)])
+@openapi.definition(summary="小程序登录：用 wx.login 的 code 换取会话", body=json_content(LoginIn),
+                    response=[openapi.definitions.Response(json_content(LoginOut), status=200),
+                              *(openapi.definitions.Response(json_content(ErrorOut), status=status)
+                                for status in (403, 429, 503))])
 async def login(request: Request) -> HTTPResponse:
     """Exchange a wx.login code for a bearer token."""
     body = parse_body(request, LoginIn)

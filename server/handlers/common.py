@@ -104,6 +104,7 @@ def authenticated(*roles: Role) -> Callable[[Handler], Handler]:
             request.ctx.user = user
             return await handler(request, *args, **kwargs)
 
+        wrapper.required_roles = roles  # type: ignore[attr-defined]  # read by handlers/docs.py
         return wrapper
 
     return decorate

@@ -7,6 +7,7 @@ from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
 from server.handlers.common import authenticated, json, parse_body
+from server.handlers.docs import json_content
 from server.handlers.schemas import DecisionIn, ErrorOut, MatchEnvelope, MatchList
 from server.handlers.serializers import match_json
 from server.services import matches, reach
@@ -17,8 +18,8 @@ bp = Blueprint("matches", url_prefix="/api/v1")
 @bp.get("/posts/<post_id:int>/matches")
 @openapi.definition(summary="帖子的匹配结果（含匹配理由：共同关键词）；发布者、被匹配方和工作人员可见",
                     secured="token", response=[
-                        openapi.definitions.Response({"application/json": MatchList}, status=200),
-                        openapi.definitions.Response({"application/json": ErrorOut}, status=404)])
+                        openapi.definitions.Response(json_content(MatchList), status=200),
+                        openapi.definitions.Response(json_content(ErrorOut), status=404)])
 @authenticated()
 async def list_matches(request: Request, post_id: int) -> HTTPResponse:
     """Return a post's matches, best first."""
@@ -31,9 +32,9 @@ async def list_matches(request: Request, post_id: int) -> HTTPResponse:
 
 @bp.post("/matches/<match_id:int>/decision")
 @openapi.definition(summary="接受或拒绝一个匹配（拒绝后不再推荐）", secured="token",
-                    body={"application/json": DecisionIn}, response=[
-                        openapi.definitions.Response({"application/json": MatchEnvelope}, status=200),
-                        openapi.definitions.Response({"application/json": ErrorOut}, status=404)])
+                    body=json_content(DecisionIn), response=[
+                        openapi.definitions.Response(json_content(MatchEnvelope), status=200),
+                        openapi.definitions.Response(json_content(ErrorOut), status=404)])
 @authenticated()
 async def decide(request: Request, match_id: int) -> HTTPResponse:
     """Accept or decline a match."""

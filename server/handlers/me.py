@@ -7,6 +7,7 @@ from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
 from server.handlers.common import authenticated, json, parse_body
+from server.handlers.docs import json_content
 from server.handlers.schemas import BindCodeOut, ErrorOut, ProfileIn, UserEnvelope
 from server.handlers.serializers import user_json
 from server.redis_keys import BIND_CODE_TTL
@@ -17,7 +18,7 @@ bp = Blueprint("me", url_prefix="/api/v1/me")
 
 @bp.get("")
 @openapi.definition(summary="我的资料", secured="token",
-                    response={"application/json": UserEnvelope})
+                    response=json_content(UserEnvelope))
 @authenticated()
 async def get_me(request: Request) -> HTTPResponse:
     """Return the current user's profile."""
@@ -26,9 +27,9 @@ async def get_me(request: Request) -> HTTPResponse:
 
 @bp.patch("")
 @openapi.definition(summary="修改资料或选择身份（科技工作者需填写学科和单位；企事业单位需填写单位名称）",
-                    secured="token", body={"application/json": ProfileIn},
-                    response=[openapi.definitions.Response({"application/json": UserEnvelope}, status=200),
-                              openapi.definitions.Response({"application/json": ErrorOut}, status=422)])
+                    secured="token", body=json_content(ProfileIn),
+                    response=[openapi.definitions.Response(json_content(UserEnvelope), status=200),
+                              openapi.definitions.Response(json_content(ErrorOut), status=422)])
 @authenticated()
 async def patch_me(request: Request) -> HTTPResponse:
     """Change the current user's profile and self-chosen role."""
@@ -39,7 +40,7 @@ async def patch_me(request: Request) -> HTTPResponse:
 
 @bp.post("/bind-code")
 @openapi.definition(summary="获取公众号绑定码：在公众号发送「绑定 六位数字」关联账号（10 分钟内有效）", secured="token",
-                    response={"application/json": BindCodeOut})
+                    response=json_content(BindCodeOut))
 @authenticated()
 async def bind_code(request: Request) -> HTTPResponse:
     """Issue a one-time code that links the official account to this user."""

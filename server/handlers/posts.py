@@ -9,6 +9,7 @@ from sanic_ext import openapi
 from server import inputs
 from server.errors import ValidationFailed
 from server.handlers.common import authenticated, json, parse_body, query_model
+from server.handlers.docs import json_content
 from server.handlers.schemas import (
     ErrorOut,
     PostEnvelope,
@@ -23,14 +24,14 @@ from server.handlers.serializers import post_json, progress_json
 from server.services import posts, progress, reach, tickets
 
 bp = Blueprint("posts", url_prefix="/api/v1/posts")
-ERRORS = [openapi.definitions.Response({"application/json": ErrorOut}, status=422),
-          openapi.definitions.Response({"application/json": ErrorOut}, status=404)]
+ERRORS = [openapi.definitions.Response(json_content(ErrorOut), status=422),
+          openapi.definitions.Response(json_content(ErrorOut), status=404)]
 
 
 @bp.post("")
 @openapi.definition(summary="发布科技需求 / 科普问题 / 我能提供", secured="token",
-                    body={"application/json": PostIn},
-                    response=[openapi.definitions.Response({"application/json": PostEnvelope}, status=201),
+                    body=json_content(PostIn),
+                    response=[openapi.definitions.Response(json_content(PostEnvelope), status=201),
                               *ERRORS])
 @authenticated()
 async def create_post(request: Request) -> HTTPResponse:
@@ -47,7 +48,7 @@ async def create_post(request: Request) -> HTTPResponse:
 
 @bp.get("")
 @openapi.definition(summary="帖子列表：mine=1 看自己的；否则按 kind / region_code / status 筛选公开内容",
-                    secured="token", response={"application/json": PostPage})
+                    secured="token", response=json_content(PostPage))
 @openapi.parameter("mine", bool)
 @openapi.parameter("kind", str)
 @openapi.parameter("status", str)
@@ -66,7 +67,7 @@ async def list_posts(request: Request) -> HTTPResponse:
 
 @bp.get("/<post_id:int>")
 @openapi.definition(summary="查看一条帖子", secured="token", response=[
-    openapi.definitions.Response({"application/json": PostEnvelope}, status=200), *ERRORS])
+    openapi.definitions.Response(json_content(PostEnvelope), status=200), *ERRORS])
 @authenticated()
 async def get_post(request: Request, post_id: int) -> HTTPResponse:
     """Return one post."""
@@ -81,7 +82,7 @@ async def get_post(request: Request, post_id: int) -> HTTPResponse:
 @bp.get("/<post_id:int>/progress")
 @openapi.definition(summary="服务进度：已发布→已匹配→已对接→洽谈中→已签约→已落地、科服保姆、下一步计划；发布者和工作人员可见",
                     secured="token", response=[
-                        openapi.definitions.Response({"application/json": ProgressEnvelope}, status=200),
+                        openapi.definitions.Response(json_content(ProgressEnvelope), status=200),
                         *ERRORS])
 @authenticated()
 async def get_progress(request: Request, post_id: int) -> HTTPResponse:
@@ -91,8 +92,8 @@ async def get_progress(request: Request, post_id: int) -> HTTPResponse:
 
 
 @bp.patch("/<post_id:int>")
-@openapi.definition(summary="修改自己的帖子", secured="token", body={"application/json": PostPatch},
-                    response=[openapi.definitions.Response({"application/json": PostEnvelope}, status=200),
+@openapi.definition(summary="修改自己的帖子", secured="token", body=json_content(PostPatch),
+                    response=[openapi.definitions.Response(json_content(PostEnvelope), status=200),
                               *ERRORS])
 @authenticated()
 async def patch_post(request: Request, post_id: int) -> HTTPResponse:
@@ -105,8 +106,8 @@ async def patch_post(request: Request, post_id: int) -> HTTPResponse:
 
 
 @bp.post("/<post_id:int>/withdraw")
-@openapi.definition(summary="撤回自己的帖子", secured="token", body={"application/json": WithdrawIn},
-                    response=[openapi.definitions.Response({"application/json": PostEnvelope}, status=200),
+@openapi.definition(summary="撤回自己的帖子", secured="token", body=json_content(WithdrawIn),
+                    response=[openapi.definitions.Response(json_content(PostEnvelope), status=200),
                               *ERRORS])
 @authenticated()
 async def withdraw_post(request: Request, post_id: int) -> HTTPResponse:

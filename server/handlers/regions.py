@@ -7,6 +7,7 @@ from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
 from server.handlers.common import authenticated, json
+from server.handlers.docs import json_content
 from server.handlers.schemas import RegionList
 from server.handlers.serializers import region_json
 from server.services import regions
@@ -16,7 +17,7 @@ bp = Blueprint("regions", url_prefix="/api/v1/regions")
 
 @bp.get("")
 @openapi.definition(summary="地区列表：不带 parent 返回省份，带 parent 返回下一级", secured="token",
-                    response={"application/json": RegionList})
+                    response=json_content(RegionList))
 @openapi.parameter("parent", str)
 @authenticated()
 async def list_regions(request: Request) -> HTTPResponse:
@@ -27,7 +28,7 @@ async def list_regions(request: Request) -> HTTPResponse:
 
 @bp.get("/<code:str>")
 @openapi.definition(summary="一个地区及其上级（省、市、县）", secured="token",
-                    response={"application/json": RegionList})
+                    response=json_content(RegionList))
 @authenticated()
 async def get_region(request: Request, code: str) -> HTTPResponse:
     """Return a region's path from its province down."""

@@ -114,9 +114,10 @@ class PageQuery(BaseModel):
 # ---- responses (documentation) ----------------------------------------------------------------
 
 class ErrorBody(BaseModel):
-    code: str
-    message: str
-    field: str | None = None
+    code: str = Field(description="稳定的错误代码，如 validation_failed")
+    message: str = Field(description="给用户看的中文说明")
+    field: str | None = Field(description="出错的字段；与字段无关时为 null")
+    incident: str | None = Field(default=None, description="服务器端错误的事件号（400 数据被拒、5xx）")
 
 
 class ErrorOut(BaseModel):

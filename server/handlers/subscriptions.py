@@ -7,6 +7,7 @@ from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
 from server.handlers.common import authenticated, json, parse_body
+from server.handlers.docs import json_content
 from server.handlers.schemas import SubscriptionList, SubscriptionResultsIn
 from server.services import subscriptions
 
@@ -15,7 +16,7 @@ bp = Blueprint("subscriptions", url_prefix="/api/v1/subscriptions")
 
 @bp.post("")
 @openapi.definition(summary="上报订阅消息授权结果（每次接受可发送一条）", secured="token",
-                    body={"application/json": SubscriptionResultsIn}, response={"application/json": SubscriptionList})
+                    body=json_content(SubscriptionResultsIn), response=json_content(SubscriptionList))
 @authenticated()
 async def report(request: Request) -> HTTPResponse:
     """Record wx.requestSubscribeMessage results."""
@@ -25,7 +26,7 @@ async def report(request: Request) -> HTTPResponse:
 
 
 @bp.get("")
-@openapi.definition(summary="我的订阅消息余额", secured="token", response={"application/json": SubscriptionList})
+@openapi.definition(summary="我的订阅消息余额", secured="token", response=json_content(SubscriptionList))
 @authenticated()
 async def balances(request: Request) -> HTTPResponse:
     """Return the user's remaining grants per template."""

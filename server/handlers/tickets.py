@@ -11,6 +11,7 @@ from sanic_ext import openapi
 from server import inputs
 from server.errors import NotFound, ValidationFailed
 from server.handlers.common import authenticated, json, parse_body, query_model
+from server.handlers.docs import json_content
 from server.handlers.schemas import (
     AdvanceIn,
     CloseIn,
@@ -36,7 +37,7 @@ STAFF = (Role.STAFF, Role.ADMIN)
 
 @bp.get("/tickets/<ticket_id:int>")
 @openapi.definition(summary="我的服务单：状态、科服保姆和进展时间线", secured="token",
-                    response={"application/json": TicketEnvelope})
+                    response=json_content(TicketEnvelope))
 @authenticated()
 async def get_ticket(request: Request, ticket_id: int) -> HTTPResponse:
     """Return the poster's own ticket with its public timeline."""
@@ -45,8 +46,8 @@ async def get_ticket(request: Request, ticket_id: int) -> HTTPResponse:
 
 
 @bp.post("/tickets/<ticket_id:int>/rating")
-@openapi.definition(summary="服务落地后评价（1-5 分）", secured="token", body={"application/json": RatingIn},
-                    response={"application/json": TicketEnvelope})
+@openapi.definition(summary="服务落地后评价（1-5 分）", secured="token", body=json_content(RatingIn),
+                    response=json_content(TicketEnvelope))
 @authenticated()
 async def rate(request: Request, ticket_id: int) -> HTTPResponse:
     """Rate a landed ticket."""
@@ -57,7 +58,7 @@ async def rate(request: Request, ticket_id: int) -> HTTPResponse:
 
 @bp.get("/staff/tickets")
 @openapi.definition(summary="科服保姆：我负责或本地区的服务单（可按阶段、逾期筛选）", secured="token",
-                    response={"application/json": TicketList})
+                    response=json_content(TicketList))
 @authenticated(*STAFF)
 async def staff_list(request: Request) -> HTTPResponse:
     """List tickets the staff member may see."""
@@ -71,7 +72,7 @@ async def staff_list(request: Request) -> HTTPResponse:
 
 @bp.get("/staff/tickets/<ticket_id:int>")
 @openapi.definition(summary="科服保姆：服务单详情和完整时间线（含内部备注）", secured="token",
-                    response={"application/json": TicketEnvelope})
+                    response=json_content(TicketEnvelope))
 @authenticated(*STAFF)
 async def staff_get(request: Request, ticket_id: int) -> HTTPResponse:
     """Return a ticket with every timeline entry."""
@@ -83,7 +84,7 @@ async def staff_get(request: Request, ticket_id: int) -> HTTPResponse:
 
 @bp.post("/staff/tickets/<ticket_id:int>/advance")
 @openapi.definition(summary="推进阶段（发布→匹配→对接→洽谈→签约→落地，不可跳过对接）", secured="token",
-                    body={"application/json": AdvanceIn}, response={"application/json": TicketEnvelope})
+                    body=json_content(AdvanceIn), response=json_content(TicketEnvelope))
 @authenticated(*STAFF)
 async def advance(request: Request, ticket_id: int) -> HTTPResponse:
     """Advance a ticket one stage."""
@@ -93,8 +94,8 @@ async def advance(request: Request, ticket_id: int) -> HTTPResponse:
 
 
 @bp.post("/staff/tickets/<ticket_id:int>/plan")
-@openapi.definition(summary="设置下一步计划和日期", secured="token", body={"application/json": PlanIn},
-                    response={"application/json": TicketEnvelope})
+@openapi.definition(summary="设置下一步计划和日期", secured="token", body=json_content(PlanIn),
+                    response=json_content(TicketEnvelope))
 @authenticated(*STAFF)
 async def plan(request: Request, ticket_id: int) -> HTTPResponse:
     """Set the plan (next step, due date)."""
@@ -108,7 +109,7 @@ async def plan(request: Request, ticket_id: int) -> HTTPResponse:
 
 
 @bp.post("/staff/tickets/<ticket_id:int>/notes")
-@openapi.definition(summary="内部备注（发布者不可见）", secured="token", body={"application/json": NoteIn})
+@openapi.definition(summary="内部备注（发布者不可见）", secured="token", body=json_content(NoteIn))
 @authenticated(*STAFF)
 async def note(request: Request, ticket_id: int) -> HTTPResponse:
     """Add an internal note."""
@@ -118,8 +119,8 @@ async def note(request: Request, ticket_id: int) -> HTTPResponse:
 
 
 @bp.post("/staff/tickets/<ticket_id:int>/handover")
-@openapi.definition(summary="转交给同事（须说明原因）", secured="token", body={"application/json": HandoverIn},
-                    response={"application/json": TicketEnvelope})
+@openapi.definition(summary="转交给同事（须说明原因）", secured="token", body=json_content(HandoverIn),
+                    response=json_content(TicketEnvelope))
 @authenticated(*STAFF)
 async def handover(request: Request, ticket_id: int) -> HTTPResponse:
     """Hand a ticket over to a colleague."""
@@ -132,8 +133,8 @@ async def handover(request: Request, ticket_id: int) -> HTTPResponse:
 
 
 @bp.post("/staff/tickets/<ticket_id:int>/close")
-@openapi.definition(summary="结单（须填写原因）", secured="token", body={"application/json": CloseIn},
-                    response={"application/json": TicketEnvelope})
+@openapi.definition(summary="结单（须填写原因）", secured="token", body=json_content(CloseIn),
+                    response=json_content(TicketEnvelope))
 @authenticated(*STAFF)
 async def close(request: Request, ticket_id: int) -> HTTPResponse:
     """Close a ticket with a reason."""
@@ -143,7 +144,7 @@ async def close(request: Request, ticket_id: int) -> HTTPResponse:
 
 
 @bp.get("/tickets/<ticket_id:int>/messages")
-@openapi.definition(summary="服务单聊天记录（与科服保姆）", secured="token", response={"application/json": MessageList})
+@openapi.definition(summary="服务单聊天记录（与科服保姆）", secured="token", response=json_content(MessageList))
 @openapi.parameter("before", int)
 @authenticated()
 async def list_messages(request: Request, ticket_id: int) -> HTTPResponse:
@@ -154,8 +155,8 @@ async def list_messages(request: Request, ticket_id: int) -> HTTPResponse:
 
 
 @bp.post("/tickets/<ticket_id:int>/messages")
-@openapi.definition(summary="给科服保姆发消息", secured="token", body={"application/json": MessageIn},
-                    response={"application/json": MessageOut})
+@openapi.definition(summary="给科服保姆发消息", secured="token", body=json_content(MessageIn),
+                    response=json_content(MessageOut))
 @authenticated()
 async def send_message(request: Request, ticket_id: int) -> HTTPResponse:
     """Store a message for the concierge (delivered by the relay)."""
