@@ -73,6 +73,7 @@ MATRIX: dict[tuple[str, str], list[Case]] = {
         Case("/posts/{withdrawn}", readers(200)),
         Case("/posts/{held}", readers(200)),
     ],
+    ("GET", f"{V}/posts/<post_id:int>/progress"): [Case("/posts/{need}/progress", readers(200))],
     ("PATCH", f"{V}/posts/<post_id:int>"): [Case("/posts/{need}", author_only(200), {"tags": ["茶园"]})],
     ("POST", f"{V}/posts/<post_id:int>/withdraw"): [Case("/posts/{need}/withdraw", author_only(200))],
     ("GET", f"{V}/posts/<post_id:int>/matches"): [
