@@ -53,12 +53,16 @@ async def record_user_arrival(*, user: User, scene: str) -> Campaign | None:
         user.source_scene = scene
         user.campaign_id = campaign.id if campaign else None
         await user.save(update_fields=["source_scene", "campaign_id", "updated_at"])
+    if campaign is not None and campaign.region_id and user.region_id is None:
+        # The code's region becomes the person's default region (theirs to change on the profile page).
+        user.region_id = campaign.region_id
+        await user.save(update_fields=["region_id", "updated_at"])
     return campaign
 
 
 async def create_campaign(*, admin: User, region_code: str, staff_id: int | None, note: str) -> Campaign:
     """Create a campaign with a fresh short scene."""
-    region = await regions.get_region(region_code)
+    region = await regions.get_platform_region(region_code)
     staff = None
     if staff_id is not None:
         staff = await User.get_or_none(id=staff_id, role__in=[Role.STAFF, Role.ADMIN])

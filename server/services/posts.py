@@ -107,7 +107,7 @@ async def create_post(*, author: User, data: dict[str, Any], wechat: WeChatClien
     title = _clean_text(data.get("title"), field="title", label="标题", low=TITLE_MIN, high=TITLE_MAX)
     body = _clean_text(data.get("body"), field="body", label="描述", low=BODY_MIN, high=BODY_MAX)
     tags = _clean_tags(data.get("tags"))
-    region = await regions.get_region(data.get("region_code"))
+    region = await regions.get_platform_region(data.get("region_code"))
     scene = campaigns.check_scene(data.get("scene")) or author.source_scene
     campaign = await campaigns.find_by_scene(scene)
     checked = await content.check_text(wechat=wechat, user=author, title=title, body=body)
@@ -213,7 +213,7 @@ async def _apply_changes(post: Post, changes: dict[str, Any]) -> None:
     if "tags" in changes:
         post.tags = _clean_tags(changes["tags"])
     if "region_code" in changes:
-        post.region = await regions.get_region(changes["region_code"])
+        post.region = await regions.get_platform_region(changes["region_code"])
     if "offer_type" in changes:
         post.offer_type = _check_kind(role=Role.ADMIN, kind=post.kind, offer_type=changes["offer_type"])
 

@@ -14,6 +14,8 @@ from server.models.enums import RegionLevel
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "regions"
 CODE_RE = re.compile(r"^[0-9]{2}([0-9]{2})?([0-9]{2})?$")  # ASCII only: \d also matches ٤ and ４
+# The platform serves one province (四川省): posts, profiles and campaigns lie within it.
+PLATFORM_PROVINCE, PLATFORM_PROVINCE_NAME = "510000", "四川省"
 
 
 def normalise_code(raw: str | int | None) -> str | None:
@@ -98,6 +100,15 @@ async def get_region(code: str | None, *, field: str = "region_code") -> Region:
     region = await Region.get_or_none(code=normal) if normal else None
     if region is None:
         raise ValidationFailed("地区代码不存在，请重新选择地区", field=field)
+    return region
+
+
+async def get_platform_region(code: str | None, *, field: str = "region_code") -> Region:
+    """Return the region for a code within the platform's province, or raise a validation error naming the field."""
+    region = await get_region(code, field=field)
+    if not is_within(region.code, PLATFORM_PROVINCE):
+        raise ValidationFailed(f"本平台只服务{PLATFORM_PROVINCE_NAME}，请选择{PLATFORM_PROVINCE_NAME}内的地区",
+                               field=field)
     return region
 
 

@@ -50,7 +50,7 @@ async def update_profile(*, user: User, changes: dict[str, Any]) -> User:
     if changes.get("interests") is not None:
         user.interests = _clean_interests(changes["interests"])
     if changes.get("region_code") is not None:
-        user.region = await regions.get_region(changes["region_code"])
+        user.region = await regions.get_platform_region(changes["region_code"])
     if changes.get("role") is not None:
         role = Role(changes["role"])
         if role != user.role and (role not in SELF_CHOSEN_ROLES or user.role not in SELF_CHOSEN_ROLES):
