@@ -338,6 +338,10 @@ class MessageList(BaseModel):
     messages: list[MessageOut]
 
 
+class MessageEnvelope(BaseModel):
+    message: MessageOut
+
+
 class SubscriptionResultsIn(Strict):
     results: dict[str, str] = Field(description="wx.requestSubscribeMessage 的结果：{模板ID: accept|reject|ban|filter}")
 

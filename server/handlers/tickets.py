@@ -16,9 +16,9 @@ from server.handlers.schemas import (
     AdvanceIn,
     CloseIn,
     HandoverIn,
+    MessageEnvelope,
     MessageIn,
     MessageList,
-    MessageOut,
     NoteIn,
     PlanIn,
     RatingIn,
@@ -156,7 +156,7 @@ async def list_messages(request: Request, ticket_id: int) -> HTTPResponse:
 
 @bp.post("/tickets/<ticket_id:int>/messages")
 @openapi.definition(summary="给科服保姆发消息", secured="token", body=json_content(MessageIn),
-                    response=json_content(MessageOut))
+                    response=[openapi.definitions.Response(json_content(MessageEnvelope), status=201)])
 @authenticated()
 async def send_message(request: Request, ticket_id: int) -> HTTPResponse:
     """Store a message for the concierge (delivered by the relay)."""
