@@ -95,7 +95,10 @@ async def truncate_user_data() -> None:
         quoted = ", ".join(f'"{t}"' for t in tables)
         await conn.execute_script(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE")
         return
+    # One transaction (one commit) for every table; foreign keys cannot be switched inside one.
+    deletes = "".join(f'DELETE FROM "{table}";' for table in tables)  # noqa: S608 - names from our models
     await conn.execute_script("PRAGMA foreign_keys = OFF;")
-    for table in tables:
-        await conn.execute_script(f'DELETE FROM "{table}"')  # noqa: S608 - names from our models
-    await conn.execute_script("DELETE FROM sqlite_sequence; PRAGMA foreign_keys = ON;")
+    try:
+        await conn.execute_script(f"BEGIN; {deletes} DELETE FROM sqlite_sequence; COMMIT;")  # noqa: S608
+    finally:
+        await conn.execute_script("PRAGMA foreign_keys = ON;")

@@ -15,6 +15,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import httpx
 import pytest
@@ -75,18 +76,36 @@ def sandbox_url() -> Iterator[str]:
         proc.kill()
 
 
-async def _create_pg_database(url: str) -> tuple[str, str | None]:
+def _pg_target(url: str, token: str) -> tuple[str, str]:
+    """Return (url of the test database, its name) for a PostgreSQL URL and a fresh token.
+
+    A `{}` anywhere in the URL is replaced by the token (`.../ci_{}` -> database `ci_<token>`);
+    without one the URL's database is replaced by the token. The name is read back from the URL,
+    so the database created, connected to and dropped is always the same one.
+    """
+    if "{}" in url:
+        target = url.replace("{}", token)
+    else:
+        parts = urlsplit(url)
+        target = urlunsplit(parts._replace(path=f"/{token}"))
+    name = unquote(urlsplit(target).path.lstrip("/"))
+    if not name or "/" in name or '"' in name:
+        raise ValueError(f"cannot tell the test database's name from {url!r}")
+    return target, name
+
+
+def _pg_admin_url(url: str) -> str:
+    """Return the URL of the maintenance database (`postgres`) on the same server, for asyncpg."""
+    admin = urlunsplit(urlsplit(url)._replace(path="/postgres"))
+    return admin.replace("postgres://", "postgresql://", 1)
+
+
+async def _create_pg_database(url: str) -> tuple[str, str]:
     """Return (url to use, database to drop afterwards)."""
     import asyncpg
 
-    name = f"kjy_test_{uuid.uuid4().hex[:10]}"
-    if "{}" in url:
-        target = url.replace("{}", name)
-    else:
-        base, _, _db = url.rpartition("/")
-        target = f"{base}/{name}"
-    admin_url = target.rpartition("/")[0] + "/postgres"
-    conn = await asyncpg.connect(admin_url.replace("postgres://", "postgresql://", 1), timeout=5)
+    target, name = _pg_target(url, f"kjy_test_{uuid.uuid4().hex[:10]}")
+    conn = await asyncpg.connect(_pg_admin_url(target), timeout=5)
     try:
         await conn.execute(f'CREATE DATABASE "{name}"')
     finally:
@@ -97,8 +116,7 @@ async def _create_pg_database(url: str) -> tuple[str, str | None]:
 async def _drop_pg_database(url: str, name: str) -> None:
     import asyncpg
 
-    admin_url = url.rpartition("/")[0] + "/postgres"
-    conn = await asyncpg.connect(admin_url.replace("postgres://", "postgresql://", 1), timeout=5)
+    conn = await asyncpg.connect(_pg_admin_url(url), timeout=5)
     try:
         await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
@@ -119,7 +137,8 @@ async def settings(sandbox_url: str, tmp_path_factory: pytest.TempPathFactory) -
             pytest.exit(f"PostgreSQL unreachable at {url}: {exc}", returncode=3)
     elif url == "sqlite://:memory:":
         # A file, not :memory:, so migrations and the app share one database.
-        url = f"sqlite://{tmp_path_factory.mktemp('db')}/test.sqlite3"
+        # synchronous=OFF: test data need no durability, so no fsync at every commit.
+        url = f"sqlite://{tmp_path_factory.mktemp('db')}/test.sqlite3?synchronous=OFF"
     redis_url = _redis_url()
     model_dir = tmp_path_factory.mktemp("models")
     settings = Settings(env="test", database_url=url, redis_url=redis_url, wechat_api_base=sandbox_url,
@@ -173,23 +192,38 @@ async def sandbox(sandbox_url: str) -> AsyncIterator[httpx.AsyncClient]:
         yield http
 
 
-@pytest_asyncio.fixture
-async def app(settings: Settings, redis):
-    """The Sanic app, started once for the test, sharing the session's store."""
+@pytest_asyncio.fixture(scope="session")
+async def _session_app(settings: Settings, redis):
+    """The Sanic app, built and started once for the whole session, sharing the session's store.
+
+    Sanic's start-up (routes, signals, extensions) costs 1.5-2 s; the data each test sees is reset
+    by `_clean_state`, and `app` puts back whatever a test changed on `app.ctx`. Tests that need a
+    differently configured app build their own with `create_app(settings.with_(...))`.
+    """
     from server.app import create_app, start_resources, stop_resources
 
-    application = create_app(settings, name=f"kjy_{uuid.uuid4().hex[:8]}")
+    application = create_app(settings, name="kjy_test")
     await start_resources(application, redis=redis)
+    application.asgi = True
+    await application._startup()
+    await application._server_event("init", "before")
     yield application
     await stop_resources(application)
 
 
 @pytest_asyncio.fixture
+async def app(_session_app) -> AsyncIterator:
+    """The session's app; whatever a test sets on `app.ctx` is put back after it."""
+    saved = dict(vars(_session_app.ctx))
+    yield _session_app
+    ctx = vars(_session_app.ctx)
+    ctx.clear()
+    ctx.update(saved)
+
+
+@pytest_asyncio.fixture
 async def client(app) -> AsyncIterator[httpx.AsyncClient]:
-    """An httpx client speaking ASGI to the app (no port, no per-request restart)."""
-    app.asgi = True
-    await app._startup()
-    await app._server_event("init", "before")
+    """An httpx client speaking ASGI to the app (no port; its own cookies for each test)."""
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://kjy.test") as http:
         yield http
