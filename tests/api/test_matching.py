@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from redis.exceptions import ResponseError
 
+from server import redis_keys as keys
 from server.jobs import start_workers
 from server.models import Match, PushRequest
 from server.services import match_runtime
@@ -32,6 +34,25 @@ async def _wait_for(predicate, *, seconds: float = 10.0):
             return result
         await asyncio.sleep(0.05)
     raise AssertionError("condition not met in time")
+
+
+def _stream_id(entry_id: str) -> tuple[int, int]:
+    millis, _, seq = entry_id.partition("-")
+    return int(millis), int(seq or 0)
+
+
+async def _jobs_done(redis) -> bool:
+    """Whether the workers have run and acknowledged every match job queued so far."""
+    newest = await redis.xrevrange(keys.MATCH_JOBS, count=1)
+    if not newest:
+        return True
+    try:
+        groups = await redis.xinfo_groups(keys.MATCH_JOBS)
+    except ResponseError:  # the group is not created yet
+        return False
+    group = next((g for g in groups if g["name"] == keys.MATCH_JOBS_GROUP), None)
+    return (group is not None and group["pending"] == 0
+            and _stream_id(group["last-delivered-id"]) >= _stream_id(newest[0][0]))
 
 
 @pytest.fixture
@@ -72,10 +93,10 @@ async def test_a_new_match_queues_a_notice_for_the_scientist(client, scene, work
     assert {n.data["post_id"] for n in notices} == {need["id"]}
 
 
-async def test_own_and_withdrawn_posts_never_appear(client, scene, workers):
+async def test_own_and_withdrawn_posts_never_appear(client, scene, workers, redis):
     scientist = scene["scientist"]
     own_need = await create_post(client, scientist, title="自己的土壤改良需求")
-    await asyncio.sleep(0.5)
+    await _wait_for(lambda: _jobs_done(redis))  # the own need's match job has run
     assert all(m["post"]["id"] != own_need["id"]
                for m in await _matches(client, scientist, scene["offers"][0]["id"]))
     await client.post(f"/api/v1/posts/{scene['offers'][0]['id']}/withdraw", headers=scientist)
@@ -95,7 +116,7 @@ async def test_declined_matches_never_return(client, scene, workers, redis):
     assert response.json()["match"]["status"] == "declined"
     await client.patch(f"/api/v1/posts/{need['id']}", json={"title": "李子园土壤酸化板结如何改良"},
                        headers=scene["citizen"])
-    await asyncio.sleep(1.0)
+    await _wait_for(lambda: _jobs_done(redis))  # the edited need was matched again
     again = await _matches(client, scene["citizen"], need["id"])
     assert top["post"]["id"] not in [m["post"]["id"] for m in again]
     accept = await client.post(f"/api/v1/matches/{top['id']}/decision", json={"decision": "accept"},
@@ -153,8 +174,6 @@ async def _lacks(running, doc_id):
 
 
 async def test_a_job_left_by_a_killed_worker_is_taken_over(client, scene, settings, redis):
-    from server import redis_keys as keys
-
     await match_runtime.ensure_group(redis)
     need = await create_post(client, scene["citizen"])
     # A worker reads the job and dies before acknowledging it.
