@@ -193,12 +193,20 @@ SCHEDULE: list[tuple[str, dict[str, object], ScheduledJob]] = [
 ]
 
 
+# Take the lock if free, or renew it if this process holds it, in one atomic step. With a GET then
+# an EXPIRE the lock could expire and be taken by another scheduler between the two: the first
+# would then renew the other's lock and both would lead.
+_TAKE_OR_RENEW = """
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'EX', ARGV[2]) then return 1 end
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('EXPIRE', KEYS[1], ARGV[2])
+  return 1
+end
+return 0
+"""
+
+
 async def is_leader(store: Redis, *, me: str) -> bool:
     """Hold (or take) the scheduler leader lock; return whether this process leads."""
-    name = keys.SCHEDULER_LEADER
-    if await store.set(name, me, nx=True, ex=keys.SCHEDULER_LEADER_TTL):
-        return True
-    if await store.get(name) == me:
-        await store.expire(name, keys.SCHEDULER_LEADER_TTL)
-        return True
-    return False
+    taken = await store.eval(_TAKE_OR_RENEW, 1, keys.SCHEDULER_LEADER, me, keys.SCHEDULER_LEADER_TTL)
+    return bool(taken)

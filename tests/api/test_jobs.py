@@ -18,6 +18,47 @@ async def test_only_one_scheduler_leads(redis):
     assert await jobs.is_leader(redis, me="scheduler-b")
 
 
+async def test_the_leader_renews_its_lock_and_others_leave_it_alone(redis):
+    assert await jobs.is_leader(redis, me="scheduler-a")
+    assert await redis.ttl(keys.SCHEDULER_LEADER) > keys.SCHEDULER_LEADER_TTL - 5
+    await redis.expire(keys.SCHEDULER_LEADER, 5)  # most of the lease has passed
+    assert not await jobs.is_leader(redis, me="scheduler-b")
+    assert await redis.ttl(keys.SCHEDULER_LEADER) <= 5  # a follower never extends the leader's lease
+    assert await jobs.is_leader(redis, me="scheduler-a")
+    assert await redis.ttl(keys.SCHEDULER_LEADER) > keys.SCHEDULER_LEADER_TTL - 5
+    assert await redis.get(keys.SCHEDULER_LEADER) == "scheduler-a"
+
+
+class _TakeoverBetweenCommands:
+    """The store, except that after command number `after` the lock expires and scheduler-b takes it."""
+
+    def __init__(self, store, *, after: int) -> None:
+        self._store, self._after, self.calls = store, after, 0
+
+    def __getattr__(self, name):
+        command = getattr(self._store, name)
+
+        async def call(*args, **kwargs):
+            result = await command(*args, **kwargs)
+            self.calls += 1
+            if self.calls == self._after:
+                await self._store.set(keys.SCHEDULER_LEADER, "scheduler-b", ex=keys.SCHEDULER_LEADER_TTL)
+            return result
+
+        return call
+
+
+async def test_taking_or_renewing_the_lock_is_one_atomic_step(redis):
+    """Whenever another scheduler takes over between two of is_leader's commands, a True is never stale."""
+    for after in range(1, 4):
+        await redis.set(keys.SCHEDULER_LEADER, "scheduler-a", ex=keys.SCHEDULER_LEADER_TTL)
+        racing = _TakeoverBetweenCommands(redis, after=after)
+        leads = await jobs.is_leader(racing, me="scheduler-a")
+        if after < racing.calls:  # the takeover happened while is_leader was still deciding
+            assert not leads, f"scheduler-a believes it leads after scheduler-b took over (after command {after})"
+    assert racing.calls == 1  # a single round trip: there is no "between"
+
+
 async def test_expiry_closes_old_posts_and_tells_the_indexes(client, settings, redis):
     headers, _ = await login_as(client, "expiring")
     old = await create_post(client, headers)
