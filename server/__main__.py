@@ -53,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     args = _parser().parse_args(argv)
     settings = load_settings()
+    from server.push import templates
+
+    templates.configure(settings)
     command = args.command or "serve"
     from server import cli
 

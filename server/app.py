@@ -36,6 +36,7 @@ from server.handlers import (
 )
 from server.handlers.common import json
 from server.jobs import start_workers
+from server.push import templates
 from server.settings import Settings
 from server.wechat.client import build_clients
 
@@ -63,6 +64,7 @@ def create_app(settings: Settings, *, name: str = "kejiyun") -> Sanic:
     app.ext.openapi.add_security_scheme("token", "http", scheme="bearer")
     app.ctx.settings = settings
     app.ctx.owns_resources = False
+    templates.configure(settings)
     for blueprint in (health.bp, auth.bp, me.bp, posts.bp, matches.bp, regions.bp, tickets.bp, subscriptions.bp,
                       articles.bp, admin.bp, admin_inbound.bp, admin_tickets.bp, admin_push.bp, wechat.bp):
         app.blueprint(blueprint)

@@ -20,7 +20,7 @@ from redis.asyncio import Redis
 
 from server import redis_keys as keys
 from server.match.encoder import shared_encoder
-from server.push import dispatch
+from server.push import dispatch, templates
 from server.services import dashboard, followup, inbound, match_runtime, matching, outreach, posts, relay, review
 from server.settings import Settings
 from server.wechat.client import WeChatClients, build_clients
@@ -44,6 +44,7 @@ class Workers:
 
 async def start_workers(*, settings: Settings, store: Redis, relay_every: float = 0.5) -> Workers:
     """Start the matcher loops (index events + match jobs), the chat relay, the dispatcher and inbound retries."""
+    templates.configure(settings)
     encoder, _error = await asyncio.to_thread(shared_encoder, settings.encoder)
     policy = matching.NoticePolicy(floor=settings.match_floor, per_need=settings.match_notices_per_need,
                                    per_day=settings.match_notices_per_day)

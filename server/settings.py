@@ -54,6 +54,9 @@ class Settings:
     push_rate_per_second: int = 200  # WeChat sends per second, all dispatchers together
     # Run the job workers (matching, later pushes) inside the app process: the embedded default.
     inline_workers: bool = True
+    # WeChat template ids (and <name>_LONG_TERM flags) by the setting name a template file gives,
+    # e.g. (("WECHAT_TPL_MATCH_FOUND_MP", "real-id"),): read from WECHAT_TPL_* (server/push/templates.py).
+    template_ids: tuple[tuple[str, str], ...] = ()
 
     @property
     def api_base(self) -> str:
@@ -99,6 +102,14 @@ def _flag(env: Mapping[str, str], key: str, *, default: bool) -> bool:
     return raw.strip().lower() in ("1", "true", "yes", "on")
 
 
+TEMPLATE_ID_PREFIX = "WECHAT_TPL_"
+
+
+def _template_ids(env: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((key, value.strip()) for key, value in env.items()
+                        if key.startswith(TEMPLATE_ID_PREFIX) and value.strip()))
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read settings from the environment; refuse placeholder secrets in production."""
     env = os.environ if env is None else env
@@ -128,6 +139,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         "public_base_url": env.get("PUBLIC_BASE_URL", ""),
         "push_rate_per_second": _int(env, "PUSH_RATE_PER_SECOND", 200),
         "inline_workers": _flag(env, "INLINE_WORKERS", default=not env.get("REDIS_URL")),
+        "template_ids": _template_ids(env),
     }
     if secret:
         values["secret_key"] = secret

@@ -25,6 +25,14 @@ def test_environment_overrides():
     assert settings.secret_key == "k" * 40
 
 
+def test_wechat_template_ids_are_settings():
+    settings = load_settings({"WECHAT_TPL_MATCH_FOUND_OA": " real-oa-id ", "WECHAT_TPL_MATCH_FOUND_MP": " ",
+                              "WECHAT_TPL_EMERGENCY_ALERT_MP_LONG_TERM": "1", "OTHER": "x"})
+    assert dict(settings.template_ids) == {"WECHAT_TPL_MATCH_FOUND_OA": "real-oa-id",
+                                           "WECHAT_TPL_EMERGENCY_ALERT_MP_LONG_TERM": "1"}
+    assert load_settings({}).template_ids == ()
+
+
 def test_bad_integer_is_a_clear_error():
     with pytest.raises(SettingsError, match="PORT"):
         load_settings({"PORT": "eighty"})

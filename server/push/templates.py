@@ -9,7 +9,6 @@ Rendering by WeChat's value rules lives in server/push/render.py.
 from __future__ import annotations
 
 import copy
-import os
 import re
 import string
 import tomllib
@@ -29,9 +28,10 @@ from server.push.render import (
     render_data,
     render_page,
 )
+from server.settings import Settings
 
-__all__ = ["CHANNELS", "Field", "MessageTemplate", "TemplateError", "TemplateValueError", "clear_cache", "fit",
-           "load_templates", "render", "render_data", "render_page"]
+__all__ = ["CHANNELS", "Field", "MessageTemplate", "TemplateError", "TemplateValueError", "clear_cache", "configure",
+           "fit", "load_templates", "render", "render_data", "render_page"]
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "templates" / "messages"
 # WeChat lets a template pick at most 5 keywords (OA category templates and MP subscribe templates).
@@ -74,7 +74,7 @@ class MessageTemplate:
     page: str
     fields: tuple[Field, ...]
     template_ids: Mapping[str, str]  # channel -> WeChat template id (setting, else sandbox default)
-    template_id_settings: Mapping[str, str]  # channel -> environment variable name
+    template_id_settings: Mapping[str, str]  # channel -> setting name (Settings.template_ids, WECHAT_TPL_*)
     # A long-term subscription (长期订阅, granted to some public-service categories) needs no per-send
     # grant: `long_term = true` under [mp_subscribe], or the setting <template_id_setting>_LONG_TERM=1.
     long_term: bool = False
@@ -216,12 +216,25 @@ def _wanted_settings(directory: str) -> set[str]:
     return wanted
 
 
+_configured: Mapping[str, str] = MappingProxyType({})
+
+
+def configure(settings: Settings) -> None:
+    """Use the settings' template ids from now on in this process (the app, the CLI and the workers call it)."""
+    global _configured
+    _configured = MappingProxyType(dict(settings.template_ids))
+
+
 def load_templates(directory: Path | str | None = None, *,
-                   env: Mapping[str, str] = os.environ) -> dict[str, MessageTemplate]:
-    """Load and validate every template file (cached), keyed by kind; raise TemplateError naming the file."""
+                   ids: Mapping[str, str] | None = None) -> dict[str, MessageTemplate]:
+    """Load and validate every template file (cached), keyed by kind; raise TemplateError naming the file.
+
+    Template ids come from `ids` (setting name -> value), else from the settings given to `configure`.
+    """
     where = str(Path(directory or TEMPLATE_DIR).resolve())
-    ids = tuple(sorted((s, env[s]) for s in _wanted_settings(where) if env.get(s)))
-    return dict(_build(where, ids))
+    given = _configured if ids is None else ids
+    chosen = tuple(sorted((s, given[s]) for s in _wanted_settings(where) if given.get(s)))
+    return dict(_build(where, chosen))
 
 
 def clear_cache() -> None:

@@ -9,8 +9,8 @@ import pytest
 from server.models import Article, PushRequest
 from server.models.enums import EmergencySeverity, EmergencyStatus, EmergencyType, PushStatus, Role
 from server.models.outbox import PRIORITY_BULK
-from server.push import dispatch
-from server.push.templates import clear_cache, load_templates
+from server.push import dispatch, templates
+from server.push.templates import load_templates
 from server.services import emergencies
 from server.wechat.client import build_clients
 from tests.factories import login_as, make_user
@@ -165,9 +165,8 @@ async def test_the_feed_pins_the_emergency_for_my_region_only(client, article):
     assert (await client.get("/api/v1/articles", headers=here)).json()["emergency"] is None
 
 
-async def test_long_term_subscription_needs_no_grant(clients, redis, sandbox, article, monkeypatch):
-    monkeypatch.setenv("WECHAT_TPL_EMERGENCY_ALERT_MP_LONG_TERM", "1")
-    clear_cache()
+async def test_long_term_subscription_needs_no_grant(clients, settings, redis, sandbox, article):
+    templates.configure(settings.with_(template_ids=(("WECHAT_TPL_EMERGENCY_ALERT_MP_LONG_TERM", "1"),)))
     try:
         await make_user(mp_openid="mp-longterm", region_id="510104")
         _, notice = await raise_alert(article, ["510104"])
@@ -176,8 +175,7 @@ async def test_long_term_subscription_needs_no_grant(clients, redis, sandbox, ar
         [sent] = await outbox(sandbox)
         assert sent["endpoint"] == "cgi-bin/message/subscribe/send" and sent["payload"]["touser"] == "mp-longterm"
     finally:
-        monkeypatch.delenv("WECHAT_TPL_EMERGENCY_ALERT_MP_LONG_TERM")
-        clear_cache()
+        templates.configure(settings)
 
 
 # ---- the admin API -------------------------------------------------------------------------------

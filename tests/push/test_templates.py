@@ -17,6 +17,7 @@ from server.push.templates import (
     load_templates,
     render,
 )
+from server.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 KINDS = {"match_found", "match_digest", "post_progress", "concierge_message", "followup_reminder", "article_push",
@@ -71,7 +72,7 @@ def test_every_jump_page_is_a_mini_program_page(kind):
 
 def test_mini_program_subscribe_ids_are_the_mp_defaults():
     config = (ROOT / "miniprogram" / "config.js").read_text(encoding="utf-8")
-    mp_ids = {t.template_ids["mp_subscribe"] for t in load_templates(env={}).values() if "mp_subscribe" in t.channels}
+    mp_ids = {t.template_ids["mp_subscribe"] for t in load_templates(ids={}).values() if "mp_subscribe" in t.channels}
     assert set(re.findall(r"id: '([^']+)'", config)) <= mp_ids
 
 
@@ -247,8 +248,8 @@ def test_date_keywords_show_the_beijing_date_only():
 
 # --- loading -------------------------------------------------------------------------------------
 
-def test_environment_overrides_the_template_id():
-    loaded = load_templates(env={"WECHAT_TPL_MATCH_FOUND_OA": "real-oa-id", "WECHAT_TPL_MATCH_FOUND_MP": " "})
+def test_a_setting_overrides_the_template_id():
+    loaded = load_templates(ids={"WECHAT_TPL_MATCH_FOUND_OA": "real-oa-id", "WECHAT_TPL_MATCH_FOUND_MP": " "})
     assert loaded["match_found"].template_ids == {"oa_template": "real-oa-id",
                                                    "mp_subscribe": "sandbox-tpl-match-found-mp"}
     assert loaded["match_found"].template_id_settings["oa_template"] == "WECHAT_TPL_MATCH_FOUND_OA"
@@ -256,8 +257,23 @@ def test_environment_overrides_the_template_id():
     assert payload["template_id"] == "real-oa-id"
 
 
+def test_the_configured_settings_give_the_template_ids():
+    from server.push import templates
+
+    settings = load_settings({"WECHAT_TPL_MATCH_FOUND_OA": "real-oa-id", "WECHAT_TPL_MATCH_FOUND_MP_LONG_TERM": "1"})
+    templates.configure(settings)
+    try:
+        loaded = load_templates()
+        assert loaded["match_found"].template_ids["oa_template"] == "real-oa-id"
+        assert loaded["match_found"].long_term is True
+    finally:
+        templates.configure(Settings())
+    assert load_templates()["match_found"].template_ids["oa_template"] == "sandbox-tpl-match-found-oa"
+    assert load_templates()["match_found"].long_term is False
+
+
 def test_loading_is_cached_and_samples_are_copies():
-    assert load_templates(env={})["award_call"] is load_templates(env={})["award_call"]
+    assert load_templates(ids={})["award_call"] is load_templates(ids={})["award_call"]
     sample = template().sample
     sample["post_id"] = 99
     assert template().sample["post_id"] == 12
@@ -299,7 +315,7 @@ BREAKAGES = {
 
 def test_a_valid_file_loads(tmp_path):
     (tmp_path / "demo.toml").write_text(GOOD, encoding="utf-8")
-    assert load_templates(tmp_path, env={})["demo"].template_ids == {"mp_subscribe": "sandbox-demo"}
+    assert load_templates(tmp_path, ids={})["demo"].template_ids == {"mp_subscribe": "sandbox-demo"}
 
 
 @pytest.mark.parametrize("breakage", sorted(BREAKAGES))
@@ -309,4 +325,4 @@ def test_a_broken_template_file_is_refused_naming_the_file(tmp_path, breakage):
     (tmp_path / "demo.toml").write_text(GOOD.replace(old, new, 1), encoding="utf-8")
     clear_cache()
     with pytest.raises(TemplateError, match=r"^demo\.toml: "):
-        load_templates(tmp_path, env={})
+        load_templates(tmp_path, ids={})
