@@ -92,8 +92,7 @@ async def truncate_user_data() -> None:
     tables = [m._meta.db_table for app in Tortoise.apps.values() for m in app.values()]
     tables = [t for t in tables if t not in REFERENCE_TABLES]
     if dialect == "postgres":
-        quoted = ", ".join(f'"{t}"' for t in tables)
-        await conn.execute_script(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE")
+        await _empty_postgres(conn)
         return
     # One transaction (one commit) for every table; foreign keys cannot be switched inside one.
     deletes = "".join(f'DELETE FROM "{table}";' for table in tables)  # noqa: S608 - names from our models
@@ -102,3 +101,50 @@ async def truncate_user_data() -> None:
         await conn.execute_script(f"BEGIN; {deletes} DELETE FROM sqlite_sequence; COMMIT;")  # noqa: S608
     finally:
         await conn.execute_script("PRAGMA foreign_keys = ON;")
+
+
+# PostgreSQL: TRUNCATE of every table costs ~0.2 s (new files for each table and index), which the
+# test suite paid before every test. Deleting the rows of the tables that have any, children before
+# parents, and restarting the sequences that moved is the same result in a few milliseconds.
+_PG_TABLES = """
+SELECT c.relname AS name FROM pg_class c
+WHERE c.relkind IN ('r', 'p') AND c.relnamespace = current_schema()::regnamespace
+"""
+_PG_FOREIGN_KEYS = """
+SELECT child.relname AS child, parent.relname AS parent FROM pg_constraint k
+JOIN pg_class child ON child.oid = k.conrelid JOIN pg_class parent ON parent.oid = k.confrelid
+WHERE k.contype = 'f' AND child.relnamespace = current_schema()::regnamespace
+"""
+_PG_RESTART_SEQUENCES = """
+SELECT setval(s.oid, 1, false) FROM pg_class s
+JOIN pg_depend d ON d.objid = s.oid AND d.classid = 'pg_class'::regclass
+  AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+JOIN pg_class t ON t.oid = d.refobjid
+JOIN pg_sequences q ON q.schemaname = current_schema() AND q.sequencename = s.relname
+WHERE s.relkind = 'S' AND q.last_value IS NOT NULL AND NOT (t.relname = ANY($1::text[]))
+"""
+
+
+async def _empty_postgres(conn) -> None:
+    from graphlib import CycleError, TopologicalSorter
+
+    from tortoise.transactions import in_transaction
+
+    tables = sorted({row["name"] for row in await conn.execute_query_dict(_PG_TABLES)} - REFERENCE_TABLES)
+    probe = " UNION ALL ".join(f"""(SELECT '{t}' AS name FROM "{t}" LIMIT 1)""" for t in tables)  # noqa: S608
+    used = {row["name"] for row in await conn.execute_query_dict(probe)} if tables else set()
+    if used:
+        order: TopologicalSorter[str] = TopologicalSorter({table: () for table in used})
+        for row in await conn.execute_query_dict(_PG_FOREIGN_KEYS):
+            if row["child"] in used and row["parent"] in used and row["child"] != row["parent"]:
+                order.add(row["parent"], row["child"])  # a parent's rows go after its children's
+        try:
+            ordered = list(order.static_order())
+        except CycleError:
+            quoted = ", ".join(f'"{t}"' for t in sorted(used))
+            await conn.execute_script(f"TRUNCATE {quoted} CASCADE")
+        else:
+            async with in_transaction("default") as tx:
+                for table in ordered:
+                    await tx.execute_script(f'DELETE FROM "{table}"')  # noqa: S608 - names from the catalog
+    await conn.execute_query_dict(_PG_RESTART_SEQUENCES, [sorted(REFERENCE_TABLES)])
