@@ -71,7 +71,8 @@ class WeChatClient:
             me = secrets.token_hex(8)
             if await self._redis.set(self._lock_key, me, nx=True, px=keys.WECHAT_TOKEN_LOCK_TTL_MS):
                 try:
-                    return await self._fetch_token()
+                    # Another process may have stored a token and let the lock go since our GET.
+                    return await self._redis.get(self._token_key) or await self._fetch_token()
                 finally:
                     await self._redis.eval(_COMPARE_AND_DELETE, 1, self._lock_key, me)
             if time.monotonic() > deadline:
