@@ -7,7 +7,7 @@ from sanic.response import HTTPResponse, raw
 from sanic_ext import openapi
 
 from server.handlers.common import authenticated, json, parse_body, query_model
-from server.handlers.docs import json_content
+from server.handlers.docs import json_content, query_parameters
 from server.handlers.schemas import (
     CampaignEnvelope,
     CampaignIn,
@@ -31,6 +31,7 @@ bp = Blueprint("admin", url_prefix="/api/v1/admin")
 
 @bp.get("/users")
 @openapi.definition(summary="用户列表（管理员）", secured="token", response=json_content(UserPage))
+@query_parameters(PageQuery)
 @authenticated(Role.ADMIN)
 async def list_users(request: Request) -> HTTPResponse:
     """List users, newest first."""
@@ -65,6 +66,7 @@ async def create_campaign(request: Request) -> HTTPResponse:
 
 @bp.get("/campaigns")
 @openapi.definition(summary="推广活动列表", secured="token", response=json_content(CampaignPage))
+@query_parameters(PageQuery)
 @authenticated(Role.ADMIN)
 async def list_campaigns(request: Request) -> HTTPResponse:
     """List campaigns newest first."""

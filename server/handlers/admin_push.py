@@ -8,7 +8,7 @@ from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
 from server.handlers.common import authenticated, json, parse_body, query_model
-from server.handlers.docs import json_content
+from server.handlers.docs import json_content, query_parameters
 from server.handlers.schemas import CleanText, Id, PageQuery
 from server.models.enums import EmergencySeverity, EmergencyType, OutreachKind, Role
 from server.services import emergencies, outreach
@@ -101,6 +101,7 @@ async def create_emergency(request: Request) -> HTTPResponse:
 
 @bp.get("/emergencies")
 @openapi.definition(summary="应急事件列表", secured="token")
+@query_parameters(PageQuery)
 @authenticated(Role.ADMIN)
 async def list_emergencies(request: Request) -> HTTPResponse:
     """Newest first."""
@@ -171,6 +172,7 @@ async def create_outreach(request: Request) -> HTTPResponse:
 
 @bp.get("/outreach")
 @openapi.definition(summary="精准推送列表", secured="token")
+@query_parameters(PageQuery)
 @authenticated(Role.ADMIN)
 async def list_outreach(request: Request) -> HTTPResponse:
     """Newest first."""

@@ -7,8 +7,10 @@ from typing import Any
 
 from pydantic import BaseModel
 from sanic import Sanic
+from sanic_ext import openapi
 from sanic_ext.extensions.openapi.builders import OperationBuilder, OperationStore
 from sanic_ext.extensions.openapi.definitions import Response
+from sanic_ext.extensions.openapi.types import Schema
 
 from server.handlers.schemas import ErrorOut
 
@@ -37,6 +39,19 @@ def schema(model: type[BaseModel]) -> dict[str, Any]:
 def json_content(model: type[BaseModel]) -> dict[str, Any]:
     """Return the `content` of a JSON request or response described by a pydantic model."""
     return {"application/json": schema(model)}
+
+
+def query_parameters(model: type[BaseModel]) -> Any:
+    """Document a route's query string from the pydantic model that validates it (absent means null)."""
+    properties = schema(model)["schema"]["properties"]
+
+    def decorate(handler: Any) -> Any:
+        for name, prop in reversed(properties.items()):
+            scalar = {k: v for k, v in prop.items() if k not in ("nullable", "title") and v is not None}
+            handler = openapi.parameter(name, Schema(**scalar), "query")(handler)
+        return handler
+
+    return decorate
 
 
 def _inline(node: Any, definitions: dict[str, Any]) -> Any:

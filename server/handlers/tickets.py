@@ -11,7 +11,7 @@ from sanic_ext import openapi
 from server import inputs
 from server.errors import NotFound, ValidationFailed
 from server.handlers.common import authenticated, json, parse_body, query_model
-from server.handlers.docs import json_content
+from server.handlers.docs import json_content, query_parameters
 from server.handlers.schemas import (
     AdvanceIn,
     CloseIn,
@@ -59,6 +59,7 @@ async def rate(request: Request, ticket_id: int) -> HTTPResponse:
 @bp.get("/staff/tickets")
 @openapi.definition(summary="科服保姆：我负责或本地区的服务单（可按阶段、逾期筛选）", secured="token",
                     response=json_content(TicketList))
+@query_parameters(TicketQuery)
 @authenticated(*STAFF)
 async def staff_list(request: Request) -> HTTPResponse:
     """List tickets the staff member may see."""

@@ -132,3 +132,12 @@ async def test_documented_error_matches_a_real_answer(client, spec):
     assert response.status_code == 401
     documented = spec["paths"]["/api/v1/me"]["get"]["responses"]["401"]["content"]["application/json"]["schema"]
     assert set(documented["properties"]["error"]["required"]) <= set(response.json()["error"])
+
+
+def test_query_strings_are_documented_from_their_models(spec):
+    parameters = {p["name"]: p for p in spec["paths"]["/api/v1/staff/tickets"]["get"]["parameters"]}
+    assert {"status", "mine", "overdue", "no_expert", "cursor", "limit"} <= set(parameters)
+    assert parameters["limit"]["schema"] == {"type": "integer", "default": 20, "minimum": 1, "maximum": 100}
+    assert "closed" in parameters["status"]["schema"]["enum"]
+    users = {p["name"] for p in spec["paths"]["/api/v1/admin/users"]["get"]["parameters"]}
+    assert {"cursor", "limit", "role"} <= users
