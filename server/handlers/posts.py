@@ -5,6 +5,7 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 from sanic_ext import openapi
+from sanic_ext.extensions.openapi import types as openapi_types
 
 from server import inputs
 from server.errors import ValidationFailed
@@ -32,7 +33,11 @@ ERRORS = [openapi.definitions.Response(json_content(ErrorOut), status=422),
 @openapi.definition(summary="发布科技需求 / 科普问题 / 我能提供", secured="token",
                     body=json_content(PostIn),
                     response=[openapi.definitions.Response(json_content(PostEnvelope), status=201),
+                              openapi.definitions.Response(json_content(PostEnvelope), status=200,
+                                                           description="同一 Idempotency-Key 再次提交：返回原帖"),
                               *ERRORS])
+@openapi.parameter("Idempotency-Key", openapi_types.String(maxLength=64), "header",
+                   description="客户端生成的唯一键（可见 ASCII，至多 64 个字符）：重试不会重复发帖")
 @authenticated()
 async def create_post(request: Request) -> HTTPResponse:
     """Create a post (an Idempotency-Key header makes retries safe)."""
