@@ -21,4 +21,5 @@ for _ in $(seq 1 600); do  # up to 3 min: the first start embeds the demo posts 
   sleep 0.3
 done
 curl -fsS "http://127.0.0.1:$API_PORT/healthz" >/dev/null || { cat "$log" >&2; exit 1; }
-(cd miniprogram && KJY_API_BASE="http://127.0.0.1:$API_PORT" npm run test:integration)
+(cd miniprogram && KJY_API_BASE="http://127.0.0.1:$API_PORT" KJY_SANDBOX_BASE="http://127.0.0.1:$BOX_PORT" \
+  npm run test:integration)
