@@ -32,7 +32,7 @@ from server.models import Ticket, User
 from server.models.enums import Role
 from tests.factories import create_post, login, login_as
 
-MAX_EXAMPLES = 10 # per operation and generation mode (valid data, and data the document forbids)
+MAX_EXAMPLES = 30  # per operation and generation mode (valid data, and data the document forbids)
 SEED = 20_131_013
 TIME_BUDGET = 90.0  # seconds for generating and sending; what is left when it runs out is not sent
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
