@@ -81,6 +81,8 @@ def _to_openapi_30(node: Any) -> Any:
         del node["anyOf"]
         node = {**node, **rest[0]} if len(rest) == 1 else {**node, "anyOf": rest}
         node["nullable"] = True
+        if "enum" in node and None not in node["enum"]:
+            node["enum"] = [*node["enum"], None]  # OpenAPI 3.0.3: an enum must list null for nullable to admit it
     return node
 
 

@@ -60,6 +60,7 @@ def test_request_bodies_refuse_unknown_fields_as_the_api_does(spec):
 def test_offer_type_is_nullable_in_requests_and_answers(spec):
     create = spec["paths"]["/api/v1/posts"]["post"]
     assert body_schema(create)["properties"]["offer_type"]["nullable"] is True
+    assert None in body_schema(create)["properties"]["offer_type"]["enum"]
     patch = spec["paths"]["/api/v1/posts/{post_id}"]["patch"]
     assert body_schema(patch)["properties"]["offer_type"]["nullable"] is True
     post = create["responses"]["201"]["content"]["application/json"]["schema"]["properties"]["post"]
