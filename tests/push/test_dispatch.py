@@ -12,7 +12,6 @@ from server.models.enums import PushStatus
 from server.models.outbox import PRIORITY_EMERGENCY
 from server.push import dispatch
 from server.push.templates import load_templates
-from server.wechat.client import build_clients
 from tests.factories import make_user
 
 # Tomorrow, so rows created now are due; the hours are fixed so quiet hours never depend on the wall clock.
@@ -21,14 +20,6 @@ NOON = TOMORROW.replace(hour=4)  # 12:00 Beijing time
 NIGHT = TOMORROW.replace(hour=15)  # 23:00 Beijing time
 SAMPLE = load_templates()["match_found"].sample
 MP_TEMPLATE = load_templates()["match_found"].template_ids["mp_subscribe"]
-
-
-@pytest.fixture
-async def clients(settings, redis):
-    made = build_clients(settings, redis)
-    yield made
-    await made.oa.aclose()
-    await made.mp.aclose()
 
 
 async def enqueue(user, *, cause: str = "match:1", priority: int = 5, kind: str = "match_found") -> PushRequest:

@@ -12,20 +12,11 @@ from server.models.outbox import PRIORITY_BULK
 from server.push import dispatch, templates
 from server.push.templates import load_templates
 from server.services import emergencies
-from server.wechat.client import build_clients
 from tests.factories import login_as, make_user
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 NIGHT = (NOW + timedelta(days=1)).replace(hour=15, minute=0, second=0)  # 23:00 Beijing: emergencies still go
 MP_TEMPLATE = load_templates()["emergency_alert"].template_ids["mp_subscribe"]
-
-
-@pytest.fixture
-async def clients(settings, redis):
-    made = build_clients(settings, redis)
-    yield made
-    await made.oa.aclose()
-    await made.mp.aclose()
 
 
 @pytest.fixture(autouse=True)

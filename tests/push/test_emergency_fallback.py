@@ -5,28 +5,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from server.models import PushAttempt, PushRequest, SubscribeQuota
 from server.models.enums import PushStatus
 from server.models.outbox import PRIORITY_EMERGENCY
 from server.push import dispatch
 from server.push.templates import load_templates
-from server.wechat.client import build_clients
 from tests.factories import make_user
 
 NOON = (datetime.now(UTC) + timedelta(days=1)).replace(hour=4, minute=0, second=0, microsecond=0)  # 12:00 Beijing
 ALERT = load_templates()["emergency_alert"]
 MATCH = load_templates()["match_found"]
 TEMPLATE_SEND = "cgi-bin/message/template/send"
-
-
-@pytest.fixture
-async def clients(settings, redis):
-    made = build_clients(settings, redis)
-    yield made
-    await made.oa.aclose()
-    await made.mp.aclose()
 
 
 async def enqueue(user, *, cause: str, emergency: bool) -> PushRequest:

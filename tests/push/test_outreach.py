@@ -11,21 +11,12 @@ from server.models.enums import OutreachKind, OutreachStatus, PushStatus, Role
 from server.models.outbox import PRIORITY_BULK
 from server.push import dispatch, throttle
 from server.services import outreach
-from server.wechat.client import build_clients
 from tests.factories import login_as, make_user
 
 TOMORROW = (datetime.now(UTC) + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
 NOON = TOMORROW.replace(hour=4)  # 12:00 Beijing
 NIGHT = TOMORROW.replace(hour=15)  # 23:00 Beijing
 THIS_YEAR = NOON.year
-
-
-@pytest.fixture
-async def clients(settings, redis):
-    made = build_clients(settings, redis)
-    yield made
-    await made.oa.aclose()
-    await made.mp.aclose()
 
 
 @pytest.fixture
