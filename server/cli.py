@@ -45,13 +45,16 @@ async def migrate(settings: Settings) -> int:
 
 
 async def seed(settings: Settings, *, quiet: bool = False) -> int:
-    """Load the demo data (idempotent)."""
+    """Load the demo data (idempotent); new posts are queued for matching on the store."""
+    from server import cache
     from server.services import demo
 
     await db.init_db(settings)
+    store = cache.connect(settings)
     try:
-        report = await demo.load_demo(console_passwords=settings.env != "prod")
+        report = await demo.load_demo(console_passwords=settings.env != "prod", store=store)
     finally:
+        await store.aclose()
         await db.close_db()
     if not quiet:
         print(f"demo data: {report}")
