@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
 from server import redis_keys as keys
 from server.match.encoder import shared_encoder
@@ -52,6 +53,10 @@ async def start_workers(*, settings: Settings, store: Redis, relay_every: float 
                                                 policy=policy)
     stop = asyncio.Event()
     consumer = f"{socket.gethostname()}-{os.getpid()}-{id(runtime)}"
+    try:
+        await match_runtime.queue_never_matched(store)
+    except RedisError:
+        log.warning("could not queue the posts whose matching never ran; the next start will")
     tasks = [asyncio.create_task(match_runtime.follow_events(runtime, store, stop=stop)),
              asyncio.create_task(match_runtime.work_jobs(runtime, store, consumer=consumer, stop=stop)),
              asyncio.create_task(run_relay(settings, store, stop=stop, every=relay_every)),

@@ -82,6 +82,22 @@ async def post_changed(store: Redis, *, post_id: int) -> None:
         log.exception("could not publish change of post %s", post_id)
 
 
+async def queue_never_matched(store: Redis, *, limit: int = 2000) -> int:
+    """Queue a match job for every open need/question whose matching never ran (its ticket says so).
+
+    Posts written while the store was unreachable, or loaded by a seed into another process's
+    in-process store, are matched when a worker starts. Jobs are idempotent, so two workers
+    starting at once only repeat work.
+    """
+    post_ids = await matching.never_matched(limit=limit)
+    for post_id in post_ids:
+        await store.xadd(keys.MATCH_JOBS, {"post_id": str(post_id)}, maxlen=keys.MATCH_JOBS_MAXLEN,
+                         approximate=True)
+    if post_ids:
+        log.info("queued %s post(s) whose matching never ran", len(post_ids))
+    return len(post_ids)
+
+
 async def apply_event(runtime: MatchRuntime, *, op: str, doc_id: str) -> None:
     """Apply one index event to this process's engine."""
     engine = runtime.engine

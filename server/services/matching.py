@@ -175,6 +175,13 @@ async def _flag_ticket(post: Post, *, found_any: bool) -> None:
                                "note": NO_EXPERT_NOTE, "changed_at": datetime.now(UTC).isoformat()}})
 
 
+async def never_matched(*, limit: int) -> list[int]:
+    """Return open, public needs and questions whose ticket records no matching run yet."""
+    return await Post.filter(kind__in=list(DEMAND_KINDS), status__in=OPEN_STATUSES,
+                             review_state=ReviewState.PASSED, ticket__match_state="") \
+        .order_by("id").limit(limit).values_list("id", flat=True)
+
+
 def beijing_day_start(now: datetime) -> datetime:
     """Return the UTC instant of the start of now's Beijing day."""
     local = now.astimezone(BEIJING)

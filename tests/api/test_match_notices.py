@@ -3,6 +3,7 @@ the 未找到合适专家 flag; stored sentence vectors; matching without an enc
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 
 import numpy as np
@@ -177,3 +178,26 @@ async def test_backfill_embeds_what_lacks_a_vector_and_resumes(client, settings)
     assert done >= 3 and await embeddings.missing_count(encoder) == 0
     assert await embeddings.backfill(encoder, docs_of=docs_of, progress=False) == 0
     assert {f"post:{o['id']}" for o in offers} <= set(await Embedding.all().values_list("doc_id", flat=True))
+
+
+async def test_a_need_whose_matching_never_ran_is_matched_when_workers_start(client, settings, redis):
+    from server import redis_keys as keys
+    from server.jobs import start_workers
+
+    offers = await soil_scientists(client, 1)
+    citizen, _ = await login_as(client, unique("orchard"))
+    need = await create_post(client, citizen)
+    await redis.delete(keys.MATCH_JOBS)  # its job is lost (the store was down, or it went to another process)
+    assert await matching.never_matched(limit=10) == [need["id"]]
+    running = await start_workers(settings=settings, store=redis)
+    try:
+        async def matched():
+            return await Match.filter(demand_id=need["id"], supply_post_id=offers[0]["id"]).exists()
+
+        deadline = asyncio.get_running_loop().time() + 60
+        while not await matched():
+            assert asyncio.get_running_loop().time() < deadline, "the never-matched need was not matched"
+            await asyncio.sleep(0.05)
+    finally:
+        await running.close()
+    assert await matching.never_matched(limit=10) == []
