@@ -23,8 +23,8 @@ DEMO_FILE = Path(__file__).resolve().parent.parent / "data" / "demo" / "demo.jso
 DEMO_CONSOLE_PASSWORDS = {"u-sckx-admin": "demo-admin-2026", "u-staff-sichuan": "demo-staff-2026",
                           "u-staff-chengdu": "demo-staff-2026", "u-staff-yibin": "demo-staff-2026",
                           "u-staff-guangan": "demo-staff-2026"}
-# Who follows the official account in the demo and holds subscribe grants: the people match notices go to.
-REACHABLE_ROLES = (Role.SCIENTIST, Role.ORGANISATION)
+# Who follows the official account in the demo and holds subscribe grants: the people notices go to.
+REACHABLE_ROLES = (Role.SCIENTIST, Role.ORGANISATION, Role.STAFF)  # staff: 新服务单 and follow-up notices
 DEMO_GRANT_KINDS = ("match_found", "match_digest", "post_progress")  # one accepted grant each, given once
 
 
