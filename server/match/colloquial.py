@@ -66,16 +66,6 @@ class Vocabulary:
             terms += [t for t in entry.technical if t not in text and t not in terms]
         return terms
 
-    def bridges(self, query: str, document: str) -> list[str]:
-        """Return "colloquial≈technical" for every entry of the query whose technical term the document has."""
-        out: list[str] = []
-        for entry in self.find(query):
-            for term in entry.technical:
-                if term in document and term not in query:
-                    out.append(f"{entry.colloquial}≈{term}")
-                    break
-        return out
-
 
 def parse(lines: list[str]) -> list[Entry]:
     """Parse TSV lines (header and # comments skipped); raise ValueError on a malformed line."""

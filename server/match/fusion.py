@@ -143,14 +143,3 @@ def load_fusion(path: Path = DATA_PATH) -> Fusion:
 def save_fusion(fusion: Fusion, path: Path = DATA_PATH) -> None:
     """Write the fitted fusion as JSON."""
     path.write_text(json.dumps(fusion.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-
-
-def standardised(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """Return (values - mean) / std over the masked entries (zeros when they do not vary)."""
-    if not mask.any():
-        return np.zeros_like(values, dtype=np.float32)
-    chosen = values[mask]
-    std = float(chosen.std())
-    if std <= 1e-9:
-        return np.zeros_like(values, dtype=np.float32)
-    return ((values - float(chosen.mean())) / std).astype(np.float32)
