@@ -3,7 +3,7 @@
 from server.models.articles import Article
 from server.models.campaigns import Campaign
 from server.models.chat import ChatMessage
-from server.models.embeddings import Embedding
+from server.models.embeddings import DocTerms, Embedding
 from server.models.emergencies import Emergency, EmergencyNotice
 from server.models.inbound import InboundMessage
 from server.models.matches import Match
@@ -17,7 +17,7 @@ from server.models.users import User
 from server.models.windows import ReplyWindow
 
 __all__ = [
-    "Article", "Campaign", "ChatMessage", "Embedding", "Emergency", "EmergencyNotice", "InboundMessage", "Match",
+    "Article", "Campaign", "ChatMessage", "DocTerms", "Embedding", "Emergency", "EmergencyNotice", "InboundMessage", "Match",
     "Outreach", "Post", "PushAttempt", "PushBlock", "PushDayCount", "PushRequest", "Region", "ReplyWindow",
     "StaffProfile", "SubscribeQuota", "Ticket", "TicketEvent", "User",
 ]
