@@ -17,7 +17,7 @@ from server.models.users import User
 from server.models.windows import ReplyWindow
 
 __all__ = [
-    "Article", "Campaign", "ChatMessage", "DocTerms", "Embedding", "Emergency", "EmergencyNotice", "InboundMessage", "Match",
-    "Outreach", "Post", "PushAttempt", "PushBlock", "PushDayCount", "PushRequest", "Region", "ReplyWindow",
+    "Article", "Campaign", "ChatMessage", "DocTerms", "Embedding", "Emergency", "EmergencyNotice", "InboundMessage",
+    "Match", "Outreach", "Post", "PushAttempt", "PushBlock", "PushDayCount", "PushRequest", "Region", "ReplyWindow",
     "StaffProfile", "SubscribeQuota", "Ticket", "TicketEvent", "User",
 ]
