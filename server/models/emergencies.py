@@ -41,6 +41,12 @@ class EmergencyNotice(Model):
     unreachable = fields.IntField(default=0)
     stopped = fields.IntField(default=0)  # cancel: queued sends that were stopped
     fanout_ms = fields.IntField(default=0)
+    # The fan-out runs in the workers, one user-id range at a time: a queue row, leased like inbound messages.
+    fanout_state = fields.CharField(max_length=8, default="done", db_index=True)  # queued|running|done|stopped
+    fanout_cursor = fields.BigIntField(default=0)  # every user id up to this one is done
+    fanout_upto = fields.BigIntField(default=0)  # the highest user id when it was raised: the audience's end
+    fanout_lease_until = fields.DatetimeField(null=True)  # a worker holds it until then (renewed per range)
+    fanout_finished_at = fields.DatetimeField(null=True)
     created_by = fields.ForeignKeyField("models.User", null=True, related_name="emergency_notices",
                                         on_delete=fields.SET_NULL)
     created_at = fields.DatetimeField(auto_now_add=True)

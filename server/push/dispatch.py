@@ -55,22 +55,24 @@ async def claim(*, worker: str, limit: int = 50, now: datetime | None = None) ->
     return await PushRequest.filter(id__in=ids).order_by("priority", "due_at", "id")
 
 
-_CLAIM = ("UPDATE push_requests SET status = $1, claimed_by = $2, claimed_at = $4, updated_at = $4 "
-          "WHERE id IN (SELECT id FROM push_requests WHERE status = $5 AND {} "
-          "ORDER BY priority, due_at, id LIMIT $6 FOR UPDATE SKIP LOCKED) RETURNING id")
-_CLAIM_DUE, _CLAIM_STALE = _CLAIM.format("due_at <= $3"), _CLAIM.format("claimed_at < $3")
+# The statuses are literals, not parameters: only then can a (generic) plan use the partial indexes
+# push_requests_due (pending) and push_requests_claimed (sending).
+_CLAIM = ("UPDATE push_requests SET status = 'sending', claimed_by = $1, claimed_at = $3, updated_at = $3 "
+          "WHERE id IN (SELECT id FROM push_requests WHERE {} "
+          "ORDER BY priority, due_at, id LIMIT $4 FOR UPDATE SKIP LOCKED) RETURNING id")
+_CLAIM_DUE = _CLAIM.format("status = 'pending' AND due_at <= $2")
+_CLAIM_STALE = _CLAIM.format("status = 'sending' AND claimed_at < $2")
 
 
 async def _claim_skip_locked(*, worker: str, limit: int, now: datetime) -> list[int]:
     """PostgreSQL: one UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED) per claim."""
     conn = connections.get("default")
     ids: list[int] = []
-    for status, query in ((PushStatus.PENDING, _CLAIM_DUE), (PushStatus.SENDING, _CLAIM_STALE)):
+    for query, since in ((_CLAIM_DUE, now), (_CLAIM_STALE, now - CLAIM_TIMEOUT)):
         room = limit - len(ids)
         if room <= 0:
             break
-        since = now if status == PushStatus.PENDING else now - CLAIM_TIMEOUT
-        rows = await conn.execute_query_dict(query, [str(PushStatus.SENDING), worker, since, now, str(status), room])
+        rows = await conn.execute_query_dict(query, [worker, since, now, room])
         ids.extend(row["id"] for row in rows)
     return ids
 
