@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -21,10 +21,30 @@ NAV = [("dashboard", "/console/", "仪表盘", False), ("tickets", "/console/tic
        ("emergencies", "/console/emergencies", "应急推送", True), ("outreach", "/console/outreach", "精准推送", True)]
 
 
-def _local_time(value: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    if value is None:
+def _local_time(value: datetime | str | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """Beijing time of an aware datetime or an ISO text (a naive one is taken as UTC)."""
+    if value is None or value == "":
         return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
     return value.astimezone(BEIJING).strftime(fmt)
+
+
+ROLE_NAMES = {"citizen": "群众", "organisation": "单位", "scientist": "科技工作者", "staff": "工作人员",
+              "admin": "管理员"}
+
+
+def _person(user: Any) -> str:
+    """A person's name; someone who never gave one is named by their role, never by an id."""
+    if user is None:
+        return "—"
+    name = (getattr(user, "name", "") or "").strip()
+    if name:
+        return name
+    role = str(getattr(user, "role", "") or "")
+    return f"{ROLE_NAMES.get(role, '用户')}（未填姓名）"
 
 
 def _day(value: date | datetime | str | None) -> str:
@@ -40,7 +60,8 @@ def _percent(value: float | None) -> str:
 def _build_env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATE_DIR), autoescape=select_autoescape(["html"]),
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(local_time=_local_time, day=_day, percent=_percent)
+    env.filters.update(local_time=_local_time, day=_day, percent=_percent, person=_person)
+    env.globals.update(role_names=ROLE_NAMES)
     env.globals.update(nav=NAV)
     env.policies["json.dumps_kwargs"] = {"default": str, "ensure_ascii": False, "sort_keys": False}
     return env

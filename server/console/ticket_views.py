@@ -32,7 +32,7 @@ def _filters(request: Request) -> dict:
     region = (request.args.get("region") or "").strip()
     code = regions.normalise_code(region) if region else None
     if region and code is None:
-        raise ValidationFailed("地区代码格式不正确", field="region")
+        raise ValidationFailed("请从列表中选择地区", field="region")
     stage = (request.args.get("stage") or "").strip()
     if stage and stage not in PostStatus._value2member_map_:
         raise ValidationFailed("阶段不正确", field="stage")
@@ -54,6 +54,7 @@ async def board(request: Request) -> HTTPResponse:
     return render("tickets.html", request, active="tickets", board=found, filters=filters, stages=STAGES,
                   stage_names=dict(STAGES), kind_names=KIND_NAMES, base_query=base,
                   concierges=await console_tickets.concierges_in(session.scope),
+                  region_options=await console_tickets.region_options(session.scope),
                   is_overdue=console_tickets.is_overdue)
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from server.errors import Forbidden, NotFound, ValidationFailed
-from server.models import ChatMessage, StaffProfile, Ticket, TicketEvent, User
-from server.models.enums import PostStatus, Role
+from server.models import ChatMessage, Region, StaffProfile, Ticket, TicketEvent, User
+from server.models.enums import PostStatus, RegionLevel, Role
 from server.services import regions, tickets
 
 PER_PAGE = 20
@@ -63,6 +63,15 @@ async def list_board(*, scope: str | None, region_code: str | None = None, conci
     rows = await (query.order_by("stage_since", "id").offset((page - 1) * per_page).limit(per_page)
                   .prefetch_related("post", "concierge", "region"))
     return Board(tickets=rows, total=total, page=page, pages=pages)
+
+
+async def region_options(scope: str | None) -> list[tuple[str, str]]:
+    """Return (code, label) for every region within the scope, each city followed by its counties."""
+    root = scope or "510000"
+    rows = await Region.filter(code__startswith=regions.prefix_of(root)).order_by("code").values("code", "name",
+                                                                                               "level")
+    indent = {RegionLevel.PROVINCE: "", RegionLevel.CITY: "　", RegionLevel.COUNTY: "　　"}
+    return [(r["code"], indent.get(r["level"], "") + r["name"]) for r in rows]
 
 
 async def concierges_in(scope: str | None) -> list[StaffProfile]:

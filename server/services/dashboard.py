@@ -315,9 +315,10 @@ async def _workload_rows(scope: _Scope) -> list[dict]:
     """Return each concierge of the region with open tickets and overdue plans (all their tickets, now)."""
     sql = scope.sql()  # placeholders are taken in the order they appear: sqlite's are positional
     query = (
-        "SELECT s.user_id AS concierge_id, u.name, s.region_id AS region_code, s.capacity, s.away, "  # noqa: S608
+        "SELECT s.user_id AS concierge_id, u.name, s.region_id AS region_code, g.name AS region_name, "  # noqa: S608
+        "s.capacity, s.away, "
         "COALESCE(o.n, 0) AS open_tickets, COALESCE(o.overdue, 0) AS overdue_plans "
-        "FROM staff_profiles s JOIN users u ON u.id = s.user_id LEFT JOIN ("
+        "FROM staff_profiles s JOIN users u ON u.id = s.user_id JOIN regions g ON g.code = s.region_id LEFT JOIN ("
         f"SELECT concierge_id, COUNT(*) AS n, SUM(CASE WHEN plan_due < {sql.p(scope.today)} THEN 1 ELSE 0 END) "
         f"AS overdue FROM tickets WHERE status IN {_q(OPEN)} AND concierge_id IN ({_staff(scope, sql)}) "
         f"GROUP BY concierge_id) o ON o.concierge_id = s.user_id WHERE u.role = '{Role.STAFF.value}' "
@@ -371,6 +372,7 @@ def _by_child(rows: list[dict], *, key_len: int, where: tuple[str, str] | None =
 def _workload(rows: list[dict], medians: list[dict]) -> list[dict]:
     median = {int(r["c"]): round(float(r["median"]), 1) for r in medians}
     return [{"concierge_id": int(r["concierge_id"]), "name": r["name"], "region_code": r["region_code"],
+             "region_name": r["region_name"],
              "open_tickets": int(r["open_tickets"]), "capacity": int(r["capacity"]), "away": bool(r["away"]),
              "overdue_plans": int(r["overdue_plans"]),
              "first_response_minutes_median": median.get(int(r["concierge_id"]))} for r in rows]
@@ -473,7 +475,8 @@ CSV_COLUMNS: dict[str, list[tuple[str, str]]] = {
     "rates": [("指标", "key"), ("指标名称", "label"), ("定义", "definition"), ("分子", "numerator"),
               ("分母", "denominator"), ("比率", "value")],
     "workload": [("保姆编号", "concierge_id"), ("姓名", "name"), ("地区代码", "region_code"),
-                 ("在办服务单", "open_tickets"), ("接单上限", "capacity"), ("暂停接单", "away"),
+                 ("地区名称", "region_name"), ("在办服务单", "open_tickets"), ("接单上限", "capacity"),
+                 ("暂停接单", "away"),
                  ("逾期计划", "overdue_plans"), ("首次响应中位数（分钟）", "first_response_minutes_median")],
     "stage_ageing": [("阶段", "stage"), ("阶段名称", "label"), ("数量", "count"), ("超过7天", "over_7_days")],
     "push": [("推送类型", "kind"), ("待发送", "pending"), ("已发送", "sent"), ("失败", "failed"),

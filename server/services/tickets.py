@@ -83,7 +83,7 @@ async def assign(*, ticket: Ticket, exclude: set[int] | None = None, actor: User
     await ticket.save(update_fields=["concierge_id", "assigned_at", "updated_at"])
     concierge = await User.get(id=chosen.user_id)
     await TicketEvent.create(ticket=ticket, actor=actor, kind="assigned",
-                             note=note or f"分配给科服保姆 {concierge.name or concierge.id}")
+                             note=note or f"分配给科服保姆 {concierge.name or '（未填姓名）'}")
     await PushRequest.get_or_create(kind="followup_reminder", cause=f"ticket-assigned:{ticket.id}:{chosen.user_id}",
                                     user_id=chosen.user_id,
                                     defaults={"data": {"ticket_id": ticket.id, "post_id": ticket.post_id,

@@ -188,11 +188,14 @@ async def test_workload_counts_open_tickets_overdue_plans_and_median_first_respo
     workload = (await view("510000"))["workload"]
     k1, k2, k0 = world["k1"], world["k2"], world["k0"]
     assert workload == [
-        {"concierge_id": k1.id, "name": "锦江保姆", "region_code": "510104", "open_tickets": 3, "capacity": 10,
+        {"concierge_id": k1.id, "name": "锦江保姆", "region_code": "510104", "region_name": "锦江区",
+         "open_tickets": 3, "capacity": 10,
          "away": False, "overdue_plans": 1, "first_response_minutes_median": 1515.0},
-        {"concierge_id": k2.id, "name": "绵阳保姆", "region_code": "510700", "open_tickets": 3, "capacity": 5,
+        {"concierge_id": k2.id, "name": "绵阳保姆", "region_code": "510700", "region_name": "绵阳市",
+         "open_tickets": 3, "capacity": 5,
          "away": True, "overdue_plans": 1, "first_response_minutes_median": 1740.0},
-        {"concierge_id": k0.id, "name": "省级保姆", "region_code": "510000", "open_tickets": 0, "capacity": 50,
+        {"concierge_id": k0.id, "name": "省级保姆", "region_code": "510000", "region_name": "四川省",
+         "open_tickets": 0, "capacity": 50,
          "away": False, "overdue_plans": 0, "first_response_minutes_median": None},
     ]
     assert [w["concierge_id"] for w in (await view("510100"))["workload"]] == [k1.id]

@@ -73,7 +73,7 @@ async def test_dashboard_fits_a_phone(browser, live_server: str, world: World) -
 async def test_supervisor_filters_the_board_and_reassigns(page, world: World) -> None:
     await browser_sign_in(page, "sandbox-console-chengdu", STAFF_PASSWORD)
     await page.click("nav.nav a[href='/console/tickets']")
-    await page.fill("input[name=region]", "510104")
+    await page.select_option("select[name=region]", label="　　锦江区")
     await page.click("form.filters button[type=submit]")
     await page.wait_for_url("**/console/tickets?region=510104*")
     ticket = world.chengdu_tickets[0]

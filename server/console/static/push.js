@@ -97,7 +97,7 @@
         var t = data.totals
         var done = t.targeted ? (t.sent + t.failed + t.unreachable + t.cancelled) / t.targeted : 1
         document.getElementById('progress-bar').style.width = Math.round(done * 100) + '%'
-        document.getElementById('delivery-updated').textContent = '更新于 ' + new Date().toLocaleTimeString('zh-CN')
+        document.getElementById('delivery-updated').textContent = '更新于 ' + new Date().toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) + '（北京时间）'
         if (done < 1 && data.status === 'active') setTimeout(refresh, 2000)
       }).catch(function () { setTimeout(refresh, 5000) })
     }
