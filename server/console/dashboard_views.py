@@ -52,9 +52,10 @@ async def _overview(request: Request) -> tuple[Region, dict[str, Any], date, dat
     session: auth.ConsoleSession = request.ctx.console
     region = await accounts.resolve_region(scope=session.scope, requested=request.args.get("region"))
     since, until = period_of(request)
-    from server.services import dashboard  # imported when first used
+    from server.services import dashboard, dashboard_cards  # imported when first used
 
     data = await dashboard.overview(region.code, since=since, until=until)
+    data["headline"] = await dashboard_cards.headline(region.code, since=since, until=until)
     for row in data.get("push", []):
         row.setdefault("label", PUSH_KIND_NAMES.get(row["kind"], row["kind"]))
     return region, data, since, until
@@ -75,6 +76,22 @@ def _rate_definitions() -> list[tuple[str, str]]:
     return pairs
 
 
+def _top_by_rate(children: list[dict], key: str, *, n: int = 3) -> list[dict]:
+    """Return the child regions with the highest value of a rate (those with a value at all)."""
+    rated = [row for row in children if row.get(key) is not None]
+    return sorted(rated, key=lambda row: (-row[key], row["code"]))[:n]
+
+
+def _has_data(data: dict) -> dict[str, bool]:
+    """Which charts have something to draw (an empty one is replaced by a sentence, never bare axes)."""
+    funnel = any(step["count"] for steps in data["funnel"].values() for step in steps)
+    weekly = any(w["posts"] or w["contacted"] or w["landed"] or w["pushes_sent"] for w in data["weekly"])
+    push = any(sum(v for k, v in row.items() if k not in ("kind", "label")) for row in data["push"])
+    children = any(row["posts"] or row["users"] or row["open_tickets"] for row in data["children"])
+    return {"funnel": funnel, "weekly": weekly, "push": push, "children": children,
+            "ageing": any(s["count"] for s in data["stage_ageing"])}
+
+
 def _ranked(children: list[dict], sort: str) -> list[dict]:
     return sorted(children, key=lambda row: (row.get(sort) is None, -(row.get(sort) or 0), row.get("code", "")))
 
@@ -91,7 +108,8 @@ async def dashboard_page(request: Request) -> HTTPResponse:
     query = f"region={region.code}&since={since.isoformat()}&until={until.isoformat()}"
     return render("dashboard.html", request, active="dashboard", region=region, data=data, crumbs=crumbs,
                   since=since, until=until, sort=sort, sorts=CHILD_SORTS, children=_ranked(data["children"], sort),
-                  query=query, definitions=_rate_definitions())
+                  query=query, definitions=_rate_definitions(), has=_has_data(data),
+                  top={key: _top_by_rate(data["children"], f"{key}_rate") for key in ("acquisition", "supply")})
 
 
 @bp.get("/api/overview")
