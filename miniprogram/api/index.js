@@ -23,9 +23,10 @@ function createPost(post, { idempotencyKey } = {}) {
   const header = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined
   return request(`${V1}/posts`, { method: 'POST', data: post, header, fieldErrors: true }).then((d) => d.post)
 }
-const listMyPosts = ({ cursor, limit } = {}) => request(`${V1}/posts`, { query: { mine: 1, cursor, limit } })
+// Page loads show their own error with 重试 (components/load-error), so these pass toast: false.
+const listMyPosts = ({ cursor, limit } = {}) => request(`${V1}/posts`, { query: { mine: 1, cursor, limit }, toast: false })
 const listPosts = (filters = {}) => request(`${V1}/posts`, { query: filters })
-const getPost = (postId) => request(`${V1}/posts/${id(postId)}`).then((d) => d.post)
+const getPost = (postId) => request(`${V1}/posts/${id(postId)}`, { toast: false }).then((d) => d.post)
 const updatePost = (postId, changes) => request(`${V1}/posts/${id(postId)}`,
   { method: 'PATCH', data: changes, fieldErrors: true }).then((d) => d.post)
 const withdrawPost = (postId, reason) => request(`${V1}/posts/${id(postId)}/withdraw`,
@@ -39,15 +40,16 @@ const decideMatch = (matchId, decision, reason) => request(`${V1}/matches/${id(m
   { method: 'POST', data: reason ? { decision, reason } : { decision } }).then((d) => d.match || null)
 
 // --- concierge tickets ---
-const getTicket = (ticketId) => request(`${V1}/tickets/${id(ticketId)}`).then((d) => d.ticket)
-const listMessages = (ticketId) => request(`${V1}/tickets/${id(ticketId)}/messages`)
+const getTicket = (ticketId) => request(`${V1}/tickets/${id(ticketId)}`, { toast: false }).then((d) => d.ticket)
+const listMessages = (ticketId) => request(`${V1}/tickets/${id(ticketId)}/messages`, { toast: false })
   .then((d) => d.messages || [])
 const sendMessage = (ticketId, text) => request(`${V1}/tickets/${id(ticketId)}/messages`,
   { method: 'POST', data: { text } }).then((d) => d.message || d)
 
 // --- science articles ---
-const listArticles = ({ cursor } = {}) => request(`${V1}/articles`, { query: { cursor } })
-const getArticle = (articleId) => request(`${V1}/articles/${id(articleId)}`).then((d) => d.article || d)
+const listArticles = ({ cursor } = {}) => request(`${V1}/articles`, { query: { cursor }, toast: false })
+const getArticle = (articleId) => request(`${V1}/articles/${id(articleId)}`, { toast: false })
+  .then((d) => d.article || d)
 
 // --- subscribe messages ---
 const reportSubscriptions = (results) => request(`${V1}/subscriptions`, { method: 'POST', data: { results } })

@@ -2,6 +2,7 @@
 const api = require('../../api/index')
 const { eventValue } = require('../../utils/event')
 const { formatTime } = require('../../utils/time')
+const { friendlyMessage } = require('../../api/errors')
 
 const MAX_TEXT = 500
 
@@ -20,7 +21,7 @@ Component({
   properties: {
     ticketId: { type: null, value: null },
   },
-  data: { ticket: null, concierge: '', rows: [], text: '', sending: false, loaded: false, lastId: '' },
+  data: { ticket: null, concierge: '', rows: [], text: '', sending: false, loaded: false, lastId: '', error: '' },
   observers: {
     ticketId(ticketId) {
       if (ticketId) this.load()
@@ -29,13 +30,15 @@ Component({
   methods: {
     async load() {
       const ticketId = this.data.ticketId
+      this.setData({ error: '' })
       try {
         const [ticket, messages] = await Promise.all([api.getTicket(ticketId), api.listMessages(ticketId)])
         const concierge = (ticket && ticket.concierge && ticket.concierge.name) || ''
         this.setData({ ticket, concierge, loaded: true })
         this.showMessages(messages)
       } catch (err) {
-        this.setData({ loaded: true })
+        // Not "no messages yet": say the load failed and offer 重试.
+        this.setData({ error: friendlyMessage(err) })
       }
     },
     showMessages(messages) {

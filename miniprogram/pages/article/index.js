@@ -1,20 +1,27 @@
 // One science article.
 const api = require('../../api/index')
 const { formatDate } = require('../../utils/time')
+const { friendlyMessage } = require('../../api/errors')
 
 Component({
-  data: { article: null, paragraphs: [], date: '', failed: false },
+  data: { article: null, paragraphs: [], date: '', missing: false, error: '' },
   methods: {
-    async onLoad(query) {
+    onLoad(query) {
+      this.articleId = query && query.id
+      return this.load()
+    },
+    async load() {
+      this.setData({ error: '' })
       try {
-        const article = await api.getArticle(query && query.id)
+        const article = await api.getArticle(this.articleId)
         this.setData({
           article,
           date: formatDate(article.published_at),
           paragraphs: String(article.body || article.summary || '').split('\n').filter((line) => line.trim()),
         })
       } catch (err) {
-        this.setData({ failed: true })
+        if (err.status === 404) this.setData({ missing: true })
+        else this.setData({ error: friendlyMessage(err) })
       }
     },
   },

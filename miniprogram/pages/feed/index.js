@@ -3,6 +3,7 @@
 const api = require('../../api/index')
 const { formatDate } = require('../../utils/time')
 const { dataset } = require('../../utils/event')
+const { friendlyMessage } = require('../../api/errors')
 
 function toItem(article) {
   return {
@@ -12,7 +13,7 @@ function toItem(article) {
 }
 
 Component({
-  data: { emergency: null, items: [], cursor: null, loading: false, loaded: false, end: false },
+  data: { emergency: null, items: [], cursor: null, loading: false, loaded: false, end: false, error: '' },
   methods: {
     onLoad() {
       return this.reload()
@@ -30,18 +31,23 @@ Component({
     },
     async loadMore(fresh) {
       if (this.data.loading) return
-      this.setData({ loading: true })
+      this.setData({ loading: true, error: '' })
       try {
         const page = await api.listArticles({ cursor: fresh ? null : this.data.cursor })
         const items = (page.articles || []).map(toItem)
         const next = { items: fresh ? items : this.data.items.concat(items), cursor: page.next_cursor || null, end: !page.next_cursor }
         // The emergency comes with the first page; later pages do not clear it.
         if (fresh) next.emergency = page.emergency || null
+        next.loaded = true
         this.setData(next)
       } catch (err) {
-        // The wrapper showed a toast.
+        // A failure is not "no articles": say so and offer 重试.
+        this.setData({ error: friendlyMessage(err) })
       }
-      this.setData({ loading: false, loaded: true })
+      this.setData({ loading: false })
+    },
+    retry() {
+      return this.loadMore(!this.data.items.length)
     },
     open(e) {
       wx.navigateTo({ url: `/pages/article/index?id=${dataset(e, 'id')}` })

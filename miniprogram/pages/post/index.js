@@ -5,6 +5,7 @@ const session = require('../../api/session')
 const { confirm } = require('../../utils/modal')
 const { KIND_LABELS, OFFER_TYPES } = require('../../utils/labels')
 const { formatTime } = require('../../utils/time')
+const { friendlyMessage } = require('../../api/errors')
 
 const FINAL = ['closed', 'landed']
 const STAFF = ['staff', 'admin']
@@ -39,7 +40,7 @@ Component({
   data: {
     post: null, progress: null, progressFailed: false, showProgress: false,
     matches: [], people: [], articles: [], matchesLoaded: false, deciding: null,
-    ticketId: null, isMine: false, canWithdraw: false, failed: false,
+    ticketId: null, isMine: false, canWithdraw: false, missing: false, error: '',
   },
   methods: {
     onLoad(query) {
@@ -52,16 +53,19 @@ Component({
     },
     async load() {
       let post
+      this.setData({ error: '' })
       try {
         post = await api.getPost(this.postId)
       } catch (err) {
-        this.setData({ failed: true })
+        // Gone (or not ours to see) is final; anything else (network, 5xx) can be retried.
+        if (err.status === 404) this.setData({ missing: true })
+        else this.setData({ error: friendlyMessage(err) })
         return
       }
       const me = session.getUser() || {}
       const isMine = post.author_id === me.id
       this.setData({
-        post: present(post), isMine, failed: false,
+        post: present(post), isMine, missing: false,
         canWithdraw: isMine && !FINAL.includes(post.status),
         ticketId: post.ticket_id || (post.ticket && post.ticket.id) || null,
       })

@@ -3,6 +3,7 @@ const api = require('../../api/index')
 const { KIND_LABELS } = require('../../utils/labels')
 const { formatTime } = require('../../utils/time')
 const { dataset } = require('../../utils/event')
+const { friendlyMessage } = require('../../api/errors')
 
 const PAGE_SIZE = 20
 
@@ -14,7 +15,7 @@ function toItem(post) {
 }
 
 Component({
-  data: { items: [], cursor: null, loading: false, loaded: false, end: false },
+  data: { items: [], cursor: null, loading: false, loaded: false, end: false, error: '' },
   methods: {
     onShow() {
       return this.reload()
@@ -33,7 +34,7 @@ Component({
     },
     async loadMore(fresh) {
       if (this.data.loading) return
-      this.setData({ loading: true })
+      this.setData({ loading: true, error: '' })
       try {
         const page = await api.listMyPosts({ cursor: fresh ? null : this.data.cursor, limit: PAGE_SIZE })
         const items = (page.posts || []).map(toItem)
@@ -41,11 +42,16 @@ Component({
           items: fresh ? items : this.data.items.concat(items),
           cursor: page.next_cursor || null,
           end: !page.next_cursor,
+          loaded: true,
         })
       } catch (err) {
-        // The wrapper showed a toast; keep the list as it was.
+        // A failure is not an empty list: say so and offer 重试 (the list loaded so far stays).
+        this.setData({ error: friendlyMessage(err) })
       }
-      this.setData({ loading: false, loaded: true })
+      this.setData({ loading: false })
+    },
+    retry() {
+      return this.data.items.length ? this.loadMore(false) : this.reload()
     },
     open(e) {
       wx.navigateTo({ url: `/pages/post/index?id=${dataset(e, 'id')}` })

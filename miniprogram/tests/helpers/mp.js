@@ -21,11 +21,13 @@ function wxmlList() {
 
 /** Load a page or component by its path from the project root, e.g. 'pages/publish/index'. */
 function load(rel) {
-  return simulate.load(path.join(ROOT, rel), {
-    rootPath: ROOT,
-    usingComponents: vantStubs(),
-    compilerOptions: { wxmlList: wxmlList(), wxsList: [] },
-  })
+  const options = { rootPath: ROOT, usingComponents: vantStubs(), compilerOptions: { wxmlList: wxmlList(), wxsList: [] } }
+  // simulate runs each component's js with require() and then deletes it from require.cache, which
+  // jest's module registry ignores: a component shared by two pages loaded in one test file would
+  // run (call Component()) only once. A fresh registry per load runs each file every time.
+  let id
+  jest.isolateModules(() => { id = simulate.load(path.join(ROOT, rel), options) })
+  return id
 }
 
 /** Render and attach; returns the simulate wrapper. */

@@ -69,8 +69,8 @@ test.each([
   ['an English server message', () => apiError(404, 'not_found', 'Not Found'), '内容不存在或已被删除'],
 ])('turns %s into a friendly toast', async (_name, answer, expected) => {
   signIn()
-  installBackend({ 'GET /api/v1/posts/:id': answer })
-  const err = await api.getPost(1).catch((e) => e)
+  installBackend({ 'POST /api/v1/posts/:id/withdraw': answer })
+  const err = await api.withdrawPost(1).catch((e) => e)
   expect(err.friendly).toBe(expected)
   expect(toasts()).toEqual([expected])
 })
