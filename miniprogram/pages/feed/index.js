@@ -4,6 +4,8 @@ const api = require('../../api/index')
 const { formatDate } = require('../../utils/time')
 const { dataset } = require('../../utils/event')
 const { friendlyMessage } = require('../../api/errors')
+const subscribe = require('../../utils/subscribe')
+const config = require('../../config')
 
 function toItem(article) {
   return {
@@ -13,10 +15,28 @@ function toItem(article) {
 }
 
 Component({
-  data: { emergency: null, items: [], cursor: null, loading: false, loaded: false, end: false, error: '' },
+  data: {
+    emergency: null, items: [], cursor: null, loading: false, loaded: false, end: false, error: '', askAlerts: false,
+  },
   methods: {
     onLoad() {
-      return this.reload()
+      return Promise.all([this.reload(), this.checkAlerts()])
+    },
+    /** Offer emergency alerts for my region while they are off (a failed check offers nothing). */
+    async checkAlerts() {
+      const template = subscribe.templateFor('emergency_alert')
+      const balances = await api.listSubscriptions().catch(() => null)
+      const found = balances && template && balances.find((b) => b.template_id === template.id)
+      this.setData({ askAlerts: Boolean(balances && template && !(found && found.remaining > 0)) })
+    },
+    async onAskAlerts() {
+      const outcome = await subscribe.askSafely(config.subscribeMoments.feed)
+      if (outcome.accepted) {
+        wx.showToast({ title: '已开启应急预警提醒', icon: 'success' })
+        this.setData({ askAlerts: false })
+      } else if (outcome.errCode === 20004) {
+        wx.showToast({ title: '订阅消息已在设置中关闭', icon: 'none' })
+      }
     },
     async onPullDownRefresh() {
       await this.reload()

@@ -4,20 +4,24 @@ const api = require('../../api/index')
 const session = require('../../api/session')
 const config = require('../../config')
 const subscribe = require('../../utils/subscribe')
+const { confirm } = require('../../utils/modal')
 const { regionLabel, describe } = require('../../utils/profile')
+const { dataset } = require('../../utils/event')
+const { friendlyMessage } = require('../../api/errors')
 
-const RESULT_LABELS = { accept: '已开启', reject: '未开启', ban: '已屏蔽', filter: '未开启' }
-
-function subscriptionRow(s) {
-  const known = config.subscribeTemplates.find((t) => t.id === s.template_id) || {}
-  let state = RESULT_LABELS[s.result || s.status] || ''
-  if (typeof s.remaining === 'number') state = s.remaining > 0 ? `可接收 ${s.remaining} 次` : '未开启'
-  return { id: s.template_id, name: known.name || s.title || '消息提醒', state }
+/** One notice kind this person can receive, with how many messages the backend may still send. */
+function subscriptionRow(template, balances) {
+  const found = balances.find((b) => b.template_id === template.id || b.kind === template.kind)
+  const remaining = found && typeof found.remaining === 'number' ? found.remaining : 0
+  return {
+    kind: template.kind, name: template.name, desc: template.desc, on: remaining > 0,
+    state: remaining > 0 ? `已开启 · 可接收 ${remaining} 次` : '未开启',
+  }
 }
 
 Component({
   data: {
-    user: null, description: '', region: '', bindCode: null, binding: false, subscriptions: [],
+    user: null, description: '', region: '', bindCode: null, binding: false, subscriptions: [], subscriptionsError: '',
     accountName: config.officialAccountName,
   },
   methods: {
@@ -31,8 +35,17 @@ Component({
       } catch (err) {
         // Keep the stored profile on screen.
       }
-      const subscriptions = await api.listSubscriptions().catch(() => [])
-      this.setData({ subscriptions: subscriptions.map(subscriptionRow) })
+      return this.loadSubscriptions()
+    },
+    async loadSubscriptions() {
+      const user = session.getUser() || {}
+      try {
+        const balances = await api.listSubscriptions()
+        const rows = subscribe.templatesFor(user.role || 'citizen').map((t) => subscriptionRow(t, balances))
+        this.setData({ subscriptions: rows, subscriptionsError: '' })
+      } catch (err) {
+        this.setData({ subscriptionsError: friendlyMessage(err) })
+      }
     },
     async show(user) {
       if (!user) return
@@ -53,11 +66,16 @@ Component({
       }
       this.setData({ binding: false })
     },
-    async onSubscribe() {
-      const outcome = await subscribe.askSubscribe().catch(() => ({ accepted: 0, errCode: -1 }))
-      if (outcome.errCode === 20004) wx.showToast({ title: '请先在设置中打开订阅消息', icon: 'none' })
-      else if (outcome.accepted) wx.showToast({ title: '已开启提醒', icon: 'success' })
-      return this.refresh()
+    /** Turn one kind of notice on (again): each accepted ask allows one more message. */
+    async onSubscribe(e) {
+      const outcome = await subscribe.askSafely([dataset(e, 'kind')])
+      if (outcome.errCode === 20004) {
+        const open = await confirm({ title: '订阅消息已关闭', content: '请在设置中打开“订阅消息”后再开启提醒', confirmText: '去设置' })
+        if (open) wx.openSetting({})
+      } else if (outcome.accepted) {
+        wx.showToast({ title: '已开启提醒', icon: 'success' })
+      }
+      return this.loadSubscriptions()
     },
   },
 })

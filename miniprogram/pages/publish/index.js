@@ -4,6 +4,7 @@ const api = require('../../api/index')
 const session = require('../../api/session')
 const draft = require('../../utils/draft')
 const subscribe = require('../../utils/subscribe')
+const config = require('../../config')
 const { LIMITS, validatePost, fieldKey } = require('../../utils/validate')
 const { KIND_LABELS, KINDS_BY_ROLE, KIND_HINTS, OFFER_TYPES } = require('../../utils/labels')
 const { eventValue, dataset } = require('../../utils/event')
@@ -117,7 +118,7 @@ Component({
         draft.clearDraft()
         this.idempotencyKey = ''
         this.setData(Object.assign({}, EMPTY_FORM, {
-          posted: { id: post.id, title: post.title, pending: post.review_state === 'pending' },
+          posted: { id: post.id, title: post.title, pending: post.review_state === 'pending', offer: post.kind === 'offer' },
           subscribed: '',
         }))
       } catch (err) {
@@ -131,12 +132,14 @@ Component({
       else if (err.field) wx.showToast({ title: err.friendly, icon: 'none' })
     },
     async onSubscribe() {
-      const outcome = await subscribe.askSubscribe().catch(() => ({ accepted: 0, errCode: -1 }))
+      // Right after posting: progress and the concierge's replies (a scientist's offer: its matches).
+      const moments = config.subscribeMoments
+      const outcome = await subscribe.askSafely(this.data.posted && this.data.posted.offer ? moments.offerPosted : moments.posted)
       let subscribed = 'rejected'
       if (outcome.accepted > 0) subscribed = 'accepted'
       else if (outcome.errCode === 20004) subscribed = 'off'
       this.setData({ subscribed })
-      if (subscribed === 'accepted') wx.showToast({ title: '已开启进度提醒', icon: 'success' })
+      if (subscribed === 'accepted') wx.showToast({ title: '已开启提醒', icon: 'success' })
     },
     viewPost() {
       wx.navigateTo({ url: `/pages/post/index?id=${this.data.posted.id}` })

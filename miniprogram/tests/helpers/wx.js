@@ -15,6 +15,7 @@ function installWx() {
     redirectTo: jest.fn(),
     stopPullDownRefresh: jest.fn(),
     requestSubscribeMessage: jest.fn(),
+    openSetting: jest.fn(),
     request: jest.fn(() => { throw new Error('no backend installed for this test') }),
   }
   Object.assign(global.wx, stubs)

@@ -84,6 +84,11 @@ suite(`request wrapper against ${BASE || 'an unset KJY_API_BASE'}`, () => {
     expect(byId[match]).toBe(0)
   })
 
+  test("every notice the mini-program asks for is one of the backend's subscribe templates, of the same kind", async () => {
+    const kinds = Object.fromEntries((await api.listSubscriptions()).map((s) => [s.template_id, s.kind]))
+    config.subscribeTemplates.forEach((t) => expect([t.id, kinds[t.id]]).toEqual([t.id, t.kind]))
+  })
+
   test('gets a one-time code to bind the official account', async () => {
     const bind = await api.createBindCode()
     expect(bind.code).toMatch(/^\d{6}$/)

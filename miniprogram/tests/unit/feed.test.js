@@ -41,6 +41,38 @@ test('an active emergency in my region shows a banner above the articles', async
   expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/article/index?id=31' })
 })
 
+test('while emergency alerts are off, the feed offers them with a tap', async () => {
+  signIn()
+  const backend = installBackend({
+    'GET /api/v1/articles': () => ({ emergency: null, articles: ARTICLES, next_cursor: null }),
+    'GET /api/v1/subscriptions': () => ({ subscriptions: [{ template_id: 'sandbox-tpl-emergency-alert-mp', kind: 'emergency_alert', remaining: 0 }] }),
+    'POST /api/v1/subscriptions': () => ({ subscriptions: [] }),
+  })
+  wx.requestSubscribeMessage = jest.fn((o) => o.success({ 'sandbox-tpl-emergency-alert-mp': 'accept' }))
+  const page = mount(feedId)
+  await page.instance.onLoad({})
+  await settle()
+  expect(text(page, '.ask-alerts-text')).toBe('开启应急预警，本地区有灾害预警时第一时间通知您')
+  expect(wx.requestSubscribeMessage).not.toHaveBeenCalled()
+  page.querySelector('.ask-alerts-btn').dispatchEvent('tap')
+  await settle()
+  expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['sandbox-tpl-emergency-alert-mp'])
+  expect(backend.callsTo('POST', '/api/v1/subscriptions')[0].data).toEqual({ results: { 'sandbox-tpl-emergency-alert-mp': 'accept' } })
+  expect(exists(page, '.ask-alerts')).toBe(false)
+})
+
+test('emergency alerts already on: nothing offered', async () => {
+  signIn()
+  installBackend({
+    'GET /api/v1/articles': () => ({ emergency: null, articles: ARTICLES, next_cursor: null }),
+    'GET /api/v1/subscriptions': () => ({ subscriptions: [{ template_id: 'sandbox-tpl-emergency-alert-mp', kind: 'emergency_alert', remaining: 2 }] }),
+  })
+  const page = mount(feedId)
+  await page.instance.onLoad({})
+  await settle()
+  expect(exists(page, '.ask-alerts')).toBe(false)
+})
+
 test('no emergency, no banner', async () => {
   signIn()
   const { page } = await openFeed(null)
@@ -55,7 +87,7 @@ test('lists personalised articles and pages on', async () => {
   expect(page.querySelectorAll('.topic').map((n) => n.dom.textContent)).toEqual(['防汛', '用电安全', '农业'])
   await page.instance.onReachBottom()
   await settle()
-  expect(backend.calls[1].query.cursor).toBe('2')
+  expect(backend.callsTo('GET', '/api/v1/articles')[1].query.cursor).toBe('2')
   expect(page.data.end).toBe(true)
   expect(page.data.emergency).toMatchObject({ id: 4 }) // a later page does not drop the banner
   page.querySelectorAll('.article')[1].dispatchEvent('tap')

@@ -34,7 +34,57 @@ describe('me page', () => {
     expect(text(page, '.name')).toBe('王磊')
     expect(text(page, '.desc')).toBe('科技工作者 · 四川农业大学 · 农业水土工程')
     expect(text(page, '.region')).toBe('四川省 / 成都市 / 锦江区')
-    expect(page.querySelectorAll('.sub').map((n) => n.dom.textContent)).toEqual(['服务进度提醒可接收 2 次'])
+    expect(page.querySelectorAll('.sub-name').map((n) => n.dom.textContent)).toEqual(
+      ['服务进度提醒', '科服保姆回复', '应急预警', '科普推送', '匹配结果通知', '每日匹配汇总', '奖项申报通知'])
+    expect(text(page, '.sub--post_progress .sub-state')).toBe('已开启 · 可接收 2 次')
+    expect(text(page, '.sub--emergency_alert .sub-state')).toBe('未开启')
+  })
+
+  test('a citizen sees which notices are on and turns one on again with a tap', async () => {
+    const balances = { 'sandbox-tpl-post-progress-mp': 1, 'sandbox-tpl-emergency-alert-mp': 0 }
+    const list = () => ({ subscriptions: Object.keys(balances).map((id) => ({ template_id: id, remaining: balances[id] })) })
+    const { page, backend } = await openMe(user(), {
+      'GET /api/v1/subscriptions': list,
+      'POST /api/v1/subscriptions': (req) => {
+        Object.keys(req.data.results).forEach((tid) => { if (req.data.results[tid] === 'accept') balances[tid] += 1 })
+        return list()
+      },
+    })
+    expect(page.querySelectorAll('.sub-name').map((n) => n.dom.textContent))
+      .toEqual(['服务进度提醒', '科服保姆回复', '应急预警', '科普推送'])
+    expect(page.querySelectorAll('.sub--on').length).toBe(1)
+    expect(text(page, '.sub--post_progress .sub-btn')).toBe('再次开启')
+    expect(text(page, '.sub--emergency_alert .sub-btn')).toBe('开启')
+    expect(wx.requestSubscribeMessage).not.toHaveBeenCalled()
+
+    wx.requestSubscribeMessage = jest.fn((o) => o.success({ 'sandbox-tpl-emergency-alert-mp': 'accept' }))
+    page.querySelector('.sub--emergency_alert .sub-btn').dispatchEvent('tap')
+    await settle()
+    expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['sandbox-tpl-emergency-alert-mp'])
+    expect(backend.callsTo('POST', '/api/v1/subscriptions')[0].data).toEqual({ results: { 'sandbox-tpl-emergency-alert-mp': 'accept' } })
+    expect(text(page, '.sub--emergency_alert .sub-state')).toBe('已开启 · 可接收 1 次')
+  })
+
+  test('subscriptions switched off in settings lead to the settings page', async () => {
+    const { page } = await openMe(user())
+    wx.requestSubscribeMessage = jest.fn((o) => o.fail({ errCode: 20004, errMsg: 'requestSubscribeMessage:fail' }))
+    page.querySelector('.sub--concierge_message .sub-btn').dispatchEvent('tap')
+    await settle()
+    expect(wx.showModal.mock.calls[0][0].title).toBe('订阅消息已关闭')
+    expect(wx.openSetting).toHaveBeenCalled()
+  })
+
+  test('a failed subscriptions load says so with 重试, not "none on"', async () => {
+    let fail = true
+    const { page } = await openMe(user(), {
+      'GET /api/v1/subscriptions': () => (fail ? apiError(500, 'internal', 'boom') : { subscriptions: [] }),
+    })
+    expect(text(page, ['.subs-error', '.message'])).toBe('服务器开小差了，请稍后再试')
+    expect(page.querySelectorAll('.sub')).toHaveLength(0)
+    fail = false
+    tapButton(page.querySelector('.subs-error'), '.retry')
+    await settle()
+    expect(page.querySelectorAll('.sub')).toHaveLength(4)
   })
 
   test('binding shows the one-time code to send to the official account', async () => {

@@ -123,14 +123,14 @@ test('posting sends the form with the campaign scene, then clears the draft', as
   expect(text(page, '.done-text')).toContain('审核通过后对外展示')
 })
 
-test('after posting, a tap asks for progress notices and reports the answers', async () => {
+test('after posting, a tap asks for progress and concierge-reply notices and reports the answers', async () => {
   signIn()
   const { page, backend } = await open({
     'POST /api/v1/posts': () => ({ status: 201, body: { post: post({ id: 77 }) } }),
     'POST /api/v1/subscriptions': () => ({ ok: true }),
   })
   wx.requestSubscribeMessage = jest.fn((o) => o.success({
-    errMsg: 'requestSubscribeMessage:ok', 'sandbox-tpl-post-progress-mp': 'accept', 'sandbox-tpl-match-found-mp': 'reject',
+    errMsg: 'requestSubscribeMessage:ok', 'sandbox-tpl-post-progress-mp': 'accept', 'sandbox-tpl-concierge-message-mp': 'reject',
   }))
   await fillValid(page)
   tapButton(page, '.submit')
@@ -139,16 +139,32 @@ test('after posting, a tap asks for progress notices and reports the answers', a
 
   tapButton(page, '.subscribe-btn')
   await settle()
-  expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['sandbox-tpl-post-progress-mp', 'sandbox-tpl-match-found-mp'])
+  expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['sandbox-tpl-post-progress-mp', 'sandbox-tpl-concierge-message-mp'])
   expect(backend.callsTo('POST', '/api/v1/subscriptions')[0].data).toEqual({
-    results: { 'sandbox-tpl-post-progress-mp': 'accept', 'sandbox-tpl-match-found-mp': 'reject' },
+    results: { 'sandbox-tpl-post-progress-mp': 'accept', 'sandbox-tpl-concierge-message-mp': 'reject' },
   })
-  expect(text(page, '.subscribe-state--ok')).toBe('已开启进度提醒')
+  expect(text(page, '.subscribe-state--ok')).toBe('已开启提醒，可随时在“我的”中查看')
   expect(exists(page, '.subscribe-btn')).toBe(false)
 
   tapButton(page, '.view-btn')
   await settle()
   expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/post/index?id=77' })
+})
+
+test("after a scientist's offer, the tap asks for match notices", async () => {
+  signIn(user({ role: 'scientist' }))
+  const { page } = await open({
+    'POST /api/v1/posts': () => ({ status: 201, body: { post: post({ id: 78, kind: 'offer', offer_type: 'service' }) } }),
+    'POST /api/v1/subscriptions': () => ({ subscriptions: [] }),
+  })
+  wx.requestSubscribeMessage = jest.fn((o) => o.success({ 'sandbox-tpl-match-found-mp': 'accept' }))
+  await fillValid(page)
+  tapButton(page, '.submit')
+  await settle()
+  expect(text(page, '.subscribe-btn')).toBe('开启匹配提醒')
+  tapButton(page, '.subscribe-btn')
+  await settle()
+  expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['sandbox-tpl-match-found-mp', 'sandbox-tpl-match-digest-mp'])
 })
 
 test('subscription switched off in settings is explained, nothing reported', async () => {
