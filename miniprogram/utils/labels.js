@@ -17,6 +17,15 @@ const KIND_HINTS = {
   offer: { desc: '我能提供的技术服务或科技成果', title: '例：农产品冷链保鲜技术服务', body: '请介绍您能提供的技术、成果和服务方式' },
 }
 
+// The same two kinds in everyday words, for people who start by describing their problem.
+const PLAIN_KINDS = {
+  need: { label: '请专家帮忙解决', desc: '如：果树生病、设备出故障、想提高产量，需要专家出主意或上门看看' },
+  question: { label: '想弄明白一个问题', desc: '如：台风过后电器还能用吗？专家为您讲清楚' },
+}
+
+// Roles that start by describing their problem (their kinds are need and question).
+const QUESTION_FIRST_ROLES = ['citizen', 'organisation']
+
 const OFFER_TYPES = [
   { value: 'service', label: '技术服务' },
   { value: 'achievement', label: '科技成果' },
@@ -46,6 +55,6 @@ const SEVERITY_LABELS = {
 }
 
 module.exports = {
-  KIND_LABELS, KINDS_BY_ROLE, KIND_HINTS, OFFER_TYPES, STATUS_LABELS, STATUS_TYPES, REVIEW_LABELS,
+  KIND_LABELS, KINDS_BY_ROLE, KIND_HINTS, PLAIN_KINDS, QUESTION_FIRST_ROLES, OFFER_TYPES, STATUS_LABELS, STATUS_TYPES, REVIEW_LABELS,
   ROLE_LABELS, SELF_CHOSEN_ROLES, SEVERITY_LABELS,
 }

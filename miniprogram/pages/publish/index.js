@@ -1,26 +1,35 @@
-// The posting form: what you have (need / question / offer, by role), title, description, region, tags.
-// Every change is kept as a draft; after posting, a tap asks for progress-notice permission.
+// The posting form. Citizens and organisations start with 您遇到了什么问题？; the kind (请专家帮忙解决 /
+// 想弄明白一个问题) is guessed from their words and a title suggested, both changeable. Scientists and
+// staff choose the kind first. Every change is kept as a draft; after posting, a tap asks for notices.
 const api = require('../../api/index')
 const session = require('../../api/session')
 const draft = require('../../utils/draft')
 const subscribe = require('../../utils/subscribe')
 const config = require('../../config')
 const { LIMITS, validatePost, fieldKey } = require('../../utils/validate')
-const { KIND_LABELS, KINDS_BY_ROLE, KIND_HINTS, OFFER_TYPES } = require('../../utils/labels')
+const { KIND_LABELS, KINDS_BY_ROLE, KIND_HINTS, PLAIN_KINDS, QUESTION_FIRST_ROLES, OFFER_TYPES } = require('../../utils/labels')
+const { inferKind, suggestTitle } = require('../../utils/infer')
 const { eventValue, dataset } = require('../../utils/event')
 
 const FORM_FIELDS = ['kind', 'offer_type', 'title', 'body', 'region_code', 'tags']
 const EMPTY_FORM = { title: '', body: '', tags: [], titleLength: 0, bodyLength: 0, errors: {} }
 
+const isQuestionFirst = (role) => QUESTION_FIRST_ROLES.includes(role || 'citizen')
+
 function kindsFor(role) {
-  return (KINDS_BY_ROLE[role] || KINDS_BY_ROLE.citizen).map((value) => ({
-    value, label: KIND_LABELS[value], desc: KIND_HINTS[value].desc,
+  const plain = isQuestionFirst(role)
+  const values = plain ? ['need', 'question'] : KINDS_BY_ROLE[role] || KINDS_BY_ROLE.citizen
+  return values.map((value) => ({
+    value,
+    label: plain ? PLAIN_KINDS[value].label : KIND_LABELS[value],
+    desc: plain ? PLAIN_KINDS[value].desc : KIND_HINTS[value].desc,
   }))
 }
 
 Component({
   data: Object.assign({
-    role: 'citizen', kinds: kindsFor('citizen'), kind: 'question', hints: KIND_HINTS.question,
+    role: 'citizen', kinds: kindsFor('citizen'), kind: 'need', hints: KIND_HINTS.need,
+    questionFirst: true, kindChosen: false, titleTouched: false, guessed: false,
     offerTypes: OFFER_TYPES, offerType: 'service', regionCode: '', regionLabel: '',
     limits: LIMITS, submitting: false, posted: null, subscribed: '', fromCampaign: false,
   }, EMPTY_FORM),
@@ -43,6 +52,7 @@ Component({
       this.setData({
         title, body, titleLength: title.length, bodyLength: body.length, tags: saved.tags || [],
         offerType: saved.offerType || 'service',
+        kindChosen: Boolean(saved.kindChosen), titleTouched: Boolean(saved.titleTouched),
         regionCode: saved.regionCode || '', regionLabel: saved.regionLabel || '',
       })
       this.applyRole(user.role || 'citizen', saved.kind)
@@ -50,8 +60,10 @@ Component({
     },
     applyRole(role, preferred) {
       const kinds = kindsFor(role)
-      const kind = kinds.some((k) => k.value === preferred) ? preferred : kinds[0].value
-      this.setData({ role, kinds, kind, hints: KIND_HINTS[kind] })
+      // Describing a problem first: unless told otherwise, expect a need (see utils/infer.js).
+      const fallback = isQuestionFirst(role) && kinds.some((k) => k.value === 'need') ? 'need' : kinds[0].value
+      const kind = kinds.some((k) => k.value === preferred) ? preferred : fallback
+      this.setData({ role, kinds, kind, hints: KIND_HINTS[kind], questionFirst: isQuestionFirst(role) })
     },
     async presetRegion(code) {
       try {
@@ -65,7 +77,8 @@ Component({
     },
     persist() {
       const saved = draft.saveDraft({
-        kind: this.data.kind, offerType: this.data.offerType, title: this.data.title, body: this.data.body,
+        kind: this.data.kind, kindChosen: this.data.kindChosen, titleTouched: this.data.titleTouched,
+        offerType: this.data.offerType, title: this.data.title, body: this.data.body,
         regionCode: this.data.regionCode, regionLabel: this.data.regionLabel, tags: this.data.tags,
         idempotencyKey: this.idempotencyKey,
       })
@@ -77,18 +90,31 @@ Component({
     },
     onKindTap(e) {
       const kind = dataset(e, 'kind')
-      this.change({ kind, hints: KIND_HINTS[kind] }, 'kind')
+      this.change({ kind, hints: KIND_HINTS[kind], kindChosen: true, guessed: false }, 'kind')
     },
     onOfferTypeTap(e) {
       this.change({ offerType: dataset(e, 'type') }, 'offer_type')
     },
     onTitleChange(e) {
       const title = String(eventValue(e))
-      this.change({ title, titleLength: title.length }, 'title')
+      this.change({ title, titleLength: title.length, titleTouched: Boolean(title) }, 'title')
     },
     onBodyChange(e) {
       const body = String(eventValue(e))
-      this.change({ body, bodyLength: body.length }, 'body')
+      const values = Object.assign({ body, bodyLength: body.length }, this.guessFrom(body))
+      this.change(values, 'body')
+    },
+    /** From the words of a question-first poster: the kind (until they choose) and a title (until they type one). */
+    guessFrom(body) {
+      if (!this.data.questionFirst) return {}
+      const out = {}
+      const kind = this.data.kindChosen ? '' : inferKind(body)
+      if (kind && this.data.kinds.some((k) => k.value === kind)) Object.assign(out, { kind, hints: KIND_HINTS[kind], guessed: true })
+      if (!this.data.titleTouched) {
+        const title = suggestTitle(body, LIMITS.titleMax)
+        Object.assign(out, { title, titleLength: title.length, 'errors.title': '' })
+      }
+      return out
     },
     onRegionChange(e) {
       this.change({ regionCode: e.detail.code, regionLabel: e.detail.label }, 'region_code')
@@ -117,7 +143,7 @@ Component({
         const post = await api.createPost(this.payload(), { idempotencyKey: this.idempotencyKey })
         draft.clearDraft()
         this.idempotencyKey = ''
-        this.setData(Object.assign({}, EMPTY_FORM, {
+        this.setData(Object.assign({}, EMPTY_FORM, { kindChosen: false, titleTouched: false, guessed: false }, {
           posted: { id: post.id, title: post.title, pending: post.review_state === 'pending', offer: post.kind === 'offer' },
           subscribed: '',
         }))
@@ -145,7 +171,7 @@ Component({
       wx.navigateTo({ url: `/pages/post/index?id=${this.data.posted.id}` })
     },
     writeAnother() {
-      this.setData({ posted: null, subscribed: '' })
+      this.setData({ posted: null, subscribed: '', kindChosen: false, titleTouched: false, guessed: false })
     },
   },
 })

@@ -34,11 +34,44 @@ async function fillValid(page) {
   await settle()
 }
 
-test('a citizen chooses between question and need', async () => {
+test('a citizen is asked 您遇到了什么问题？ first, then a plain-language choice', async () => {
   signIn(user({ role: 'citizen' }))
   const { page } = await open()
-  expect(kinds(page)).toEqual(['科普问题', '科技需求'])
+  const html = page.dom.innerHTML
+  expect(text(page, '.ask-label')).toContain('您遇到了什么问题？')
+  expect(html.indexOf('您遇到了什么问题')).toBeLessThan(html.indexOf('您需要的是'))
+  expect(kinds(page)).toEqual(['请专家帮忙解决', '想弄明白一个问题'])
+  expect(page.data.kind).toBe('need') // never 科普问题 by default
   expect(exists(page, '.offer-types')).toBe(false)
+})
+
+test("the kind is guessed from the person's words and a title suggested, until they choose", async () => {
+  signIn(user({ role: 'citizen' }))
+  const { page } = await open()
+  type(page, '.body-field', '台风过后家里泡过水的电器还能用吗？会不会漏电')
+  await settle()
+  expect(page.data.kind).toBe('question')
+  expect(text(page, '.kind--active .kind-label')).toBe('想弄明白一个问题')
+  expect(text(page, '.guess-hint')).toBe('根据您的描述推荐，可以改')
+  expect(page.data.title).toBe('台风过后家里泡过水的电器还能用吗')
+
+  type(page, '.body-field', '家里二十亩李子树叶子发黄卷边，果子长不大，想找专家看看是什么病')
+  await settle()
+  expect(page.data.kind).toBe('need')
+  expect(text(page, '.kind--active .kind-label')).toBe('请专家帮忙解决')
+
+  page.instance.onKindTap({ currentTarget: { dataset: { kind: 'question' } } }) // the person decides
+  type(page, '.title-field', '李子树叶子发黄')
+  type(page, '.body-field', '李子树叶子发黄卷边，求专家上门帮忙解决')
+  await settle()
+  expect(page.data).toMatchObject({ kind: 'question', title: '李子树叶子发黄', guessed: false })
+})
+
+test('an organisation also starts with its problem', async () => {
+  signIn(user({ role: 'organisation' }))
+  const { page } = await open()
+  expect(exists(page, '.ask')).toBe(true)
+  expect(kinds(page)).toEqual(['请专家帮忙解决', '想弄明白一个问题'])
 })
 
 test('a scientist offers (with the offer type) or posts a need', async () => {
@@ -114,7 +147,7 @@ test('posting sends the form with the campaign scene, then clears the draft', as
 
   const sent = backend.callsTo('POST', '/api/v1/posts')[0]
   expect(sent.data).toEqual({
-    kind: 'question', title: '果园滴灌系统节水改造', body: '现有果园五十亩，想改造滴灌系统节约用水。',
+    kind: 'need', title: '果园滴灌系统节水改造', body: '现有果园五十亩，想改造滴灌系统节约用水。',
     region_code: '510104', tags: [], scene: 'c=ab12',
   })
   expect(sent.header['Idempotency-Key']).toBe(key)
