@@ -240,8 +240,10 @@ def emergency_json(emergency: Emergency) -> dict:
 async def feed_card(emergency: Emergency) -> dict:
     """The pinned card the mini-program's feed shows (the shape its emergency banner reads)."""
     names = dict(await Region.filter(code__in=emergency.region_codes).values_list("code", "name"))
+    titles = dict(await Article.filter(id__in=emergency.article_ids).values_list("id", "title"))
     return {"id": emergency.id, "title": emergency.headline, "severity": str(emergency.severity),
             "severity_label": SEVERITY_LABEL[emergency.severity] + "预警", "event_type": str(emergency.event_type),
             "regions": [names.get(c, c) for c in emergency.region_codes], "article_id": emergency.article_ids[0],
             "instruction": emergency.instruction, "onset": emergency.onset.isoformat(),
-            "expires_at": emergency.expires_at.isoformat()}
+            "expires_at": emergency.expires_at.isoformat(),
+            "articles": [{"id": i, "title": titles[i]} for i in emergency.article_ids if i in titles]}

@@ -151,6 +151,8 @@ async def test_the_feed_pins_the_emergency_for_my_region_only(client, article):
     pinned = (await client.get("/api/v1/articles", headers=here)).json()["emergency"]
     assert pinned["title"] == "成都暴雨山洪预警" and pinned["regions"] == ["成都市"]
     assert pinned["article_id"] == article.id and pinned["severity"] == "red"
+    assert pinned["articles"] == [{"id": article.id, "title": article.title}]
+    assert pinned["instruction"] and pinned["expires_at"]
     assert (await client.get("/api/v1/articles", headers=there)).json()["emergency"] is None
     await emergencies.cancel(admin=await make_user(Role.ADMIN), emergency_id=emergency.id)
     assert (await client.get("/api/v1/articles", headers=here)).json()["emergency"] is None

@@ -73,8 +73,9 @@ Component({
       wx.navigateTo({ url: `/pages/article/index?id=${dataset(e, 'id')}` })
     },
     onEmergency(e) {
-      const emergency = e.detail.emergency
-      if (emergency && emergency.article_id) wx.navigateTo({ url: `/pages/article/index?id=${emergency.article_id}` })
+      const { emergency, articleId } = e.detail
+      const target = articleId || (emergency && emergency.article_id)
+      if (target) wx.navigateTo({ url: `/pages/article/index?id=${target}` })
     },
   },
 })

@@ -1,29 +1,34 @@
-// A Node stand-in for the wx boundary used by the request wrapper: wx.request over Node's fetch,
+// A Node stand-in for the wx boundary used by the request wrapper: wx.request over Node's http,
 // wx.login answering the sandbox's `sandbox-<name>` codes, storage in memory, toasts recorded.
+const http = require('http')
 
 function toQuery(data) {
   return Object.keys(data).map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(data[k])}`).join('&')
 }
 
+// Node's http module rather than fetch: the page suites run under jsdom, whose global has no fetch.
 function request({ url, method = 'GET', data, header = {}, timeout = 15000, success, fail }) {
-  const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(), timeout)
-  const init = { method, headers: header, signal: controller.signal }
   let target = url
+  let body
   if (data !== undefined && method === 'GET' && typeof data === 'object') {
     target += (url.includes('?') ? '&' : '?') + toQuery(data) // what wx.request does with GET data
   } else if (data !== undefined) {
-    init.body = typeof data === 'string' ? data : JSON.stringify(data)
+    body = typeof data === 'string' ? data : JSON.stringify(data)
   }
-  fetch(target, init)
-    .then(async (res) => {
-      const raw = await res.text()
-      let body = raw
-      try { body = JSON.parse(raw) } catch (err) { /* not JSON: hand over the text, as wx does */ }
-      success({ statusCode: res.status, data: body, header: Object.fromEntries(res.headers.entries()), errMsg: 'request:ok' })
+  const req = http.request(target, { method, headers: header, timeout }, (res) => {
+    const chunks = []
+    res.on('data', (chunk) => chunks.push(chunk))
+    res.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8')
+      let parsed = raw
+      try { parsed = JSON.parse(raw) } catch (err) { /* not JSON: hand over the text, as wx does */ }
+      success({ statusCode: res.statusCode, data: parsed, header: res.headers, errMsg: 'request:ok' })
     })
-    .catch((err) => fail({ errMsg: `request:fail ${err.name === 'AbortError' ? 'timeout' : err.message}` }))
-    .finally(() => clearTimeout(timer))
+  })
+  req.on('timeout', () => req.destroy(new Error('timeout')))
+  req.on('error', (err) => fail({ errMsg: `request:fail ${err.message}` }))
+  if (body !== undefined) req.write(body)
+  req.end()
 }
 
 /** Build a wx object for one sandbox person; `logins` counts wx.login calls. */
@@ -45,4 +50,4 @@ function createNodeWx({ name }) {
   return wx
 }
 
-module.exports = { createNodeWx }
+module.exports = { createNodeWx, request }

@@ -2,6 +2,7 @@
 const { load, mount, settle, text, exists } = require('../helpers/mp')
 const { installBackend } = require('../helpers/backend')
 const { signIn } = require('../helpers/fixtures')
+const { formatTime } = require('../../utils/time')
 
 let feedId
 let articleId
@@ -29,16 +30,36 @@ async function openFeed(emergency) {
 
 test('an active emergency in my region shows a banner above the articles', async () => {
   signIn()
-  const { page } = await openFeed({ id: 4, title: '汛期强降雨防范指南', severity: 'orange', regions: ['成都市', '德阳市'], article_id: 31 })
+  // The backend's feed card (server/services/emergencies.py feed_card).
+  const { page } = await openFeed({
+    id: 4, title: '汛期强降雨防范指南', severity: 'orange', severity_label: '橙色预警', regions: ['成都市', '德阳市'],
+    article_id: 31, instruction: '远离河道沟谷，低洼地带及时转移', expires_at: '2024-07-03T10:00:00+00:00',
+    articles: [{ id: 31, title: '暴雨过后如何安全用电' }, { id: 33, title: '山洪来了往哪跑' }],
+  })
   const banner = page.querySelector('.emergency')
   expect(text(banner, '.badge')).toBe('应急科普 · 橙色预警')
+  expect(banner.querySelector('.banner').dom.className).toContain('banner--orange')
   expect(text(banner, '.title')).toBe('汛期强降雨防范指南')
+  expect(text(banner, '.instruction')).toBe('防范提示远离河道沟谷，低洼地带及时转移')
+  expect(text(banner, '.until')).toBe(`有效期至 ${formatTime('2024-07-03T10:00:00+00:00')}`)
   expect(text(banner, '.regions')).toBe('影响地区：成都市、德阳市')
-  expect(page.dom.innerHTML.indexOf('emergency')).toBeLessThan(page.dom.innerHTML.indexOf('暴雨过后'))
+  expect(banner.querySelectorAll('.article-link').map((n) => n.dom.textContent)).toEqual(['《暴雨过后如何安全用电》 ›', '《山洪来了往哪跑》 ›'])
+  expect(page.dom.innerHTML.indexOf('emergency')).toBeLessThan(page.dom.innerHTML.indexOf('main--list'))
 
-  banner.querySelector('.banner').dispatchEvent('tap')
+  banner.querySelectorAll('.article-link')[1].dispatchEvent('tap')
   await settle()
-  expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/article/index?id=31' })
+  expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/article/index?id=33' })
+  banner.querySelector('.title').dispatchEvent('tap')
+  await settle()
+  expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/article/index?id=31' })
+})
+
+test.each([['red', '红色预警'], ['yellow', '黄色预警'], ['blue', '蓝色预警']])('a %s emergency wears its colour', async (severity, label) => {
+  signIn()
+  const { page } = await openFeed({ id: 5, title: '地震应急科普', severity, regions: [], article_id: 31 })
+  const banner = page.querySelector('.emergency')
+  expect(banner.querySelector('.banner').dom.className).toContain(`banner--${severity}`)
+  expect(text(banner, '.badge')).toBe(`应急科普 · ${label}`)
 })
 
 test('while emergency alerts are off, the feed offers them with a tap', async () => {
