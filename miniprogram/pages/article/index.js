@@ -6,6 +6,10 @@ const { friendlyMessage } = require('../../api/errors')
 Component({
   data: { article: null, paragraphs: [], date: '', missing: false, error: '' },
   methods: {
+    onShareAppMessage() {
+      const a = this.data.article
+      return a ? { title: a.title, path: `/pages/article/index?id=${a.id}` } : { title: '科技云科普', path: '/pages/feed/index' }
+    },
     onLoad(query) {
       this.articleId = query && query.id
       return this.load()

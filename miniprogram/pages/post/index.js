@@ -1,5 +1,6 @@
 // One post: its progress (stages with times, the concierge, the next step) for the poster and staff, its
 // matches (people to contact with accept/decline; science articles to read), and the ticket chat.
+// Shared (onShareAppMessage), it opens read-only for anyone else: the post itself and a way to ask their own.
 const api = require('../../api/index')
 const session = require('../../api/session')
 const { confirm } = require('../../utils/modal')
@@ -40,11 +41,12 @@ Component({
   data: {
     post: null, progress: null, progressFailed: false, showProgress: false,
     matches: [], people: [], articles: [], matchesLoaded: false, deciding: null,
-    ticketId: null, isMine: false, canWithdraw: false, missing: false, error: '',
+    ticketId: null, isMine: false, canWithdraw: false, missing: false, error: '', readOnly: false, shared: false,
   },
   methods: {
     onLoad(query) {
       this.postId = query && query.id
+      this.setData({ shared: Boolean(query && query.shared) })
       return this.load()
     },
     async onPullDownRefresh() {
@@ -77,7 +79,8 @@ Component({
         api.getMatches(this.postId).catch(() => []),
       ])
       this.setMatches(matches)
-      this.setData({ matchesLoaded: true })
+      // Neither poster, staff nor a matched party (the backend shows strangers no matches): read-only.
+      this.setData({ matchesLoaded: true, readOnly: !showProgress && !matches.length })
     },
     async loadProgress() {
       try {
@@ -122,6 +125,15 @@ Component({
       const { postId, articleId } = e.detail
       if (articleId) wx.navigateTo({ url: `/pages/article/index?id=${articleId}` })
       else if (postId) wx.navigateTo({ url: `/pages/post/index?id=${postId}` })
+    },
+    onShareAppMessage() {
+      const post = this.data.post
+      // Only a public post can be opened by others; anything else shares the mini-program itself.
+      if (!post || post.review_state !== 'passed' || post.status === 'closed') return { title: '科技云：遇到问题，找科服保姆', path: '/pages/entry/index' }
+      return { title: `${post.kindLabel}：${post.title}`, path: `/pages/post/index?id=${post.id}&shared=1` }
+    },
+    goPublish() {
+      wx.switchTab({ url: '/pages/publish/index' })
     },
     async withdraw() {
       const sure = await confirm({ title: '撤回发布', content: '撤回后将停止匹配和对接，确定撤回吗？', confirmText: '撤回' })
