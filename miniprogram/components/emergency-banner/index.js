@@ -17,6 +17,7 @@ function articleLinks(e) {
 
 Component({
   properties: {
+    large: { type: Boolean, value: false }, // 大字模式 (behaviors/large-text.js)
     emergency: { type: Object, value: null },
   },
   data: { severityLabel: '', regions: '', until: '', articles: [] },

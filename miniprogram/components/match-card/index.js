@@ -50,6 +50,7 @@ function present(match) {
 
 Component({
   properties: {
+    large: { type: Boolean, value: false }, // 大字模式 (behaviors/large-text.js)
     match: { type: Object, value: null },
     busy: { type: Boolean, value: false },
   },

@@ -19,6 +19,7 @@ function toRow(message, conciergeName) {
 
 Component({
   properties: {
+    large: { type: Boolean, value: false }, // 大字模式 (behaviors/large-text.js)
     ticketId: { type: null, value: null },
   },
   data: { ticket: null, concierge: '', rows: [], text: '', sending: false, loaded: false, lastId: '', error: '' },

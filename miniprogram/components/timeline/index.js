@@ -5,6 +5,7 @@ const { formatTime } = require('../../utils/time')
 
 Component({
   properties: {
+    large: { type: Boolean, value: false }, // 大字模式 (behaviors/large-text.js)
     items: { type: Array, value: [] },
   },
   data: { rows: [] },

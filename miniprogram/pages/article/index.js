@@ -2,8 +2,10 @@
 const api = require('../../api/index')
 const { formatDate } = require('../../utils/time')
 const { friendlyMessage } = require('../../api/errors')
+const largeText = require('../../behaviors/large-text')
 
 Component({
+  behaviors: [largeText],
   data: { article: null, paragraphs: [], date: '', missing: false, error: '' },
   methods: {
     onShareAppMessage() {

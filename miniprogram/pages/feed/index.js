@@ -6,6 +6,7 @@ const { dataset } = require('../../utils/event')
 const { friendlyMessage } = require('../../api/errors')
 const subscribe = require('../../utils/subscribe')
 const config = require('../../config')
+const largeText = require('../../behaviors/large-text')
 
 function toItem(article) {
   return {
@@ -15,10 +16,14 @@ function toItem(article) {
 }
 
 Component({
+  behaviors: [largeText],
   data: {
     emergency: null, items: [], cursor: null, loading: false, loaded: false, end: false, error: '', askAlerts: false,
   },
   methods: {
+    onShow() {
+      this.applyTextSize()
+    },
     onLoad() {
       return Promise.all([this.reload(), this.checkAlerts()])
     },

@@ -8,6 +8,8 @@ const { confirm } = require('../../utils/modal')
 const { regionLabel, describe } = require('../../utils/profile')
 const { dataset } = require('../../utils/event')
 const { friendlyMessage } = require('../../api/errors')
+const prefs = require('../../utils/prefs')
+const largeText = require('../../behaviors/large-text')
 
 /** One notice kind this person can receive, with how many messages the backend may still send. */
 function subscriptionRow(template, balances) {
@@ -20,12 +22,14 @@ function subscriptionRow(template, balances) {
 }
 
 Component({
+  behaviors: [largeText],
   data: {
     user: null, description: '', region: '', bindCode: null, binding: false, subscriptions: [], subscriptionsError: '',
     accountName: config.officialAccountName,
   },
   methods: {
     onShow() {
+      this.applyTextSize()
       this.show(session.getUser())
       return this.refresh()
     },
@@ -51,6 +55,14 @@ Component({
       if (!user) return
       this.setData({ user, description: describe(user) })
       this.setData({ region: await regionLabel(user.region_code) })
+    },
+    /** 大字模式: remembered for this person on this phone; every page reads it when shown. */
+    toggleLargeText() {
+      prefs.setLargeText(!this.data.large)
+      this.applyTextSize()
+    },
+    openTerms() {
+      wx.navigateTo({ url: '/pages/terms/index' })
     },
     editProfile() {
       wx.navigateTo({ url: '/pages/profile/index' })

@@ -7,6 +7,7 @@ const { confirm } = require('../../utils/modal')
 const { KIND_LABELS, OFFER_TYPES } = require('../../utils/labels')
 const { formatTime } = require('../../utils/time')
 const { friendlyMessage } = require('../../api/errors')
+const largeText = require('../../behaviors/large-text')
 
 const FINAL = ['closed', 'landed']
 const STAFF = ['staff', 'admin']
@@ -38,6 +39,7 @@ function presentProgress(progress) {
 }
 
 Component({
+  behaviors: [largeText],
   data: {
     post: null, progress: null, progressFailed: false, showProgress: false,
     matches: [], people: [], articles: [], matchesLoaded: false, deciding: null,

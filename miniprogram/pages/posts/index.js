@@ -4,6 +4,7 @@ const { KIND_LABELS } = require('../../utils/labels')
 const { formatTime } = require('../../utils/time')
 const { dataset } = require('../../utils/event')
 const { friendlyMessage } = require('../../api/errors')
+const largeText = require('../../behaviors/large-text')
 
 const PAGE_SIZE = 20
 
@@ -15,9 +16,11 @@ function toItem(post) {
 }
 
 Component({
+  behaviors: [largeText],
   data: { items: [], cursor: null, loading: false, loaded: false, end: false, error: '' },
   methods: {
     onShow() {
+      this.applyTextSize()
       return this.reload()
     },
     async onPullDownRefresh() {

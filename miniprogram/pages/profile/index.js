@@ -6,12 +6,14 @@ const { ROLE_LABELS, SELF_CHOSEN_ROLES } = require('../../utils/labels')
 const { LIMITS, validateProfile, fieldKey } = require('../../utils/validate')
 const { regionLabel } = require('../../utils/profile')
 const { eventValue, dataset } = require('../../utils/event')
+const largeText = require('../../behaviors/large-text')
 
 const ROLE_DESCS = { citizen: '提出科普问题，获取科普知识', organisation: '发布技术需求，委托科研项目', scientist: '提供技术服务和科技成果' }
 const TEXT_FIELDS = ['name', 'organisation', 'title', 'discipline']
 const FORM_FIELDS = ['role', 'region_code', 'interests'].concat(TEXT_FIELDS)
 
 Component({
+  behaviors: [largeText],
   data: {
     roles: SELF_CHOSEN_ROLES.map((value) => ({ value, label: ROLE_LABELS[value], desc: ROLE_DESCS[value] })),
     role: 'citizen', roleLocked: false, name: '', organisation: '', title: '', discipline: '',

@@ -10,6 +10,8 @@ const { LIMITS, validatePost, fieldKey } = require('../../utils/validate')
 const { KIND_LABELS, KINDS_BY_ROLE, KIND_HINTS, PLAIN_KINDS, QUESTION_FIRST_ROLES, OFFER_TYPES } = require('../../utils/labels')
 const { inferKind, suggestTitle } = require('../../utils/infer')
 const { eventValue, dataset } = require('../../utils/event')
+const prefs = require('../../utils/prefs')
+const largeText = require('../../behaviors/large-text')
 
 const FORM_FIELDS = ['kind', 'offer_type', 'title', 'body', 'region_code', 'tags']
 const EMPTY_FORM = { title: '', body: '', tags: [], titleLength: 0, bodyLength: 0, errors: {} }
@@ -27,21 +29,23 @@ function kindsFor(role) {
 }
 
 Component({
+  behaviors: [largeText],
   data: Object.assign({
     role: 'citizen', kinds: kindsFor('citizen'), kind: 'need', hints: KIND_HINTS.need,
     questionFirst: true, kindChosen: false, titleTouched: false, guessed: false,
     offerTypes: OFFER_TYPES, offerType: 'service', regionCode: '', regionLabel: '',
-    limits: LIMITS, submitting: false, posted: null, subscribed: '', fromCampaign: false,
+    limits: LIMITS, submitting: false, posted: null, subscribed: '', fromCampaign: false, agreed: false,
   }, EMPTY_FORM),
   methods: {
     onLoad() {
       this.restore()
     },
     onShow() {
+      this.applyTextSize()
       // The role may have changed on the profile page since the form was opened.
       const user = session.getUser()
       if (user && user.role !== this.data.role) this.applyRole(user.role, this.data.kind)
-      this.setData({ fromCampaign: Boolean(session.activeCampaign()) })
+      this.setData({ fromCampaign: Boolean(session.activeCampaign()), agreed: prefs.hasAgreed() })
     },
     restore() {
       const user = session.getUser() || {}
@@ -133,6 +137,7 @@ Component({
     async submit() {
       if (this.data.submitting) return
       const errors = validatePost(this.data, { allowedKinds: this.data.kinds.map((k) => k.value) })
+      if (!this.data.agreed) errors.agree = '请先阅读并同意用户协议和隐私政策'
       if (Object.keys(errors).length) {
         this.setData({ errors })
         wx.showToast({ title: '请按提示修改后再提交', icon: 'none' })
@@ -151,6 +156,15 @@ Component({
         this.showServerError(err)
       }
       this.setData({ submitting: false })
+    },
+    /** The agreement box: ticking it accepts the current version, for this person. */
+    toggleAgree() {
+      if (this.data.agreed) return
+      prefs.agree()
+      this.setData({ agreed: true, 'errors.agree': '' })
+    },
+    openTerms() {
+      wx.navigateTo({ url: '/pages/terms/index?accept=1' })
     },
     showServerError(err) {
       const key = fieldKey(err.field)

@@ -31,6 +31,7 @@ async function fillValid(page) {
   type(page, '.title-field', '果园滴灌系统节水改造')
   type(page, '.body-field', '现有果园五十亩，想改造滴灌系统节约用水。')
   chooseRegion(page)
+  if (!page.data.agreed) page.querySelector('.agree-box').dispatchEvent('tap') // 用户协议 (access.test.js)
   await settle()
 }
 

@@ -74,6 +74,7 @@ test("the backend's refusal of a region outside the province is shown beside the
   page.querySelector('.body-field').instance.input('现有果园五十亩，想改造滴灌系统节约用水。')
   await settle()
   expect(page.data.regionCode).toBe('110101')
+  page.instance.toggleAgree() // 用户协议 (access.test.js)
   await page.instance.submit()
   await settle()
   expect(text(page, ['.region', '.field-error'])).toBe(message)
