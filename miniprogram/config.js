@@ -24,4 +24,8 @@ module.exports = {
   },
   // The official account people bind to for concierge chat and template messages.
   officialAccountName: '四川科协',
+  // Its original id (gh_…, 公众号设置 → 原始 ID) for wx.openOfficialAccountProfile, and an article of the
+  // account (e.g. its 绑定说明) for wx.openOfficialAccountArticle where the profile cannot be opened.
+  officialAccountId: 'gh_kjy',
+  officialAccountArticle: '',
 }

@@ -64,6 +64,11 @@ class Settings:
         return self.wechat_api_base or f"http://127.0.0.1:{self.sandbox_port}"
 
     @property
+    def qr_image_base(self) -> str:
+        """Where showqrcode serves official-account QR images: mp.weixin.qq.com, or the sandbox."""
+        return self.api_base if self.uses_sandbox else "https://mp.weixin.qq.com"
+
+    @property
     def uses_sandbox(self) -> bool:
         return not self.wechat_api_base or "api.weixin.qq.com" not in self.wechat_api_base
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 from sanic_ext import openapi
@@ -45,4 +47,6 @@ async def patch_me(request: Request) -> HTTPResponse:
 async def bind_code(request: Request) -> HTTPResponse:
     """Issue a one-time code that links the official account to this user."""
     code = await official_account.issue_bind_code(user=request.ctx.user, store=request.app.ctx.redis)
-    return json({"code": code, "expires_in": BIND_CODE_TTL})
+    ticket = await official_account.bind_qr_ticket(code=code, oa=request.app.ctx.wechat.oa)
+    image = f"{request.app.ctx.settings.qr_image_base}/cgi-bin/showqrcode?ticket={quote(ticket)}" if ticket else None
+    return json({"code": code, "expires_in": BIND_CODE_TTL, "qr_image": image})

@@ -248,6 +248,7 @@ class MatchEnvelope(BaseModel):
 class BindCodeOut(BaseModel):
     code: str
     expires_in: int
+    qr_image: str | None = Field(None, description="公众号带参二维码图片地址：扫码关注即完成绑定（无法生成时为 null）")
 
 
 class StaffInviteIn(Strict):

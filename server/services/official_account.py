@@ -18,10 +18,13 @@ from server.models.enums import Role
 from server.push import dispatch
 from server.services import campaigns, regions, relay, staff_chat, windows
 from server.wechat.callback import InboundMessage as Inbound
+from server.wechat.client import WeChatClient
+from server.wechat.errors import WeChatError
 
 log = logging.getLogger(__name__)
 
 BIND_RE = re.compile(r"^绑定\s*(\d{6})$")
+BIND_SCENE_RE = re.compile(r"^bind_(\d{6})$")  # the scene of a binding QR code (bind_qr_ticket)
 WELCOME = ("欢迎关注四川科协！在小程序里发布您的科技需求或科普问题，科服保姆会全程跟进。"
            "已在小程序登录的用户，可发送「绑定 六位数字」关联账号。")
 BOUND = "绑定成功！之后您的需求进展和科服保姆的回复会在这里通知您。"
@@ -54,7 +57,10 @@ async def _note_window(message: Inbound) -> None:
 async def _dispatch(message: Inbound, *, store: Redis) -> str | None:
     if message.kind == "event":
         if message.event in ("subscribe", "scan"):
-            await follow(openid=message.openid, scene=message.scene)
+            bind_scene = BIND_SCENE_RE.match(message.scene or "")
+            await follow(openid=message.openid, scene=None if bind_scene else message.scene)
+            if bind_scene:  # scanned the binding code the mini-program showed: the code comes with the scan
+                return await bind(openid=message.openid, code=bind_scene.group(1), store=store)
             return WELCOME if message.event == "subscribe" else None
         if message.event == "unsubscribe":
             await User.filter(oa_openid=message.openid).update(follows_oa=False)
@@ -98,6 +104,20 @@ async def follow(*, openid: str, scene: str | None) -> User:
 async def issue_bind_code(*, user: User, store: Redis) -> str:
     """Return a fresh one-time code the person sends to the account to link it to this user."""
     return await _new_code(store, value=f"user:{user.id}", ttl=keys.BIND_CODE_TTL)
+
+
+async def bind_qr_ticket(*, code: str, oa: WeChatClient) -> str | None:
+    """Return the ticket of a temporary account QR code whose scan binds with this code, or None.
+
+    WeChat lets no page pre-fill a message to an account; a parametric code carries the bind code in
+    its scene instead, and the subscribe/scan event brings it back (no typing). Without it (WeChat
+    down, or an unverified account that may not create codes) the person sends 「绑定 123456」.
+    """
+    try:
+        return await oa.create_temp_qrcode(scene=f"bind_{code}", expire_seconds=keys.BIND_CODE_TTL)
+    except WeChatError as exc:  # WeChatUnavailable included
+        log.warning("binding QR code not created: %s", exc)
+        return None
 
 
 async def issue_staff_invite(*, name: str, region_code: str, store: Redis) -> tuple[User, str]:

@@ -165,6 +165,15 @@ class WeChatClient:
             raise WeChatUnavailable("wxa/getwxacodeunlimit did not return an image")
         return image
 
+    async def create_temp_qrcode(self, *, scene: str, expire_seconds: int) -> str:
+        """Create a temporary parametric official-account QR code for a scene; return its ticket.
+
+        https://developers.weixin.qq.com/doc/service/api/qrcode/qrcodes/api_createqrcode.html
+        """
+        body = {"expire_seconds": expire_seconds, "action_name": "QR_STR_SCENE",
+                "action_info": {"scene": {"scene_str": scene}}}
+        return str((await self.call("cgi-bin/qrcode/create", json=body))["ticket"])
+
     async def send_custom_message(self, payload: dict) -> dict:
         """Send a customer-service message (inside the user's window).
 

@@ -22,6 +22,7 @@ from sanic.response import HTTPResponse, raw
 from sanic.response import json as sanic_json
 
 from server.settings import load_settings
+from server.wechat import sandbox_media
 
 TOKEN_TTL = 7200
 SCENE_RE = re.compile(r"^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$")
@@ -298,8 +299,9 @@ HANDLERS = {
     "cgi-bin/stable_token": _stable_token, "cgi-bin/token": _token, "sns/jscode2session": _jscode2session,
     "wxa/msg_sec_check": _msg_sec_check, "wxa/getwxacodeunlimit": _wxacode,
     "cgi-bin/message/custom/send": _send, "cgi-bin/message/template/send": _send,
-    "cgi-bin/message/subscribe/send": _send,
+    "cgi-bin/message/subscribe/send": _send, **sandbox_media.HANDLERS,
 }
+TOKEN_PATHS |= sandbox_media.TOKEN_PATHS
 
 
 def run(*, host: str, port: int) -> int:

@@ -144,3 +144,30 @@ async def test_receipt_events_are_stored(client, settings):
     assert response.text == "success"
     row = await InboundMessage.get(dedup_key="receipt:200163836")
     assert row.payload["Status"] == "failed:user block"
+
+
+async def test_scanning_the_binding_qr_code_binds_without_typing(client, settings, sandbox):
+    data = await login(client, "qr-binder")
+    answer = (await client.post("/api/v1/me/bind-code", headers=auth(data["token"]))).json()
+    assert answer["qr_image"].startswith(f"{settings.api_base}/cgi-bin/showqrcode?ticket=")
+    image = await sandbox.get(answer["qr_image"].removeprefix(settings.api_base))
+    assert image.status_code == 200 and image.content.startswith(b"\x89PNG")
+    # A new follower scans it: WeChat's subscribe event carries qrscene_<scene>.
+    body = xml("o-qr", f"<MsgType>event</MsgType><Event>subscribe</Event><EventKey>qrscene_bind_{answer['code']}"
+                       "</EventKey><Ticket>t</Ticket>")
+    response = await post_plain(client, settings, body)
+    assert "绑定成功" in response.text
+    user = await User.get(id=data["user"]["id"])
+    assert user.oa_openid == "o-qr" and user.follows_oa and user.campaign_id is None
+
+
+async def test_a_follower_scanning_an_old_binding_code_is_told_it_expired(client, settings):
+    body = xml("o-late", "<MsgType>event</MsgType><Event>SCAN</Event><EventKey>bind_123456</EventKey>")
+    assert "无效或已过期" in (await post_plain(client, settings, body)).text
+
+
+async def test_without_a_qr_code_the_bind_code_still_comes(client, sandbox):
+    data = await login(client, "qr-down")
+    await sandbox.post("/_sandbox/faults", json={"endpoint": "cgi-bin/qrcode/create", "errcode": 48001})
+    answer = (await client.post("/api/v1/me/bind-code", headers=auth(data["token"]))).json()
+    assert answer["qr_image"] is None and len(answer["code"]) == 6

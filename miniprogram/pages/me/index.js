@@ -72,13 +72,42 @@ Component({
       this.setData({ binding: true })
       try {
         const res = await api.createBindCode()
-        this.setData({ bindCode: { code: res.code, minutes: Math.max(1, Math.round((res.expires_in || 600) / 60)) } })
+        this.setData({
+          bindCode: { code: res.code, minutes: Math.max(1, Math.round((res.expires_in || 600) / 60)), qr: res.qr_image || '' },
+        })
       } catch (err) {
         // Toast shown by the request wrapper.
       }
       this.setData({ binding: false })
     },
     /** Turn one kind of notice on (again): each accepted ask allows one more message. */
+    /** Copy 「绑定 123456」 (WeChat lets nothing pre-fill a message to an account) and open the account. */
+    openAccount() {
+      const code = this.data.bindCode && this.data.bindCode.code
+      const open = () => {
+        if (wx.openOfficialAccountProfile) {
+          wx.openOfficialAccountProfile({ username: config.officialAccountId, fail: () => this.openAccountArticle() })
+        } else {
+          this.openAccountArticle()
+        }
+      }
+      if (!code) { open(); return }
+      wx.setClipboardData({
+        data: `绑定 ${code}`,
+        success: () => {
+          wx.showToast({ title: '已复制，在公众号里粘贴发送', icon: 'none' })
+          open()
+        },
+        fail: open,
+      })
+    },
+    openAccountArticle() {
+      if (wx.openOfficialAccountArticle && config.officialAccountArticle) {
+        wx.openOfficialAccountArticle({ url: config.officialAccountArticle })
+      } else {
+        wx.showModal({ title: '关注公众号', content: `请在微信里搜索「${config.officialAccountName}」公众号，关注后粘贴发送绑定口令`, showCancel: false })
+      }
+    },
     async onSubscribe(e) {
       const outcome = await subscribe.askSafely([dataset(e, 'kind')])
       if (outcome.errCode === 20004) {

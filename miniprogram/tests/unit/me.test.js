@@ -93,7 +93,35 @@ describe('me page', () => {
     await settle()
     expect(backend.callsTo('POST', '/api/v1/me/bind-code')).toHaveLength(1)
     expect(text(page, '.code')).toBe('123456')
-    expect(text(page, '.code-hint')).toBe('请在 10 分钟内关注「四川科协」公众号并发送此验证码')
+    expect(text(page, '.code-hint')).toBe('请在 10 分钟内关注「四川科协」公众号并发送「绑定 123456」')
+  })
+
+  test('binding shows the account QR code that binds on scanning, and a button that copies the code and opens the account', async () => {
+    const qr = 'http://127.0.0.1:8900/cgi-bin/showqrcode?ticket=sbxqr-YmluZF8xMjM0NTY%3D'
+    const { page } = await openMe(user(), { 'POST /api/v1/me/bind-code': () => ({ code: '123456', expires_in: 600, qr_image: qr }) })
+    tapButton(page, '.bind-btn')
+    await settle()
+    expect(page.data.bindCode.qr).toBe(qr)
+    expect(exists(page, '.qr')).toBe(true)
+    expect(text(page, '.qr-hint')).toBe('长按识别二维码，关注「四川科协」即完成绑定')
+    wx.setClipboardData = jest.fn((o) => o.success())
+    wx.openOfficialAccountProfile = jest.fn()
+    tapButton(page, '.open-account')
+    await settle()
+    expect(wx.setClipboardData.mock.calls[0][0].data).toBe('绑定 123456')
+    expect(wx.openOfficialAccountProfile.mock.calls[0][0].username).toBe('gh_kjy')
+  })
+
+  test('where the account profile cannot be opened, the person is told where to paste the code', async () => {
+    const { page } = await openMe(user(), { 'POST /api/v1/me/bind-code': () => ({ code: '654321', expires_in: 600, qr_image: null }) })
+    tapButton(page, '.bind-btn')
+    await settle()
+    expect(exists(page, '.qr')).toBe(false)
+    wx.setClipboardData = jest.fn((o) => o.success())
+    delete wx.openOfficialAccountProfile
+    tapButton(page, '.open-account')
+    await settle()
+    expect(wx.showModal.mock.calls[0][0].content).toBe('请在微信里搜索「四川科协」公众号，关注后粘贴发送绑定口令')
   })
 
   test('a bound account shows no code button', async () => {
