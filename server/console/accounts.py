@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import secrets
 
 from server.errors import Forbidden, ValidationFailed
 from server.models import Region, User
@@ -48,6 +49,21 @@ async def set_password(*, user: User, password: str) -> User:
     user.password_hash = await asyncio.to_thread(passwords.hash_password, password)
     await user.save(update_fields=["password_hash", "updated_at"])
     return user
+
+
+def temporary_password() -> str:
+    """Return a fresh random password an admin hands over once (the person changes it after signing in)."""
+    return secrets.token_urlsafe(9)  # 12 characters
+
+
+async def reset_password(*, user_id: int) -> tuple[User, str]:
+    """Give a staff or admin account a new random console password; return it (shown once)."""
+    user = await User.get_or_none(id=user_id)
+    if user is None:
+        raise ValidationFailed("账号不存在", field="user")
+    password = temporary_password()
+    await set_password(user=user, password=password)
+    return user, password
 
 
 async def change_password(*, user: User, current: str, new: str, confirm: str) -> User:

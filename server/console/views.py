@@ -1,4 +1,4 @@
-"""Console sign-in, sign-out, one's own password and the accounts page."""
+"""Console sign-in, sign-out and one's own password."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, redirect
 
 from server.errors import ValidationFailed
-from server.models.enums import Role
 
 from . import accounts, auth
 from .render import render, secure_headers
@@ -80,14 +79,6 @@ async def logout(request: Request) -> HTTPResponse:
     response = redirect(auth.LOGIN_PATH, status=303)
     auth.clear_session_cookie(response)
     return response
-
-
-@bp.get("/accounts")
-@auth.page(Role.ADMIN)
-async def accounts_page(request: Request) -> HTTPResponse:
-    """List the staff and admin accounts and whether each can sign in to the console (admins only)."""
-    people = await accounts.list_console_accounts()
-    return render("accounts.html", request, people=people, active="accounts")
 
 
 @bp.get("/password")

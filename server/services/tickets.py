@@ -59,6 +59,11 @@ async def _loads(user_ids: list[int]) -> dict[int, int]:
     return {row["concierge_id"]: row["n"] for row in rows}
 
 
+async def open_loads(user_ids: list[int]) -> dict[int, int]:
+    """Return how many open tickets each of these concierges holds (absent: none)."""
+    return await _loads(user_ids)
+
+
 async def choose_concierge(region_code: str, *, exclude: set[int] | None = None) -> StaffProfile | None:
     """Pick the least-loaded concierge under capacity, round-robin among equals."""
     candidates = [c for c in await _candidates(region_code) if c.user_id not in (exclude or set())]
