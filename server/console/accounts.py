@@ -105,8 +105,3 @@ async def resolve_region(*, scope: str | None, requested: str | None) -> Region:
         raise ValidationFailed("地区代码格式不正确", field="region")
     check_region(scope, code)
     return await regions.get_region(code, field="region")
-
-
-async def list_console_accounts() -> list[User]:
-    """Return every staff and admin user, admins first (admin view)."""
-    return await User.filter(role__in=list(CONSOLE_ROLES)).order_by("role", "id").prefetch_related("region")

@@ -18,6 +18,8 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 # (key, href, label, admin only): pushes to a region are an operator's (admin's) decision.
 NAV = [("dashboard", "/console/", "仪表盘", False), ("tickets", "/console/tickets", "工单", False),
+       ("no_expert", "/console/no-expert", "未找到专家", False), ("review", "/console/review", "待审内容", False),
+       ("campaigns", "/console/campaigns", "推广二维码", True), ("articles", "/console/articles", "科普文章", True),
        ("emergencies", "/console/emergencies", "应急推送", True), ("outreach", "/console/outreach", "精准推送", True)]
 
 

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from datetime import date, datetime
 from urllib.parse import urlencode
 
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, redirect
 
 from server import inputs
-from server.errors import ValidationFailed
+from server.errors import AppError, ValidationFailed
 from server.models.enums import PostStatus
-from server.services import console_tickets, regions, tickets
+from server.services import console_tickets, matches, regions, relay, tickets
 
 from . import auth
-from .render import render
+from .render import BEIJING, render
 
 bp = Blueprint("console_tickets", url_prefix="/console")
 
@@ -45,26 +47,45 @@ def _filters(request: Request) -> dict:
 @auth.page()
 async def board(request: Request) -> HTTPResponse:
     """List the tickets in the viewer's region with filters and pages."""
+    return await _board(request, filters=_filters(request))
+
+
+@bp.get("/no-expert")
+@auth.page()
+async def no_expert_queue(request: Request) -> HTTPResponse:
+    """The queue of tickets automatic matching found nobody for (未找到合适专家): search by hand."""
+    return await _board(request, filters={**_filters(request), "no_expert": True}, queue="no_expert")
+
+
+async def _board(request: Request, *, filters: dict, queue: str = "") -> HTTPResponse:
     session: auth.ConsoleSession = request.ctx.console
-    filters = _filters(request)
     found = await console_tickets.list_board(scope=session.scope, page=_int_arg(request, "page", default=1) or 1,
                                              **filters)
     kept = {k: v for k, v in request.args.items() if k != "page" and v and v[0]}
     base = urlencode({k: v[0] for k, v in kept.items()})
-    return render("tickets.html", request, active="tickets", board=found, filters=filters, stages=STAGES,
-                  stage_names=dict(STAGES), kind_names=KIND_NAMES, base_query=base,
-                  concierges=await console_tickets.concierges_in(session.scope),
+    return render("tickets.html", request, active="no_expert" if queue else "tickets", board=found,
+                  filters=filters, stages=STAGES, stage_names=dict(STAGES), kind_names=KIND_NAMES, base_query=base,
+                  concierges=await console_tickets.concierges_in(session.scope), queue=queue,
                   region_options=await console_tickets.region_options(session.scope),
                   is_overdue=console_tickets.is_overdue)
 
 
-async def _ticket_page(request: Request, ticket_id: int, *, status: int = 200, error: str = "") -> HTTPResponse:
+DONE = {"reassigned": "已改派。", "advanced": "阶段已推进，已通知发布人。", "plan": "计划已保存。",
+        "note": "内部备注已添加。", "closed": "已结单，已通知发布人。", "reply": "消息已发送给发布人。",
+        "accepted": "已代发布人接受该匹配。", "recommended": "已记录人工查找到的专家。"}
+
+
+async def _ticket_page(request: Request, ticket_id: int, *, status: int = 200, error: str = "",
+                       failed: str = "") -> HTTPResponse:
     session: auth.ConsoleSession = request.ctx.console
     record = await console_tickets.ticket_record(scope=session.scope, ticket_id=ticket_id)
+    query = (request.args.get("q") or "").strip()[:32]
+    found = await console_tickets.search_scientists(query) if query else None
     return render("ticket.html", request, status=status, active="tickets", record=record, error=error,
-                  stage_names=dict(STAGES), kind_names=KIND_NAMES, event_names=EVENT_NAMES,
-                  done=request.args.get("done") == "reassigned", note=request.form.get("note", "")
-                  if request.method == "POST" else "", overdue=console_tickets.is_overdue(record.ticket))
+                  failed=failed, stage_names=dict(STAGES), kind_names=KIND_NAMES, event_names=EVENT_NAMES,
+                  done=DONE.get(request.args.get("done", ""), ""), form=request.form if request.method == "POST"
+                  else None, overdue=console_tickets.is_overdue(record.ticket), query=query, found=found,
+                  today=datetime.now(BEIJING).date().isoformat())
 
 
 @bp.get("/tickets/<ticket_id:int>")
@@ -86,5 +107,104 @@ async def reassign(request: Request, ticket_id: int) -> HTTPResponse:
                                        to_id=inputs.as_id(raw_to),  # anything else: "choose a concierge"
                                        note=inputs.clean_text(form.get("note") or ""))
     except ValidationFailed as exc:
-        return await _ticket_page(request, ticket_id, status=422, error=exc.message)
+        return await _ticket_page(request, ticket_id, status=422, error=exc.message, failed="reassign")
     return redirect(f"/console/tickets/{ticket_id}?done=reassigned", status=303)
+
+
+def _text(request: Request, name: str) -> str:
+    return inputs.clean_text((request.form.get(name) if request.form else None) or "").strip()
+
+
+async def _act(request: Request, ticket_id: int, name: str, action: Callable[[], Awaitable[object]]) -> HTTPResponse:
+    """Run one concierge action; a refusal re-renders the page with the message beside that form."""
+    try:
+        await action()
+    except AppError as exc:
+        if exc.status == 404:
+            raise
+        return await _ticket_page(request, ticket_id, status=exc.status, error=exc.message, failed=name)
+    return redirect(f"/console/tickets/{ticket_id}?done={name}#actions", status=303)
+
+
+def _stage(raw: str) -> PostStatus:
+    if raw not in PostStatus._value2member_map_:
+        raise ValidationFailed("请选择下一阶段", field="to")
+    return PostStatus(raw)
+
+
+def _due(raw: str) -> date:
+    try:
+        return date.fromisoformat(raw)
+    except ValueError as exc:
+        raise ValidationFailed("请填写计划日期（YYYY-MM-DD）", field="due") from exc
+
+
+@bp.post("/tickets/<ticket_id:int>/advance")
+@auth.page()
+async def advance(request: Request, ticket_id: int) -> HTTPResponse:
+    """Move the ticket one stage on (the poster is told)."""
+    staff = request.ctx.console.user
+    return await _act(request, ticket_id, "advanced", lambda: tickets.advance(
+        ticket_id=ticket_id, staff=staff, to=_stage(_text(request, "to")), note=_text(request, "note")))
+
+
+@bp.post("/tickets/<ticket_id:int>/plan")
+@auth.page()
+async def plan(request: Request, ticket_id: int) -> HTTPResponse:
+    """Record the next step and its date."""
+    staff = request.ctx.console.user
+    return await _act(request, ticket_id, "plan", lambda: tickets.set_plan(
+        ticket_id=ticket_id, staff=staff, due=_due(_text(request, "due")), step=_text(request, "step")))
+
+
+@bp.post("/tickets/<ticket_id:int>/note")
+@auth.page()
+async def note(request: Request, ticket_id: int) -> HTTPResponse:
+    """Add an internal note."""
+    staff = request.ctx.console.user
+    return await _act(request, ticket_id, "note", lambda: tickets.add_note(
+        ticket_id=ticket_id, staff=staff, note=_text(request, "note")))
+
+
+@bp.post("/tickets/<ticket_id:int>/close")
+@auth.page()
+async def close(request: Request, ticket_id: int) -> HTTPResponse:
+    """Close the ticket with a reason."""
+    staff = request.ctx.console.user
+    return await _act(request, ticket_id, "closed", lambda: tickets.close(
+        ticket_id=ticket_id, staff=staff, reason=_text(request, "reason")))
+
+
+@bp.post("/tickets/<ticket_id:int>/reply")
+@auth.page()
+async def reply(request: Request, ticket_id: int) -> HTTPResponse:
+    """Send the poster a message (relayed like a reply from the official account)."""
+    session: auth.ConsoleSession = request.ctx.console
+
+    async def action() -> object:
+        ticket = await tickets.load_for_staff(staff=session.user, ticket_id=ticket_id)
+        return await relay.from_concierge(concierge=session.user, ticket=ticket, text=_text(request, "text"))
+    return await _act(request, ticket_id, "reply", action)
+
+
+@bp.post("/tickets/<ticket_id:int>/matches/<match_id:int>/accept")
+@auth.page()
+async def accept_match(request: Request, ticket_id: int, match_id: int) -> HTTPResponse:
+    """Accept a proposed match on the poster's behalf (after talking to them)."""
+    session: auth.ConsoleSession = request.ctx.console
+
+    async def action() -> object:
+        await console_tickets.ticket_record(scope=session.scope, ticket_id=ticket_id)  # scope check
+        return await matches.decide(user=session.user, match_id=match_id, accept=True,
+                                    reason=_text(request, "reason") or "科服保姆与发布人确认后接受")
+    return await _act(request, ticket_id, "accepted", action)
+
+
+@bp.post("/tickets/<ticket_id:int>/recommend")
+@auth.page()
+async def recommend(request: Request, ticket_id: int) -> HTTPResponse:
+    """Record a scientist found by hand for a ticket (internal note)."""
+    session: auth.ConsoleSession = request.ctx.console
+    return await _act(request, ticket_id, "recommended", lambda: console_tickets.recommend_scientist(
+        actor=session.user, scope=session.scope, ticket_id=ticket_id,
+        scientist_id=inputs.as_id(_text(request, "scientist"))))

@@ -6,9 +6,11 @@ import math
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from tortoise.expressions import Q
+
 from server.errors import Forbidden, NotFound, ValidationFailed
-from server.models import ChatMessage, Region, StaffProfile, Ticket, TicketEvent, User
-from server.models.enums import PostStatus, RegionLevel, Role
+from server.models import ChatMessage, Match, Post, Region, StaffProfile, Ticket, TicketEvent, User
+from server.models.enums import PostKind, PostStatus, RegionLevel, Role
 from server.services import regions, tickets
 
 PER_PAGE = 20
@@ -28,6 +30,8 @@ class TicketRecord:
     events: list[TicketEvent]
     messages: list[ChatMessage]
     candidates: list[StaffProfile]
+    matches: list[Match]
+    next_stages: list[PostStatus]
 
 
 def _scoped(scope: str | None):
@@ -104,8 +108,39 @@ async def ticket_record(*, scope: str | None, ticket_id: int) -> TicketRecord:
     ticket = await _load(scope, ticket_id)
     events = await TicketEvent.filter(ticket_id=ticket.id).order_by("id").prefetch_related("actor")
     messages = await ChatMessage.filter(ticket_id=ticket.id).order_by("id").prefetch_related("sender")
+    matches = await (Match.filter(demand_id=ticket.post_id).order_by("rank", "id")
+                     .prefetch_related("supply_post__author__region", "supply_article"))
     return TicketRecord(ticket=ticket, events=list(events), messages=list(messages),
-                        candidates=await candidates_for(ticket))
+                        candidates=await candidates_for(ticket), matches=list(matches),
+                        next_stages=sorted(tickets.NEXT_STATUSES[ticket.status], key=list(PostStatus).index))
+
+
+async def search_scientists(text: str, *, limit: int = 20) -> list[tuple[User, list[Post]]]:
+    """Find scientists by name, organisation, discipline, title or the title of one of their open offers."""
+    words = text.strip()[:32]
+    if not words:
+        return []
+    by_offer = Post.filter(kind=PostKind.OFFER, status__not=PostStatus.CLOSED, title__icontains=words)
+    ids = set(await by_offer.limit(200).values_list("author_id", flat=True))
+    people = await (User.filter(role=Role.SCIENTIST)
+                    .filter(Q(name__icontains=words) | Q(organisation__icontains=words) | Q(id__in=list(ids))
+                            | Q(discipline__icontains=words) | Q(title__icontains=words))
+                    .order_by("id").limit(limit).prefetch_related("region"))
+    offers = await Post.filter(author_id__in=[p.id for p in people], kind=PostKind.OFFER,
+                               status__not=PostStatus.CLOSED).order_by("-id")
+    return [(person, [o for o in offers if o.author_id == person.id][:3]) for person in people]
+
+
+async def recommend_scientist(*, actor: User, scope: str | None, ticket_id: int, scientist_id: int | None) -> None:
+    """Record on the ticket (internal note) the scientist a concierge found by hand for it."""
+    ticket = await _load(scope, ticket_id)
+    person = await User.get_or_none(id=scientist_id or 0, role=Role.SCIENTIST).prefetch_related("region")
+    if person is None:
+        raise ValidationFailed("请从搜索结果中选择一位科技工作者", field="scientist")
+    facts = "，".join(x for x in (person.organisation, person.discipline, person.title,
+                                 person.region.name if person.region else "") if x)
+    await tickets.add_note(ticket_id=ticket.id, staff=actor,
+                           note=f"人工查找到专家：{person.name}" + (f"（{facts}）" if facts else ""))
 
 
 async def reassign(*, actor: User, scope: str | None, ticket_id: int, to_id: int | None, note: str) -> Ticket:
