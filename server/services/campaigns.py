@@ -8,9 +8,11 @@ import secrets
 import string
 
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
+from tortoise.functions import Count
 
 from server.errors import NotFound, UpstreamUnavailable, ValidationFailed
-from server.models import Campaign, User
+from server.models import Campaign, Post, User
 from server.models.enums import Role
 from server.services import regions
 from server.wechat.client import WeChatClient
@@ -98,3 +100,20 @@ async def campaign_qrcode(*, campaign_id: int, wechat: WeChatClient) -> bytes:
     except WeChatError as exc:
         log.warning("getwxacodeunlimit failed: %s %s", exc.errcode, exc.errmsg)
         raise UpstreamUnavailable("生成小程序码失败，请稍后再试") from exc
+
+
+async def funnel(campaign_ids: list[int]) -> dict[int, dict[str, int]]:
+    """Per campaign: people who first arrived by its code, of them those who filled a profile, and their posts."""
+    if not campaign_ids:
+        return {}
+    arrived = await (User.filter(campaign_id__in=campaign_ids).group_by("campaign_id")
+                     .annotate(n=Count("id")).values("campaign_id", "n"))
+    registered = await (User.filter(campaign_id__in=campaign_ids).filter(Q(name__not="") | Q(role__not=Role.CITIZEN))
+                        .group_by("campaign_id").annotate(n=Count("id")).values("campaign_id", "n"))
+    posts = await (Post.filter(campaign_id__in=campaign_ids).group_by("campaign_id")
+                   .annotate(n=Count("id")).values("campaign_id", "n"))
+    out = {cid: {"arrived": 0, "registered": 0, "posts": 0} for cid in campaign_ids}
+    for key, rows in (("arrived", arrived), ("registered", registered), ("posts", posts)):
+        for row in rows:
+            out[row["campaign_id"]][key] = row["n"]
+    return out

@@ -11,7 +11,7 @@ from tortoise.transactions import in_transaction
 from server.errors import ValidationFailed
 from server.models import Post, PushRequest, User
 from server.models.enums import PostStatus, ReviewState
-from server.services import content, match_runtime
+from server.services import content, match_runtime, reach
 from server.wechat.client import WeChatClient
 
 log = logging.getLogger(__name__)
@@ -55,3 +55,10 @@ async def _recheck(post: Post, *, wechat: WeChatClient, now: datetime) -> Review
                                                                "changed_at": now.isoformat()}})
     log.info("post %s re-checked: %s", post.id, state)
     return state if changed else None
+
+
+async def held_posts(*, reviewer: User, limit: int = 100) -> list[Post]:
+    """Return the posts waiting for a person's review within the reviewer's region, oldest first."""
+    scope = await reach.reach_of(reviewer)
+    query = scope.narrow(Post.filter(review_state=ReviewState.PENDING).exclude(status=PostStatus.CLOSED))
+    return await query.order_by("created_at", "id").limit(limit).prefetch_related("author", "region")
