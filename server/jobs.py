@@ -22,7 +22,18 @@ from redis.exceptions import RedisError
 from server import redis_keys as keys
 from server.match.encoder import shared_encoder
 from server.push import dispatch, templates
-from server.services import dashboard, followup, inbound, match_runtime, matching, outreach, posts, relay, review
+from server.services import (
+    dashboard,
+    emergency_fanout,
+    followup,
+    inbound,
+    match_runtime,
+    matching,
+    outreach,
+    posts,
+    relay,
+    review,
+)
 from server.settings import Settings
 from server.wechat.client import WeChatClients, build_clients
 
@@ -44,7 +55,8 @@ class Workers:
 
 
 async def start_workers(*, settings: Settings, store: Redis, relay_every: float = 0.5) -> Workers:
-    """Start the matcher loops (index events + match jobs), the chat relay, the dispatcher and inbound retries."""
+    """Start the matcher loops (index events + match jobs), the chat relay, the dispatcher, inbound retries and
+    emergency fan-outs."""
     templates.configure(settings)
     encoder, _error = await asyncio.to_thread(shared_encoder, settings.encoder)
     policy = matching.NoticePolicy(floor=settings.match_floor, per_need=settings.match_notices_per_need,
@@ -61,7 +73,8 @@ async def start_workers(*, settings: Settings, store: Redis, relay_every: float 
              asyncio.create_task(match_runtime.work_jobs(runtime, store, consumer=consumer, stop=stop)),
              asyncio.create_task(run_relay(settings, store, stop=stop, every=relay_every)),
              asyncio.create_task(run_dispatcher(settings, store, stop=stop, worker=consumer, every=relay_every)),
-             asyncio.create_task(run_inbound(settings, store, stop=stop, every=relay_every))]
+             asyncio.create_task(run_inbound(settings, store, stop=stop, every=relay_every)),
+             asyncio.create_task(run_fanouts(settings, store, stop=stop, every=relay_every))]
     return Workers(stop=stop, tasks=tasks, runtime=runtime)
 
 
@@ -96,6 +109,12 @@ async def run_inbound(settings: Settings, store: Redis, *, stop: asyncio.Event, 
     """Retry official-account messages whose handling failed until stop is set (rows are leased)."""
     await _poll(settings, store, stop=stop, every=every, name="inbound",
                 one_pass=lambda clients: inbound.handle_pending(store=store, oa=clients.oa))
+
+
+async def run_fanouts(settings: Settings, store: Redis, *, stop: asyncio.Event, every: float) -> None:
+    """Fan out queued emergency alerts and updates until stop is set (notices are leased)."""
+    await _poll(settings, store, stop=stop, every=every, name="emergency fan-out",
+                one_pass=lambda clients: emergency_fanout.work())
 
 
 async def run_dispatcher(settings: Settings, store: Redis, *, stop: asyncio.Event, worker: str,

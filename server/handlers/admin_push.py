@@ -86,17 +86,24 @@ async def preview_emergency(request: Request) -> HTTPResponse:
 
 
 @bp.post("/emergencies")
-@openapi.definition(summary="发布应急事件并立即推送（alert）", secured="token", body=json_content(EmergencyIn))
+@openapi.definition(summary="发布应急事件（alert）：202 立即答复，后台分批推送，进度见 progress_url", secured="token",
+                    body=json_content(EmergencyIn))
 @authenticated(Role.ADMIN)
 async def create_emergency(request: Request) -> HTTPResponse:
-    """Record an emergency and fan the alert out to its regions."""
+    """Record an emergency and queue its alert; the workers fan it out."""
     body = parse_body(request, EmergencyIn)
     emergency, notice = await emergencies.alert(
         admin=request.ctx.user, event_type=body.event_type, severity=body.severity, headline=body.headline,
         instruction=body.instruction, region_codes=body.region_codes, onset=body.onset,
         expires_at=body.expires_at, article_ids=body.article_ids)
-    return json({"emergency": emergencies.emergency_json(emergency), "notice": emergencies.notice_json(notice)},
-                status=201)
+    return _accepted(emergency.id, {"emergency": emergencies.emergency_json(emergency),
+                                    "notice": emergencies.notice_json(notice)})
+
+
+def _accepted(emergency_id: int, body: dict) -> HTTPResponse:
+    """202 with where to follow the fan-out (also in Location)."""
+    url = f"/api/v1/admin/emergencies/{emergency_id}/progress"
+    return json({**body, "progress_url": url}, status=202, headers={"Location": url})
 
 
 @bp.get("/emergencies")
@@ -121,16 +128,24 @@ async def show_emergency(request: Request, emergency_id: int) -> HTTPResponse:
                  "delivery": await emergencies.figures(emergency_id)})
 
 
+@bp.get("/emergencies/<emergency_id:int>/progress")
+@openapi.definition(summary="应急推送分批入队进度（每条通知）", secured="token")
+@authenticated(Role.ADMIN)
+async def emergency_progress(request: Request, emergency_id: int) -> HTTPResponse:
+    """How far each notice's fan-out has come."""
+    return json(await emergencies.progress(emergency_id))
+
+
 @bp.post("/emergencies/<emergency_id:int>/update")
-@openapi.definition(summary="发布更新（推送给同一受众）", secured="token",
+@openapi.definition(summary="发布更新（202，后台分批推送给同一受众）", secured="token",
                     body=json_content(EmergencyUpdateIn))
 @authenticated(Role.ADMIN)
 async def update_emergency(request: Request, emergency_id: int) -> HTTPResponse:
-    """Send an update to the alert's audience."""
+    """Queue an update for the alert's audience; the workers fan it out."""
     body = parse_body(request, EmergencyUpdateIn)
     notice = await emergencies.update(admin=request.ctx.user, emergency_id=emergency_id, note=body.note,
                                       severity=body.severity, expires_at=body.expires_at)
-    return json({"notice": emergencies.notice_json(notice)}, status=201)
+    return _accepted(emergency_id, {"notice": emergencies.notice_json(notice)})
 
 
 @bp.post("/emergencies/<emergency_id:int>/cancel")

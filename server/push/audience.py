@@ -149,33 +149,56 @@ async def _no_jit() -> None:
         await conn.execute_script("SET LOCAL jit = off")
 
 
+def _id_range(sql: Sql, ids: tuple[int, int] | None, column: str) -> str:
+    """SQL true for user ids in (after, upto]: one chunk of a fan-out."""
+    if ids is None:
+        return "1=1"
+    return f"{column} > {sql.p(ids[0])} AND {column} <= {sql.p(ids[1])}"
+
+
 async def fan_out(audience: Audience, *, kind: str, cause: str, data: dict, priority: int,
-                  due_at: datetime, now: datetime) -> dict[str, int]:
-    """Write one push request per person in the audience; return {"targeted", "queued", "unreachable"}."""
+                  due_at: datetime, now: datetime, ids: tuple[int, int] | None = None) -> dict[str, int]:
+    """Write one push request per person in the audience (whose id is in `ids`, if given); return the figures.
+
+    The figures are {"targeted", "queued", "unreachable"} of the cause, or of the id range when one is given.
+    """
     sql = Sql()  # placeholders are made in the order they appear (SQLite's ? are positional)
     select = (f"SELECT {sql.p(kind)}, {sql.p(cause)}, u.id, {sql.json(data)}, u.region_id, {sql.p(priority)}, "
               f"CASE WHEN {_reachable(sql, kind)} THEN {sql.p(str(PushStatus.PENDING))} "
               f"ELSE {sql.p(str(PushStatus.UNREACHABLE))} END, {sql.p(due_at)}, 0, '', {sql.p(now)}, {sql.p(now)} ")
-    where = audience.where(sql)
+    where = f"{audience.where(sql)} AND {_id_range(sql, ids, 'u.id')}"
     await _no_jit()
     await connections.get("default").execute_query(
         f"{_INSERT} {select} FROM users u WHERE {where} ON CONFLICT (kind, cause, user_id) DO NOTHING", sql.values)
-    return await counts(kind=kind, causes=[cause])
+    return await (counts(kind=kind, causes=[cause]) if ids is None else counts_in_range(kind=kind, cause=cause,
+                                                                                         ids=ids))
 
 
 async def copy_audience(*, kind: str, from_cause: str, cause: str, data: dict, priority: int,
-                        due_at: datetime, now: datetime) -> dict[str, int]:
-    """Fan out to exactly the people an earlier fan-out targeted (an emergency update)."""
+                        due_at: datetime, now: datetime, ids: tuple[int, int] | None = None) -> dict[str, int]:
+    """Fan out to exactly the people an earlier fan-out targeted (an emergency update), optionally one id range."""
     sql = Sql()  # placeholders in textual order, as above
     select = (f"SELECT {sql.p(kind)}, {sql.p(cause)}, u.id, {sql.json(data)}, r.region_code, {sql.p(priority)}, "
               f"CASE WHEN {_reachable(sql, kind)} THEN {sql.p(str(PushStatus.PENDING))} "
               f"ELSE {sql.p(str(PushStatus.UNREACHABLE))} END, {sql.p(due_at)}, 0, '', {sql.p(now)}, {sql.p(now)} ")
-    source = f"r.kind = {sql.p(kind)} AND r.cause = {sql.p(from_cause)}"
+    source = f"r.kind = {sql.p(kind)} AND r.cause = {sql.p(from_cause)} AND {_id_range(sql, ids, 'r.user_id')}"
     await _no_jit()
     await connections.get("default").execute_query(
         f"{_INSERT} {select} FROM push_requests r JOIN users u ON u.id = r.user_id WHERE {source} "
         "ON CONFLICT (kind, cause, user_id) DO NOTHING", sql.values)
-    return await counts(kind=kind, causes=[cause])
+    return await (counts(kind=kind, causes=[cause]) if ids is None else counts_in_range(kind=kind, cause=cause,
+                                                                                         ids=ids))
+
+
+async def counts_in_range(*, kind: str, cause: str, ids: tuple[int, int]) -> dict[str, int]:
+    """Return {"targeted", "queued", "unreachable"} for the requests of one cause and user id range."""
+    sql = Sql()
+    where = f"kind = {sql.p(kind)} AND cause = {sql.p(cause)} AND {_id_range(sql, ids, 'user_id')}"
+    rows = await connections.get("default").execute_query_dict(
+        f"SELECT status, COUNT(*) AS n FROM push_requests WHERE {where} GROUP BY status", sql.values)
+    targeted = sum(int(r["n"]) for r in rows)
+    unreachable = sum(int(r["n"]) for r in rows if r["status"] == PushStatus.UNREACHABLE)
+    return {"targeted": targeted, "queued": targeted - unreachable, "unreachable": unreachable}
 
 
 async def counts(*, kind: str, causes: Sequence[str]) -> dict[str, int]:

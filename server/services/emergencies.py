@@ -2,8 +2,9 @@
 
 Shaped after CAP 1.2 / GB/T 35965: an event type, a severity colour (红/橙/黄/蓝 ↔ Extreme/Severe/
 Moderate/Minor), the regions hit (any level, children included), onset and expiry, and linked
-emergency articles. Each alert, update and cancel is an `EmergencyNotice`; the alert fans out in one
-set-based statement, an update goes to exactly the alert's audience, a cancel stops what is queued.
+emergency articles. Each alert, update and cancel is an `EmergencyNotice`. An alert or update is queued
+here and fanned out by the workers (`emergency_fanout`), one set-based statement per user-id range; an
+update goes to exactly the alert's audience; a cancel stops a fan-out in progress and what is queued.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from tortoise.transactions import in_transaction
 from server.errors import Conflict, NotFound, ValidationFailed
 from server.models import Article, Emergency, EmergencyNotice, Region, User
 from server.models.enums import EmergencySeverity, EmergencyStatus, EmergencyType
-from server.models.outbox import PRIORITY_EMERGENCY
 from server.push import audience as push_audience
 from server.services import regions
 
 KIND = "emergency_alert"
+QUEUED, RUNNING, DONE, STOPPED = "queued", "running", "done", "stopped"  # EmergencyNotice.fanout_state
 MAX_REGIONS = 50
 SEVERITY_CAP = {EmergencySeverity.RED: "Extreme", EmergencySeverity.ORANGE: "Severe",
                 EmergencySeverity.YELLOW: "Moderate", EmergencySeverity.BLUE: "Minor"}
@@ -41,12 +42,12 @@ async def _clean_regions(codes: list[str]) -> list[str]:
         raise ValidationFailed("请选择受影响的地区", field="region_codes")
     if len(codes) > MAX_REGIONS:
         raise ValidationFailed(f"地区最多 {MAX_REGIONS} 个", field="region_codes")
-    cleaned = []
-    for raw in codes:
-        code = regions.normalise_code(raw)
-        if code is None or not await Region.exists(code=code):
+    normalised = {raw: regions.normalise_code(raw) for raw in codes}
+    known = set(await Region.filter(code__in=[c for c in normalised.values() if c]).values_list("code", flat=True))
+    for raw, code in normalised.items():
+        if code not in known:
             raise ValidationFailed(f"地区代码 {raw} 不存在", field="region_codes")
-        cleaned.append(code)
+    cleaned = [code for code in normalised.values() if code]
     # Drop codes already inside another listed region, so nobody is counted twice.
     return sorted({c for c in cleaned if not any(o != c and regions.is_within(c, o) for o in cleaned)})
 
@@ -61,7 +62,7 @@ async def _clean_articles(article_ids: list[int]) -> list[int]:
     return list(dict.fromkeys(article_ids))
 
 
-def _message(emergency: Emergency, *, note: str = "") -> dict:
+def message_data(emergency: Emergency, *, note: str = "") -> dict:
     """Template data for the emergency_alert message (snapshotted into each outbox row)."""
     title = emergency.headline if not note else f"【更新】{emergency.headline}"
     return {"article_id": emergency.article_ids[0], "title": title, "severity": str(emergency.severity),
@@ -85,7 +86,7 @@ async def _named(rows: list[dict]) -> list[dict]:
 async def alert(*, admin: User, event_type: EmergencyType, severity: EmergencySeverity, headline: str,
                 instruction: str, region_codes: list[str], onset: datetime, expires_at: datetime,
                 article_ids: list[int], now: datetime | None = None) -> tuple[Emergency, EmergencyNotice]:
-    """Record the emergency and fan the alert out to everyone within its regions."""
+    """Record the emergency and queue its alert for everyone within its regions (the workers fan it out)."""
     now = now or datetime.now(UTC)
     if expires_at <= onset:
         raise ValidationFailed("结束时间应晚于发生时间", field="expires_at")
@@ -93,24 +94,16 @@ async def alert(*, admin: User, event_type: EmergencyType, severity: EmergencySe
         raise ValidationFailed("结束时间已过，无需推送", field="expires_at")
     codes = await _clean_regions(region_codes)
     articles = await _clean_articles(article_ids)
-    started = time.perf_counter()
+    # The audience is who is registered now: people who sign up during the fan-out are not in it.
+    upto = await User.all().order_by("-id").first().values_list("id", flat=True) or 0
     async with in_transaction():
         emergency = await Emergency.create(
-            identifier=f"KJY-{now:%Y%m%d%H%M%S}-{int(started * 1e6) % 1_000_000:06d}", event_type=event_type,
-            severity=severity, headline=headline, instruction=instruction, region_codes=codes, onset=onset,
-            expires_at=expires_at, article_ids=articles, created_by=admin)
-        notice = await EmergencyNotice.create(emergency=emergency, msg_type="alert", created_by=admin)
-        figures = await push_audience.fan_out(push_audience.Audience(region_codes=tuple(codes)), kind=KIND,
-                                              cause=cause_of(notice), data=_message(emergency),
-                                              priority=PRIORITY_EMERGENCY, due_at=now, now=now)
-        await _record(notice, figures, started)
+            identifier=f"KJY-{now:%Y%m%d%H%M%S}-{int(time.perf_counter() * 1e6) % 1_000_000:06d}",
+            event_type=event_type, severity=severity, headline=headline, instruction=instruction,
+            region_codes=codes, onset=onset, expires_at=expires_at, article_ids=articles, created_by=admin)
+        notice = await EmergencyNotice.create(emergency=emergency, msg_type="alert", created_by=admin,
+                                              fanout_state=QUEUED, fanout_upto=upto)
     return emergency, notice
-
-
-async def _record(notice: EmergencyNotice, figures: dict[str, int], started: float) -> None:
-    notice.targeted, notice.queued, notice.unreachable = figures["targeted"], figures["queued"], figures["unreachable"]
-    notice.fanout_ms = int((time.perf_counter() - started) * 1000)
-    await notice.save(update_fields=["targeted", "queued", "unreachable", "fanout_ms"])
 
 
 async def get(emergency_id: int) -> Emergency:
@@ -123,11 +116,10 @@ async def get(emergency_id: int) -> Emergency:
 
 async def update(*, admin: User, emergency_id: int, note: str, severity: EmergencySeverity | None = None,
                  expires_at: datetime | None = None, now: datetime | None = None) -> EmergencyNotice:
-    """Send an update to exactly the people the alert targeted."""
+    """Record an update and queue it for exactly the people the alert targeted."""
     now = now or datetime.now(UTC)
     if not note.strip():
         raise ValidationFailed("请填写更新内容", field="note")
-    started = time.perf_counter()
     async with in_transaction():
         emergency = await Emergency.select_for_update().get_or_none(id=emergency_id)
         if emergency is None:
@@ -142,18 +134,17 @@ async def update(*, admin: User, emergency_id: int, note: str, severity: Emergen
             emergency.expires_at = expires_at
         await emergency.save()
         first = await EmergencyNotice.filter(emergency_id=emergency.id, msg_type="alert").first()
-        notice = await EmergencyNotice.create(emergency=emergency, msg_type="update", note=note.strip(),
-                                              created_by=admin)
-        figures = await push_audience.copy_audience(kind=KIND, from_cause=cause_of(first), cause=cause_of(notice),
-                                                    data=_message(emergency, note=note.strip()),
-                                                    priority=PRIORITY_EMERGENCY, due_at=now, now=now)
-        await _record(notice, figures, started)
-    return notice
+        # Fanned out after the alert's own fan-out ends (the workers take an emergency's notices in order).
+        return await EmergencyNotice.create(emergency=emergency, msg_type="update", note=note.strip(),
+                                            created_by=admin, fanout_state=QUEUED,
+                                            fanout_upto=first.fanout_upto if first else 0)
 
 
-async def cancel(*, admin: User, emergency_id: int, note: str = "") -> EmergencyNotice:
-    """Cancel the emergency: whatever is still queued is stopped (sends in flight finish)."""
+async def cancel(*, admin: User, emergency_id: int, note: str = "", now: datetime | None = None) -> EmergencyNotice:
+    """Cancel the emergency: a fan-out in progress stops, and whatever is queued (sends in flight finish)."""
+    now = now or datetime.now(UTC)
     async with in_transaction():
+        # The workers lock the emergency before each range they write: none is half-written now.
         emergency = await Emergency.select_for_update().get_or_none(id=emergency_id)
         if emergency is None:
             raise NotFound("emergency")
@@ -161,10 +152,21 @@ async def cancel(*, admin: User, emergency_id: int, note: str = "") -> Emergency
             raise Conflict("该应急事件已撤销")
         emergency.status = EmergencyStatus.CANCELLED
         await emergency.save(update_fields=["status", "updated_at"])
+        await EmergencyNotice.filter(emergency_id=emergency.id, fanout_state__in=[QUEUED, RUNNING]).update(
+            fanout_state=STOPPED, fanout_finished_at=now, fanout_lease_until=None)
         causes = [cause_of(n) for n in await EmergencyNotice.filter(emergency_id=emergency.id)]
         stopped = await push_audience.stop_queued(kind=KIND, causes=causes, reason="emergency cancelled")
         return await EmergencyNotice.create(emergency=emergency, msg_type="cancel", note=note.strip()[:200],
                                             stopped=stopped, created_by=admin)
+
+
+async def progress(emergency_id: int) -> dict:
+    """The fan-out of each notice so far, from the notices alone (cheap enough to poll)."""
+    emergency = await get(emergency_id)
+    notices = await EmergencyNotice.filter(emergency_id=emergency.id).order_by("id")
+    return {"emergency_id": emergency.id, "status": str(emergency.status),
+            "fanned_out": all(n.fanout_state in (DONE, STOPPED) for n in notices),
+            "notices": [notice_json(n) for n in notices]}
 
 
 async def figures(emergency_id: int) -> dict:
@@ -200,10 +202,13 @@ def _bucket(code: str, hit: list[str]) -> str:
 
 
 def notice_json(notice: EmergencyNotice) -> dict:
-    """A notice as the API shows it."""
+    """A notice as the API shows it: its figures so far and how far its fan-out has come (0 to 1)."""
+    done = notice.fanout_state == DONE or notice.fanout_upto <= 0
     return {"id": notice.id, "msg_type": notice.msg_type, "note": notice.note, "targeted": notice.targeted,
             "queued": notice.queued, "unreachable": notice.unreachable, "stopped": notice.stopped,
-            "fanout_ms": notice.fanout_ms, "created_at": notice.created_at.isoformat()}
+            "fanout_ms": notice.fanout_ms, "fanout_state": notice.fanout_state,
+            "fanout_progress": 1.0 if done else round(min(notice.fanout_cursor / notice.fanout_upto, 1.0), 4),
+            "created_at": notice.created_at.isoformat()}
 
 
 async def list_emergencies(*, limit: int = 20, cursor: int | None = None) -> list[Emergency]:

@@ -141,8 +141,10 @@ MATRIX: dict[tuple[str, str], list[Case]] = {
     ],
     ("GET", f"{V}/admin/emergencies"): [Case("/admin/emergencies", admin_only(200))],
     ("GET", f"{V}/admin/emergencies/<emergency_id:int>"): [Case("/admin/emergencies/{emergency}", admin_only(200))],
+    ("GET", f"{V}/admin/emergencies/<emergency_id:int>/progress"): [
+        Case("/admin/emergencies/{emergency}/progress", admin_only(200))],
     ("POST", f"{V}/admin/emergencies/<emergency_id:int>/update"): [
-        Case("/admin/emergencies/{emergency}/update", admin_only(201), {"note": "水位继续上涨"}),
+        Case("/admin/emergencies/{emergency}/update", admin_only(202), {"note": "水位继续上涨"}),
     ],
     ("POST", f"{V}/admin/emergencies/<emergency_id:int>/cancel"): [
         Case("/admin/emergencies/{emergency}/cancel", admin_only(200), {"note": "预警解除"}),

@@ -11,6 +11,7 @@ import pytest
 from server.models import Article, Emergency, Outreach, PushRequest, User
 from server.models.enums import PushStatus, Role
 from server.push import dispatch
+from server.services import emergency_fanout
 from server.wechat.client import build_clients
 from tests.console.conftest import (
     ADMIN_PASSWORD,
@@ -61,6 +62,8 @@ async def test_an_operator_sends_watches_and_cancels_an_emergency_for_a_county(
     await page.wait_for_url(re.compile(r".*/console/emergencies/\d+$"))
     emergency = await Emergency.get(headline="锦江区强降雨内涝")
     assert emergency.region_codes == ["510104"]
+    assert "等待入队" in await page.text_content(".timeline")  # the workers fan it out (none run here)
+    assert await emergency_fanout.work() == 1
 
     clients = build_clients(settings, redis)
     try:
