@@ -14,12 +14,13 @@ import logging
 from datetime import UTC, datetime, timedelta
 
 from redis.asyncio import Redis
-from tortoise.exceptions import IntegrityError
+from tortoise import connections
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from server import redis_keys as keys
 from server.models import InboundMessage
+from server.push.audience import Sql
 from server.services import official_account
 from server.wechat.callback import InboundMessage as Inbound
 from server.wechat.callback import normalise
@@ -37,51 +38,56 @@ STUCK_AFTER = timedelta(minutes=1)  # unhandled this long (or failed once): show
 
 async def receive(*, message: Inbound, store: Redis) -> str | None:
     """Store a callback message once and take its first handling attempt; return a passive reply, or None."""
-    row = await store_once(message=message, store=store)
-    if row is None:
+    row_id = await store_once(message=message, store=store)
+    if row_id is None:
         return None
-    return await attempt(row, message=message, store=store)
+    return await attempt(row_id, message=message, store=store)
 
 
-async def store_once(*, message: Inbound, store: Redis) -> InboundMessage | None:
-    """Store a message leased to the caller; None when it was stored before (WeChat's retry)."""
+# One statement: a retry that outlived the Redis mark finds the row and inserts nothing.
+_STORE = ("INSERT INTO inbound_messages (dedup_key, openid, kind, event, content, media_id, payload, received_at, "
+          "attempts, claimed_at, next_attempt_at, last_error) VALUES ({}) ON CONFLICT (dedup_key) DO NOTHING "
+          "RETURNING id")
+
+
+async def store_once(*, message: Inbound, store: Redis) -> int | None:
+    """Store a message leased to the caller and return its id; None when it was stored before (WeChat's retry)."""
     seen = keys.key(keys.WECHAT_CALLBACK_SEEN, dedup_key=message.dedup_key)
     if not await store.set(seen, 1, nx=True, ex=keys.WECHAT_CALLBACK_SEEN_TTL):
         return None
     now = datetime.now(UTC)
+    sql = Sql()
+    marks = ", ".join([sql.p(message.dedup_key), sql.p(message.openid), sql.p(message.kind), sql.p(message.event),
+                       sql.p(message.content[:5000]), sql.p(message.media_id), sql.json(message.raw), sql.p(now),
+                       sql.p(0), sql.p(now), sql.p(now + LEASE), sql.p("")])
     try:
-        return await InboundMessage.create(dedup_key=message.dedup_key, openid=message.openid, kind=message.kind,
-                                           event=message.event, content=message.content[:5000],
-                                           media_id=message.media_id, payload=message.raw,
-                                           claimed_at=now, next_attempt_at=now + LEASE)
-    except IntegrityError:
-        return None  # a retry that outlived the Redis mark: already stored
+        rows = await connections.get("default").execute_query_dict(_STORE.format(marks), sql.values)
     except BaseException:
         await store.delete(seen)  # not stored: let WeChat's retry try again
         raise
+    return int(rows[0]["id"]) if rows else None
 
 
-async def attempt(row: InboundMessage, *, message: Inbound, store: Redis) -> str | None:
+async def attempt(row_id: int, *, message: Inbound, store: Redis, attempts: int = 0) -> str | None:
     """Handle a leased message: its effects and `handled_at` commit together; a failure backs off."""
     try:
         async with in_transaction():
             reply = await official_account.handle(message=message, store=store)
-            row.handled_at, row.next_attempt_at, row.last_error = datetime.now(UTC), None, ""
-            await row.save(update_fields=["handled_at", "next_attempt_at", "last_error"])
+            await InboundMessage.filter(id=row_id).update(handled_at=datetime.now(UTC), next_attempt_at=None,
+                                                          last_error="")
     except Exception as exc:  # noqa: BLE001 - recorded on the row and retried by the workers
-        await _failed(row, exc)
+        await _failed(row_id, attempts=attempts + 1, exc=exc)
         return None
     return reply
 
 
-async def _failed(row: InboundMessage, exc: Exception) -> None:
-    row.attempts += 1
-    delay = min(BACKOFF_BASE * 2 ** (row.attempts - 1), BACKOFF_CEILING)
-    row.next_attempt_at = datetime.now(UTC) + delay if row.attempts < MAX_ATTEMPTS else None
-    row.last_error = f"{type(exc).__name__}: {exc}"[:200]
-    await row.save(update_fields=["attempts", "next_attempt_at", "last_error"])
-    log.warning("inbound message %s (%s) failed, attempt %s: %s", row.id, row.dedup_key, row.attempts, row.last_error,
-                exc_info=exc)
+async def _failed(row_id: int, *, attempts: int, exc: Exception) -> None:
+    delay = min(BACKOFF_BASE * 2 ** (attempts - 1), BACKOFF_CEILING)
+    error = f"{type(exc).__name__}: {exc}"[:200]
+    await InboundMessage.filter(id=row_id).update(
+        attempts=attempts, last_error=error,
+        next_attempt_at=datetime.now(UTC) + delay if attempts < MAX_ATTEMPTS else None)
+    log.warning("inbound message %s failed, attempt %s: %s", row_id, attempts, error, exc_info=exc)
 
 
 async def claim_due(*, now: datetime, limit: int = 20) -> list[InboundMessage]:
@@ -101,7 +107,7 @@ async def handle_pending(*, store: Redis, oa: WeChatClient, now: datetime | None
     rows = await claim_due(now=now or datetime.now(UTC), limit=limit)
     for row in rows:
         message = normalise(row.payload)
-        reply = await attempt(row, message=message, store=store)
+        reply = await attempt(row.id, message=message, store=store, attempts=row.attempts)
         if reply:
             await _answer(row, message=message, reply=reply, oa=oa)
     return len(rows)

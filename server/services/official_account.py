@@ -72,18 +72,14 @@ async def _dispatch(message: Inbound, *, store: Redis) -> str | None:
     text = normalise_text(message.content)
     if message.kind == "text" and (match := BIND_RE.match(text)):
         return await bind(openid=message.openid, code=match.group(1), store=store)
-    sender = await User.get_or_none(oa_openid=message.openid)
+    sender = await relay.sender_with_open_ticket(oa_openid=message.openid)
     if sender is not None and sender.role == Role.STAFF and message.kind == "text":
         return await staff_chat.handle(staff=sender, text=text)
-    return await _relay_from_poster(sender, message, text)
-
-
-async def _relay_from_poster(sender: User | None, message: Inbound, text: str) -> str:
-    ticket = await relay.latest_open_ticket(sender) if sender is not None else None
-    if sender is None or ticket is None:
+    if sender is None or sender.open_ticket_id is None:
         return RECEIVED
-    await relay.from_poster(poster=sender, ticket=ticket, text=text, msg_type=message.kind,
-                            media_id=message.media_id, source="official_account")
+    await relay.from_poster_to(poster=sender, ticket_id=sender.open_ticket_id,
+                               concierge_id=sender.open_ticket_concierge_id, text=text, msg_type=message.kind,
+                               media_id=message.media_id, source="official_account")
     return RELAYED
 
 

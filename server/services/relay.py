@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from tortoise.expressions import Q
+from tortoise.expressions import Q, RawSQL
 
 from server.errors import NotFound, ValidationFailed
 from server.models import ChatMessage, PushRequest, Ticket, User
@@ -29,8 +29,15 @@ def _clean(text: str) -> str:
 async def from_poster(*, poster: User, ticket: Ticket, text: str = "", msg_type: str = "text",
                       media_id: str = "", source: str) -> ChatMessage:
     """Store a poster's message for their concierge (pending delivery)."""
+    return await from_poster_to(poster=poster, ticket_id=ticket.id, concierge_id=ticket.concierge_id, text=text,
+                                msg_type=msg_type, media_id=media_id, source=source)
+
+
+async def from_poster_to(*, poster: User, ticket_id: int, concierge_id: int | None, text: str = "",
+                         msg_type: str = "text", media_id: str = "", source: str) -> ChatMessage:
+    """Store a poster's message for the concierge of a ticket known by id (pending delivery)."""
     body = _clean(text) if msg_type == "text" else text
-    return await ChatMessage.create(ticket=ticket, sender=poster, recipient_id=ticket.concierge_id,
+    return await ChatMessage.create(ticket_id=ticket_id, sender=poster, recipient_id=concierge_id,
                                     sender_role="poster", msg_type=msg_type, text=body, media_id=media_id,
                                     source=source)
 
@@ -42,6 +49,18 @@ async def from_concierge(*, concierge: User, ticket: Ticket, text: str = "", msg
     return await ChatMessage.create(ticket=ticket, sender=concierge, recipient_id=ticket.poster_id,
                                     sender_role="concierge", msg_type=msg_type, text=body, media_id=media_id,
                                     source="official_account")
+
+
+# The poster's most recent ticket still in progress, as a correlated subquery over "users" (statuses are constants).
+_OPEN_TICKET = ("(SELECT t.{} FROM tickets t WHERE t.id = (SELECT MAX(o.id) FROM tickets o WHERE o.poster_id = "
+                "\"users\".\"id\" AND o.status NOT IN (" + ", ".join(f"'{s.value}'" for s in CLOSED) + ")))")
+
+
+async def sender_with_open_ticket(*, oa_openid: str) -> User | None:
+    """The user of an official-account openid, with `open_ticket_id` and `open_ticket_concierge_id`, in one query."""
+    return await User.filter(oa_openid=oa_openid).annotate(
+        open_ticket_id=RawSQL(_OPEN_TICKET.format("id")),
+        open_ticket_concierge_id=RawSQL(_OPEN_TICKET.format("concierge_id"))).first()
 
 
 async def latest_open_ticket(poster: User) -> Ticket | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from tortoise import connections
+
 from server.models import ReplyWindow
 
 # Current OA rules (WECHAT.md §2): a message from the user opens 5 messages for 48 h; a follow,
@@ -11,17 +13,20 @@ from server.models import ReplyWindow
 RULES = {"message": (timedelta(hours=48), 5), "event": (timedelta(minutes=1), 3)}
 
 
+# One statement: insert, or renew unless a click would shrink an open 48-hour message window.
+_OPENED = ("INSERT INTO reply_windows (openid, opened_at, kind, sent) VALUES ({p}, {p}, {p}, 0) "
+           "ON CONFLICT (openid) DO UPDATE SET opened_at = excluded.opened_at, kind = excluded.kind, sent = 0 "
+           "WHERE NOT (excluded.kind = 'event' AND reply_windows.kind = 'message' "
+           "AND reply_windows.opened_at > {p} AND reply_windows.sent < {p})")
+
+
 async def opened(*, openid: str, kind: str, now: datetime | None = None) -> None:
     """Record a user action that opens (or renews) the window."""
     now = now or datetime.now(UTC)
-    window = await ReplyWindow.get_or_none(openid=openid)
-    if window is None:
-        await ReplyWindow.create(openid=openid, opened_at=now, kind=kind)
-        return
-    if kind == "event" and window.kind == "message" and _is_open(window, now):
-        return  # a click never shrinks an open 48-hour window
-    window.opened_at, window.kind, window.sent = now, kind, 0
-    await window.save()
+    conn = connections.get("default")
+    span, quota = RULES["message"]
+    marks = ("$1", "$2", "$3", "$4", "$5") if conn.capabilities.dialect == "postgres" else ("?",) * 5
+    await conn.execute_query(_OPENED.replace("{p}", "{}").format(*marks), [openid, now, kind, now - span, quota])
 
 
 def _is_open(window: ReplyWindow, now: datetime) -> bool:
