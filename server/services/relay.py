@@ -52,15 +52,16 @@ async def from_concierge(*, concierge: User, ticket: Ticket, text: str = "", msg
 
 
 # The poster's most recent ticket still in progress, as a correlated subquery over "users" (statuses are constants).
-_OPEN_TICKET = ("(SELECT t.{} FROM tickets t WHERE t.id = (SELECT MAX(o.id) FROM tickets o WHERE o.poster_id = "
-                "\"users\".\"id\" AND o.status NOT IN (" + ", ".join(f"'{s.value}'" for s in CLOSED) + ")))")
+_CLOSED_LIST = ", ".join(f"'{status.value}'" for status in CLOSED)
+_OPEN_TICKET = ("(SELECT t.{column} FROM tickets t WHERE t.id = (SELECT MAX(o.id) FROM tickets o "
+                'WHERE o.poster_id = "users"."id" AND o.status NOT IN ({closed})))')
 
 
 async def sender_with_open_ticket(*, oa_openid: str) -> User | None:
     """The user of an official-account openid, with `open_ticket_id` and `open_ticket_concierge_id`, in one query."""
     return await User.filter(oa_openid=oa_openid).annotate(
-        open_ticket_id=RawSQL(_OPEN_TICKET.format("id")),
-        open_ticket_concierge_id=RawSQL(_OPEN_TICKET.format("concierge_id"))).first()
+        open_ticket_id=RawSQL(_OPEN_TICKET.format(column="id", closed=_CLOSED_LIST)),
+        open_ticket_concierge_id=RawSQL(_OPEN_TICKET.format(column="concierge_id", closed=_CLOSED_LIST))).first()
 
 
 async def latest_open_ticket(poster: User) -> Ticket | None:
