@@ -4,16 +4,14 @@
         [--doc2vec] [--cache /tmp/kejiyun-bench-enc]
 
 Per size, one engine as production builds it at start-up (server/services/matching.index_documents):
-Engine(encoder=e5-small) filled by `upsert_many(docs, stored_vectors)` in batches of 2,000 (no
-document is encoded; the vectors are given, as when they come from the `embeddings` table). Timed:
+Engine(encoder=e5-small) filled inside `engine.bulk_loading()` by `upsert_many(docs, stored_vectors,
+words=stored_words)` in batches of 2,000: no document is encoded or tokenised by jieba, the vectors
+and word tokens are given, as when they come from the `embeddings` and `doc_terms` tables (the
+benchmark tokenises each distinct text once beforehand, untimed). Timed:
 
-- build: the whole `upsert_many` of every document (the start-up cost; target < 60 s at 400k),
-  wall clock and CPU time, the CPU time split into word tokenising (jieba), character terms and
-  the rest (BM25 rows, vector copy, bookkeeping) by timing `tokenize` and `char_terms` on a
-  5,000-text sample and extrapolating. With --memo-tokens each distinct text is tokenised once
-  (the synthetic documents reuse 12,162 texts), so a large index builds in minutes on a busy
-  machine; that build time is NOT the start-up cost: take the split's tokenising estimates plus
-  the memoised build's rest (or an uncached run at that size);
+- build: the whole bulk load (upsert_many of every document + the final merge; the engine's share
+  of start-up, target < 60 s at 400k), wall clock and CPU time. Reading the rows from PostgreSQL
+  is measured separately by benchmarks/bench_match_startup.py;
 - query: `Engine.match(text, 10)` with the default method (hybrid: encode the query with the
   encoder, word + character BM25, dense dot product, fusion, filters, region boost, duplicate
   collapse, explanations) for real need texts (the colloquial needs and CSL title queries,
@@ -69,7 +67,7 @@ from server.match.engine import Engine  # noqa: E402
 from server.match.evaluate import load_jsonl  # noqa: E402
 from server.match.model import infer, unit  # noqa: E402
 from server.match.schema import KINDS, Doc, DocMeta  # noqa: E402
-from server.match.tokenize import char_terms, tokenize  # noqa: E402
+from server.match.tokenize import tokenize  # noqa: E402
 
 REGIONS = ("511502", "511503", "510104", "510107", "511402", "513401", "511302", "510603")
 BATCH = 2000  # documents per upsert_many, as index_documents loads them
@@ -101,26 +99,30 @@ def synthetic_docs(texts: Sequence[str], start: int, count: int, picks: np.ndarr
             for i in range(count)]
 
 
-def build(size: int, texts: Sequence[str], base: np.ndarray, encoder: Encoder, *,
+def build(size: int, texts: Sequence[str], words: Sequence[list[str]], base: np.ndarray, encoder: Encoder, *,
           seed: int) -> tuple[Engine, float, float]:
-    """Fill an engine like start-up does (upsert_many with stored vectors, 2,000 at a time).
+    """Fill an engine like start-up does (bulk load with stored vectors and words, 2,000 at a time).
 
-    Returns the engine, the wall-clock seconds and the CPU seconds of the upsert_many calls.
+    Returns the engine, the wall-clock seconds and the CPU seconds of the load.
     """
     rng = np.random.default_rng(seed)
     engine = Engine(None, encoder=encoder)
     spent = cpu = 0.0
-    with tqdm(total=size, desc=f"build {size:,}", unit="doc", mininterval=2) as bar:
+    with tqdm(total=size, desc=f"build {size:,}", unit="doc", mininterval=2) as bar, engine.bulk_loading():
         for start in range(0, size, BATCH):
             count = min(BATCH, size - start)
             picks = rng.integers(0, len(texts), count)
             docs = synthetic_docs(texts, start, count, picks, rng)
             vectors = noisy(base, rng.integers(0, base.shape[0], count), rng)
+            stored = [list(words[p]) for p in picks]
             started, cpu_started = time.perf_counter(), time.process_time()  # only the engine's work is timed
-            engine.upsert_many(docs, list(vectors), encode_missing=False)
+            engine.upsert_many(docs, list(vectors), encode_missing=False, words=stored)
             spent += time.perf_counter() - started
             cpu += time.process_time() - cpu_started
             bar.update(count)
+        started, cpu_started = time.perf_counter(), time.process_time()
+    spent += time.perf_counter() - started  # the final merge, on leaving bulk_loading
+    cpu += time.process_time() - cpu_started
     return engine, spent, cpu
 
 
@@ -161,40 +163,6 @@ def time_queries(engine: Engine, encoder: Encoder, queries: Sequence[str], *, de
     return {key: np.asarray(values) for key, values in times.items()}
 
 
-def memoise_tokenising() -> None:
-    """Make the engine tokenise each distinct text once (synthetic documents reuse 12,162 texts)."""
-    from server.match import engine as engine_module
-
-    for name in ("tokenize", "char_terms"):
-        original, memo = getattr(engine_module, name), {}
-
-        def cached(text: str, _original=original, _memo=memo) -> list[str]:
-            if text not in _memo:
-                _memo[text] = _original(text)
-            return list(_memo[text])
-
-        setattr(engine_module, name, cached)
-
-
-def split_build(texts: Sequence[str], size: int, total: float, *, memoised: bool = False) -> str:
-    """Return the build's CPU time split into tokenising, character terms and the rest (a 5,000-text sample)."""
-    sample = [texts[i % len(texts)] for i in range(5000)]
-    started = time.process_time()
-    for text in sample:
-        tokenize(text)
-    tokenised = time.process_time()
-    for text in sample:
-        char_terms(text)
-    chars = time.process_time()
-    tok, ch = (tokenised - started) / len(sample) * size, (chars - tokenised) / len(sample) * size
-    if memoised:
-        return (f"word tokenising ~{tok:.0f} s + character terms ~{ch:.0f} s (not spent: memoised) + rest "
-                f"(BM25 rows, vector copy, bookkeeping: this build's CPU) {total:.0f} s = start-up CPU estimate "
-                f"~{tok + ch + total:.0f} s")
-    return (f"word tokenising ~{tok:.0f} s, character terms ~{ch:.0f} s, rest (BM25 rows, vector copy, "
-            f"bookkeeping) ~{max(total - tok - ch, 0):.0f} s")
-
-
 def doc2vec_infer_seconds(model: object, texts: Sequence[str], size: int) -> float:
     """Return the extrapolated Doc2Vec inference time upsert_many would spend on size documents."""
     sample = [tokenize(texts[i % len(texts)]) for i in range(300)]
@@ -212,20 +180,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--doc2vec", action="store_true", help="also hold the production Doc2Vec model")
     parser.add_argument("--cache", type=Path, default=ENCODER_CACHE, help="encoder vector cache directory")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--memo-tokens", action="store_true",
-                        help="memoise tokenize/char_terms per text while building (texts repeat): a fast build "
-                             "for the query figures; the start-up figure is then extrapolated, see the docstring")
     parser.add_argument("--base-docs", type=int, default=2000, help="real CSL abstracts behind the synthetic index")
     parser.add_argument("--base-queries", type=int, default=300, help="CSL sample queries of each kind")
     args = parser.parse_args(argv)
 
     encoder = load_encoder("e5-small")
     assert encoder is not None
-    if args.memo_tokens:
-        memoise_tokenising()
     corpus, by_kind = csl_sample(queries=args.base_queries, docs=args.base_docs, full=False)
     base = encode_cached(encoder, [d["text"] for d in corpus], args.cache, desc=f"CSL sample {len(corpus):,}")
     texts = [d["text"] for d in load_jsonl(DATA / "corpus.jsonl")]
+    words = [tokenize(text) for text in tqdm(texts, desc="word tokens (stored, untimed)", mininterval=2)]
     _, needs = colloquial_set()
     pool = [q["query"] for pair in zip(needs, by_kind["titles"], strict=False) for q in pair]
     queries = [pool[i % len(pool)] for i in range(args.queries)]
@@ -241,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     p = lambda values, q: float(np.percentile(values, q))  # noqa: E731
     for size in sorted(args.sizes):
-        engine, built, built_cpu = build(size, texts, base, encoder, seed=args.seed)
+        engine, built, built_cpu = build(size, texts, words, base, encoder, seed=args.seed)
         if loaded is not None:
             attach_doc2vec(engine, loaded.model, d2v_base, seed=args.seed)  # type: ignore[arg-type]
         time_queries(engine, encoder, queries[:10], desc="warm-up")
@@ -258,14 +222,11 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"  (dot + top-10 alone: p50 {p(t['brute'], 50):.1f}  p95 {p(t['brute'], 95):.1f})")
         print(f"ratio Engine.match / reference: p50 {ratio50:.2f}  p95 {ratio95:.2f}")
         print("index memory: " + ", ".join(f"{k} {v / 2**20:.0f} MB" for k, v in memory.items())
-              + f"; total {sum(memory.values()) / 2**20:.0f} MB; dense rows held {engine._dense.shape[0]:,} "  # noqa: SLF001
-              f"(float32, {engine._dense.shape[1]} dims; target vectors <= 1024 MB)")  # noqa: SLF001
+              + f"; total {sum(memory.values()) / 2**20:.0f} MB (target <= 1024 MB); dense rows held "
+              f"{engine._dense.shape[0]:,} (float32, {engine._dense.shape[1]} dims)")  # noqa: SLF001
         print(f"process RSS now {current:.0f} MB, peak {peak:.0f} MB")
-        memo = " WITH MEMOISED TOKENISING (not the start-up cost)" if args.memo_tokens else ""
-        print(f"build{memo} (start-up with {size:,} stored vectors, upsert_many): {built:.1f} s "
+        print(f"build (bulk load of {size:,} documents with stored vectors and words): {built:.1f} s "
               f"({size / built:,.0f} docs/s; CPU time {built_cpu:.1f} s; target < 60 s at 400k)")
-        if built > 60 or size == max(args.sizes):
-            print(f"  split of the CPU time: {split_build(texts, size, built_cpu, memoised=args.memo_tokens)}")
         if loaded is not None:
             print(f"  + Doc2Vec inference upsert_many would add with a current model: "
                   f"~{doc2vec_infer_seconds(loaded.model, texts, size):.0f} s (extrapolated from 300 docs)")

@@ -294,10 +294,10 @@ async def console_password(settings: Settings, *, who: str, password_env: str | 
 
 
 async def backfill(settings: Settings, *, limit: int | None, quiet: bool) -> int:
-    """Embed every post and article that lacks a sentence vector (resumable: done ones are skipped)."""
+    """Embed every post and article that lacks a sentence vector, and store its word tokens (resumable)."""
     from server.match.encoder import EncoderUnavailable, load_encoder
     from server.models import Post
-    from server.services import embeddings
+    from server.services import doc_terms, embeddings
     from server.services.matching import article_doc, post_doc
 
     try:
@@ -313,7 +313,8 @@ async def backfill(settings: Settings, *, limit: int | None, quiet: bool) -> int
         def docs_of(row):
             return post_doc(row) if isinstance(row, Post) else article_doc(row)
 
-        done = await embeddings.backfill(encoder, docs_of=docs_of, progress=not quiet, limit=limit)
+        done = await embeddings.backfill(encoder, docs_of=docs_of, progress=not quiet, limit=limit,
+                                         each_batch=doc_terms.words_for)
         left = await embeddings.missing_count(encoder)
     finally:
         await db.close_db()

@@ -39,16 +39,25 @@ class Vocabulary:
                 entry = Entry(known.colloquial, terms, known.cls, known.domain)
             merged[entry.colloquial] = entry
         self.entries = sorted(merged.values(), key=lambda e: -len(e.colloquial))
+        self._by_first: dict[str, list[tuple[int, Entry]]] = {}  # first character -> (rank, entry)
+        for rank, entry in enumerate(self.entries):
+            self._by_first.setdefault(entry.colloquial[:1], []).append((rank, entry))
+        self._found: dict[str, list[Entry]] = {}  # recent texts (a match looks a text up once per result)
 
     def __len__(self) -> int:
         return len(self.entries)
 
     def find(self, text: str) -> list[Entry]:
         """Return the entries found in text; a shorter word inside a longer found one is skipped."""
-        text = unicodedata.normalize("NFKC", text)
+        hit = self._found.get(text)
+        if hit is not None:
+            return list(hit)
+        key, text = text, unicodedata.normalize("NFKC", text)
+        candidates = sorted((pair for char in set(text) for pair in self._by_first.get(char, ())),
+                            key=lambda pair: pair[0])  # longest first, as self.entries
         found: list[Entry] = []
         covered: list[tuple[int, int]] = []
-        for entry in self.entries:
+        for _, entry in candidates:
             start = text.find(entry.colloquial)
             if start < 0:
                 continue
@@ -57,7 +66,10 @@ class Vocabulary:
                 continue
             covered.append((start, end))
             found.append(entry)
-        return found
+        if len(self._found) >= 1024:
+            self._found.clear()
+        self._found[key] = found
+        return list(found)
 
     def expansion(self, text: str) -> list[str]:
         """Return the technical terms the text's everyday words stand for (not already in the text)."""

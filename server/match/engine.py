@@ -9,8 +9,11 @@ fitted for exactly those parts, so relevance stays calibrated.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import cached_property
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -18,10 +21,12 @@ from gensim.models.doc2vec import Doc2Vec
 
 from server.match import rank
 from server.match.bm25 import BM25Index
+from server.match.chars import CharKeys
 from server.match.colloquial import Vocabulary, get_vocabulary
+from server.match.dense import DenseStore
 from server.match.encoder import Encoder
 from server.match.fusion import Fusion, FusionModel, load_fusion, variant_name
-from server.match.index import VectorIndex, top_k
+from server.match.index import KIND_CODES, VectorIndex, top_k
 from server.match.model import infer
 from server.match.params import DEFAULT_PARAMS, MatchParams
 from server.match.schema import Doc, DocMeta, Filter, Match
@@ -35,7 +40,6 @@ POOL_PER_PART = 40  # candidates each part contributes to the fused ranking
 @dataclass(frozen=True)
 class _Entry:
     meta: DocMeta
-    token_ids: np.ndarray  # the document's word tokens, in order, as ids in the word-BM25 vocabulary
     generation: int
 
 
@@ -44,7 +48,8 @@ class _Query:
     text: str
     tokens: list[str]  # the query's own words (explanations)
     words: list[str]  # word-BM25 terms: its words + the technical terms its everyday words stand for
-    chars: list[str]  # char-BM25 terms of the same
+    chars: np.ndarray  # char-BM25 term keys of the same (server.match.chars)
+    char_count: int  # how many character terms it has, Latin words no document has included
     model: Doc2Vec | None
     vector: np.ndarray | None  # Doc2Vec
     dense: np.ndarray | None  # sentence encoder
@@ -64,6 +69,11 @@ class Components:
     ids: list[str | None]
     word_ceiling: float
     char_ceiling: float
+
+    @cached_property
+    def allowed(self) -> np.ndarray:
+        """The allowed slots (indices of mask)."""
+        return np.flatnonzero(self.mask)
 
     @property
     def bm25(self) -> np.ndarray:
@@ -88,8 +98,12 @@ def candidate_pool(parts: Components, *, per_part: int = POOL_PER_PART) -> np.nd
                                    (parts.doc2vec, False)):
         if scores is None:
             continue
-        allowed = parts.mask & (scores > 0) if needs_positive else parts.mask
-        chosen.append(top_k(np.where(allowed, scores, -np.inf), per_part))
+        if needs_positive:  # BM25 scores are sparse: start from the documents sharing a term
+            slots = np.flatnonzero(scores)
+            slots = slots[parts.mask[slots] & (scores[slots] > 0)]
+        else:
+            slots = parts.allowed
+        chosen.append(slots[top_k(scores[slots], per_part)])
     if not chosen:
         return np.zeros(0, dtype=np.int64)
     return np.unique(np.concatenate(chosen))
@@ -102,7 +116,7 @@ def features(parts: Components, slots: np.ndarray) -> dict[str, np.ndarray]:
     for name, scores in (("dense", parts.dense), ("doc2vec", parts.doc2vec)):
         if scores is None:
             continue
-        allowed = scores[parts.mask]
+        allowed = scores[parts.allowed]
         mean, std = (float(allowed.mean()), float(allowed.std())) if allowed.size else (0.0, 0.0)
         out[name] = scores[slots]
         out[f"{name}_z"] = (scores[slots] - mean) / std if std > 1e-9 else scores[slots] * 0
@@ -122,9 +136,10 @@ class Engine:
         self.encoder = encoder
         self._model = model
         self._index = VectorIndex(_dim(model))
-        self._dense = np.zeros((0, encoder.dim if encoder else 0), dtype=np.float32)
+        self._dense = DenseStore(encoder.dim if encoder else 0)
         self._bm25 = BM25Index(params=self.params.bm25)
         self._chars = BM25Index(params=self.params.bm25)
+        self._char_keys = CharKeys()
         self._docs: dict[str, _Entry] = {}
         self._generation = 0
         self._lock = threading.RLock()
@@ -175,32 +190,56 @@ class Engine:
         self.upsert_many([doc], [vector])
 
     def upsert_many(self, docs: Sequence[Doc], vectors: Sequence[np.ndarray | None] | None = None, *,
-                    encode_missing: bool = True) -> None:
+                    encode_missing: bool = True, words: Sequence[list[str] | None] | None = None) -> None:
         """Index several documents; the ones without a given sentence vector are encoded in one batch.
 
         With encode_missing False they are indexed without one (the encoder part ignores them).
+        words: each document's stored word tokens (`tokenize(doc.text)`), when known — start-up
+        loads them from the database instead of running jieba over every document again.
         """
+        last = {doc.id: i for i, doc in enumerate(docs)}  # a document given twice: its last version wins
+        if len(last) < len(docs):
+            keep = sorted(last.values())
+            docs = [docs[i] for i in keep]
+            vectors = [vectors[i] for i in keep] if vectors is not None else None
+            words = [words[i] for i in keep] if words is not None else None
         vectors = list(vectors) if vectors is not None else [None] * len(docs)
         missing = [i for i, v in enumerate(vectors) if v is None or (self.encoder and v.shape != (self.encoder.dim,))]
         if self.encoder is not None and missing and encode_missing:
             encoded = self.encoder.passages([docs[i].text for i in missing])
             for i, row in zip(missing, encoded, strict=True):
                 vectors[i] = row
-        tokens = [tokenize(doc.text) for doc in docs]
+        given = list(words) if words is not None else [None] * len(docs)
+        tokens = [w if w is not None else tokenize(doc.text) for doc, w in zip(docs, given, strict=True)]
         model = self._model
         d2v = [self._encode(model, words) for words in tokens]
         with self._lock:
             if model is not self._model:  # a model swap happened meanwhile
                 d2v = [self._encode(self._model, words) for words in tokens]
-            for doc, words, vector, dense in zip(docs, tokens, d2v, vectors, strict=True):
-                self._store(doc, words, vector, dense)
+            self._store_many(docs, tokens, d2v, vectors)
+
+    @contextmanager
+    def bulk_loading(self) -> Iterator[None]:
+        """Load many documents (start-up): postings merge geometrically, and once more at the end."""
+        self._bm25.bulk = self._chars.bulk = True
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._bm25.bulk = self._chars.bulk = False
+                self._bm25.merge()
+                self._chars.merge()
+                self._dense.compact()
 
     def set_meta(self, doc_id: str, meta: DocMeta) -> None:
         """Change an indexed document's metadata (closed, moved region) without re-encoding it."""
         with self._lock:
             entry = self._docs[doc_id]
-            self._docs[doc_id] = _Entry(meta, entry.token_ids, entry.generation)
+            self._docs[doc_id] = _Entry(meta, entry.generation)
             self._index.set_meta(doc_id, meta)
+            if self.encoder is not None and meta.kind != entry.meta.kind:  # its vector moves to the new kind's block
+                slot = self._index.slot(doc_id)
+                self._dense.set(np.asarray([slot]), np.asarray([KIND_CODES[meta.kind]]), self._dense.rows([slot]))
 
     def remove(self, doc_id: str) -> bool:
         """Drop doc_id from the index; return whether it was there."""
@@ -211,8 +250,7 @@ class Engine:
             if slot is not None:
                 self._bm25.clear(slot)
                 self._chars.clear(slot)
-                if slot < self._dense.shape[0]:
-                    self._dense[slot] = 0.0
+                self._dense.clear(slot)
             return True
 
     def match(self, query: Doc | str, k: int = 10, *, method: str | None = None, kind: str | None = None,
@@ -241,7 +279,7 @@ class Engine:
                                  authors=self._index.authors, k=k, threshold=self._duplicate_threshold(),
                                  same_author=self.params.rank.collapse_same_author)
             idf = dict(zip(q.tokens, self._bm25.idf(q.tokens).tolist(), strict=True))
-            return [self._result(slot, by_slot[slot], rel_by_slot.get(slot), method, position, q, idf)
+            return [self._result(int(slot), by_slot[slot], rel_by_slot.get(slot), method, position, q, idf)
                     for position, slot in enumerate(kept, start=1)]
 
     def score_components(self, text: str, *, kind: str | None = None) -> Components:
@@ -254,48 +292,60 @@ class Engine:
         """Re-encode every document with new_model into a fresh index, then switch to it atomically."""
         with self._lock:
             snapshot = {doc_id: entry for doc_id, entry in self._docs.items()}
-            vocab = self._bm25.vocab
-            tokens = {doc_id: vocab.terms(entry.token_ids) for doc_id, entry in snapshot.items()}
+            tokens = self._bags()
         vectors = {doc_id: self._encode(new_model, words) for doc_id, words in tokens.items()}
         with self._lock:
             fresh = self._index.empty_like(_dim(new_model))
+            late = {}
+            if any(snapshot.get(doc_id) is not entry for doc_id, entry in self._docs.items()):
+                late = self._bags()  # documents written meanwhile: their current words
             for doc_id, entry in self._docs.items():
                 stale = snapshot.get(doc_id) is not entry
                 vector = vectors.get(doc_id) if not stale else None
                 if vector is None and new_model is not None:
-                    vector = self._encode(new_model, self._bm25.vocab.terms(entry.token_ids))
+                    vector = self._encode(new_model, late.get(doc_id, []))
                 fresh.upsert(doc_id, vector if vector is not None else np.zeros(fresh.dim), entry.meta)
             self._model, self._index = new_model, fresh
 
+    def _bags(self) -> dict[str, list[str]]:
+        """Each document's words as a bag (Doc2Vec here is PV-DBOW: word order plays no part)."""
+        vocab = self._bm25.vocab
+        return {self._index.doc_id(slot): vocab.terms(keys) for slot, keys in self._bm25.bags().items()
+                if self._index.slot_taken(slot)}
+
     def memory_bytes(self) -> dict[str, int]:
         """Return the bytes held by each part of the index (benchmarks)."""
-        def sparse_bytes(index: BM25Index) -> int:
-            base = index._base  # noqa: SLF001 - measured, not used
-            return int(base.data.nbytes + base.indices.nbytes + base.indptr.nbytes)
-
         with self._lock:
-            return {"dense": int(self._dense.nbytes), "doc2vec": int(self._index._vectors.nbytes),  # noqa: SLF001
-                    "word_bm25": sparse_bytes(self._bm25), "char_bm25": sparse_bytes(self._chars)}
+            return {"dense": self._dense.nbytes, "doc2vec": int(self._index._vectors.nbytes),  # noqa: SLF001
+                    "word_bm25": self._bm25.nbytes, "char_bm25": self._chars.nbytes}
 
     def _encode(self, model: Doc2Vec | None, tokens: list[str]) -> np.ndarray | None:
         if model is None:
             return None
         return infer(model, tokens, epochs=self.params.doc2vec.infer_epochs)
 
-    def _store(self, doc: Doc, tokens: list[str], vector: np.ndarray | None, dense: np.ndarray | None) -> None:
-        self._generation += 1
-        token_ids = self._bm25.vocab.ids(tokens)
-        self._docs[doc.id] = _Entry(doc.meta, token_ids, self._generation)
-        slot = self._index.upsert(doc.id, vector if vector is not None else np.zeros(self._index.dim), doc.meta)
-        self._bm25.set(slot, tokens)
-        self._chars.set(slot, char_terms(doc.text))
+    def _store_many(self, docs: Sequence[Doc], tokens: Sequence[list[str]], d2v: Sequence[np.ndarray | None],
+                    dense: Sequence[np.ndarray | None]) -> None:
+        """Write documents into every part (under the lock); word ids and character keys in bulk."""
+        if not docs:
+            return
+        slots = np.empty(len(docs), dtype=np.int64)
+        for i, (doc, vector) in enumerate(zip(docs, d2v, strict=True)):
+            self._generation += 1
+            self._docs[doc.id] = _Entry(doc.meta, self._generation)
+            slots[i] = self._index.upsert(doc.id, vector if vector is not None else np.zeros(self._index.dim),
+                                          doc.meta)
+        lengths = np.fromiter((len(words) for words in tokens), dtype=np.int64, count=len(tokens))
+        word_ids = self._bm25.vocab.ids(list(chain.from_iterable(tokens)))
+        self._bm25.add_many(slots, np.repeat(np.arange(len(docs)), lengths), word_ids)
+        owner, keys = self._char_keys.keys([doc.text for doc in docs])
+        self._chars.add_many(slots, owner, keys)
         if self.encoder is not None:
-            if slot >= self._dense.shape[0]:
-                grown = np.zeros((max(slot + 1, 2 * self._dense.shape[0], 1024), self._dense.shape[1]),
-                                 dtype=np.float32)
-                grown[: self._dense.shape[0]] = self._dense
-                self._dense = grown
-            self._dense[slot] = dense if dense is not None and dense.shape == (self._dense.shape[1],) else 0.0
+            dim = self._dense.dim
+            rows = np.stack([row if row is not None and row.shape == (dim,) else np.zeros(dim, np.float32)
+                             for row in dense]) if dense else np.zeros((0, dim), np.float32)
+            kinds = np.fromiter((KIND_CODES[doc.meta.kind] for doc in docs), dtype=np.int8, count=len(docs))
+            self._dense.set(slots, kinds, rows)
 
     def _query(self, query: Doc | str, *, method: str, kind: str | None, author_id: int | None,
                region_code: str | None, exclude_ids: Iterable[str]) -> _Query:
@@ -308,7 +358,8 @@ class Engine:
         tokens, model = tokenize(text), self._model
         expansion = " ".join(self.vocabulary.expansion(text))
         words = tokens + tokenize(expansion) if expansion else tokens
-        chars = char_terms(f"{text} {expansion}")
+        chars = self._char_keys.keys([f"{text} {expansion}"], grow=False)[1]
+        char_count = len(char_terms(f"{text} {expansion}"))
         # Doc2Vec inference only when something reads it ("all": every part, for tuning).
         uses_d2v = method in ("doc2vec", "all") or (method == "hybrid" and "doc2vec" in self.fusion_model.features)
         vector = self._encode(model, words) if uses_d2v else None
@@ -318,18 +369,20 @@ class Engine:
             # colloquial dev set): "柑子树叶子黄一块绿一块（柑橘 黄龙病 斑驳黄化）".
             dense = self.encoder.queries([f"{text}（{expansion}）" if expansion else text])[0]
         filter = rank.match_filter(kind=kind, author_id=author_id, exclude_ids=excluded)
-        return _Query(text, tokens, words, chars, model, vector, dense, filter, region_code)
+        return _Query(text, tokens, words, chars, char_count, model, vector, dense, filter, region_code)
 
     def _components(self, q: _Query) -> Components:
         size = self._index.size
         mask = self._index.mask(q.filter)
         dense = None
         if q.dense is not None:
-            dense = self._dense[:size] @ q.dense if size else np.zeros(0, np.float32)
+            kinds = None if q.filter.kinds is None else {KIND_CODES[kind] for kind in q.filter.kinds}
+            dense = self._dense.scores(q.dense, size, kinds=kinds)
         d2v = self._index.cosines(q.vector) if q.vector is not None else None
-        ids = [self._index._ids[s] for s in range(size)]  # noqa: SLF001 - read under the lock
-        return Components(self._bm25.scores(q.words, size=size), self._chars.scores(q.chars, size=size), dense,
-                          d2v, mask, ids, self._bm25.ceiling(q.words), self._chars.ceiling(q.chars))
+        ids = self._index._ids  # noqa: SLF001 - by slot; the caller reads it before the next write
+        chars = self._chars.scores_keys(q.chars, size=size)
+        return Components(self._bm25.scores(q.words, size=size), chars, dense, d2v, mask, ids,
+                          self._bm25.ceiling(q.words), self._chars.ceiling_keys(q.chars, unseen=q.char_count))
 
     def _fused(self, parts: Components) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         slots = candidate_pool(parts)
@@ -352,9 +405,8 @@ class Engine:
 
     def _collapse_vectors(self) -> np.ndarray:
         """Near-duplicates are judged by the encoder, else a trusted Doc2Vec model, else not at all."""
-        size = self._index.size
         if self.encoder is not None:
-            return self._dense[:size]
+            return self._dense  # type: ignore[return-value] - read by slot like a matrix
         return self._index.vectors  # zero rows without a model: only same-author collapse applies
 
     def _duplicate_threshold(self) -> float:
@@ -363,20 +415,28 @@ class Engine:
     def _result(self, slot: int, score: float, relevance: float | None, method: str, position: int,
                 q: _Query, idf: dict[str, float]) -> Match:
         doc_id = self._index.doc_id(slot)
-        doc_tokens = self._bm25.vocab.terms(self._docs[doc_id].token_ids)
-        keywords = rank.explain(q.tokens, doc_tokens, idf=idf, limit=self.params.rank.keywords)
-        bridges = self._bridges(q.text, set(doc_tokens))
+        keywords = rank.explain(q.tokens, self._held(slot, q.tokens), idf=idf, limit=self.params.rank.keywords)
+        bridges = self._bridges(q.text, slot)
         return Match(doc_id=doc_id, score=score, method=method, rank=position,
                      keywords=(bridges + [k for k in keywords if k not in bridges])[: self.params.rank.keywords],
                      relevance=relevance)
 
-    def _bridges(self, text: str, doc_tokens: set[str]) -> list[str]:
+    def _held(self, slot: int, words: Sequence[str]) -> list[str]:
+        """Return the words (of a query) that the document in slot contains."""
+        known = [(word, ids[0]) for word in dict.fromkeys(words)
+                 if (ids := self._bm25.vocab.ids([word], grow=False)).size]
+        if not known:
+            return []
+        held = self._bm25.holds(slot, np.asarray([key for _, key in known]))
+        return [word for (word, _), hit in zip(known, held.tolist(), strict=True) if hit]
+
+    def _bridges(self, text: str, slot: int) -> list[str]:
         """Return "柑子≈柑橘" for each everyday word of the query whose technical term the document holds."""
         out = []
         for entry in self.vocabulary.find(text):
             for term in entry.technical:
                 words = tokenize(term)
-                if words and all(word in doc_tokens for word in words) and term not in text:
+                if words and len(self._held(slot, words)) == len(set(words)) and term not in text:
                     out.append(f"{entry.colloquial}≈{term}")
                     break
         return out

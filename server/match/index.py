@@ -113,11 +113,14 @@ class VectorIndex:
         filter = filter or Filter()
         allowed = self._kind[: self.size] > 0
         if filter.kinds is not None:
-            codes = [KIND_CODES[kind] for kind in filter.kinds]
-            allowed &= np.isin(self._kind[: self.size], codes)
+            wanted = np.zeros(len(KIND_CODES) + 1, dtype=bool)
+            wanted[[KIND_CODES[kind] for kind in filter.kinds]] = True
+            allowed &= wanted[self._kind[: self.size]]
         if filter.open_only:
             allowed &= self._open[: self.size]
-        if filter.exclude_authors:
+        if len(filter.exclude_authors) == 1:
+            allowed &= self.authors != next(iter(filter.exclude_authors))
+        elif filter.exclude_authors:
             allowed &= ~np.isin(self.authors, list(filter.exclude_authors))
         for doc_id in filter.exclude_ids:
             slot = self._slots.get(doc_id)

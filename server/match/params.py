@@ -48,6 +48,9 @@ class BM25Params:
 
     k1: float = 1.5
     b: float = 0.75
+    # Stop terms: in more than max_df of the documents and in at least min_df_stop of them (see bm25.py).
+    max_df: float = 0.05
+    min_df_stop: int = 50
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,18 @@ def stopwords() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+TOKENIZER_VERSION = 1  # bump when tokenize() changes its output for the same dictionaries
+
+
+@lru_cache(maxsize=1)
+def tokenizer_id() -> str:
+    """Return what stored word tokens must match: this code's version, jieba's, and the dictionaries' hash."""
+    import hashlib
+
+    digest = hashlib.sha1(USERDICT_PATH.read_bytes() + b"\0" + STOPWORDS_PATH.read_bytes()).hexdigest()[:12]
+    return f"v{TOKENIZER_VERSION}-jieba{jieba.__version__}-{digest}"[:32]
+
+
 def normalise(text: str) -> str:
     """Fold full-width forms to ASCII (NFKC)."""
     return unicodedata.normalize("NFKC", text)

@@ -100,10 +100,11 @@ async def missing_count(encoder: Encoder) -> int:
 
 
 async def backfill(encoder: Encoder, *, docs_of, batch: int = 500, progress: bool = True,
-                   limit: int | None = None) -> int:
+                   limit: int | None = None, each_batch=None) -> int:
     """Embed every post and article whose vector is missing or stale; resumable (done ones are skipped).
 
-    docs_of(row) builds the matcher document of a Post or Article (server.services.matching).
+    docs_of(row) builds the matcher document of a Post or Article (server.services.matching);
+    each_batch(docs), when given, is awaited for every batch too (the CLI stores word tokens).
     Returns how many were encoded.
     """
     from tqdm import tqdm
@@ -118,6 +119,8 @@ async def backfill(encoder: Encoder, *, docs_of, batch: int = 500, progress: boo
             if not rows:
                 break
             docs = [docs_of(row) for row in rows]
+            if each_batch is not None:
+                await each_batch(docs)
             have = await stored(encoder, docs)
             todo = [doc for doc, vector in zip(docs, have, strict=True) if vector is None]
             for start in range(0, len(todo), BATCH):

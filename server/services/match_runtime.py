@@ -21,7 +21,7 @@ from server.match.encoder import Encoder
 from server.match.engine import Engine
 from server.match.store import load_current
 from server.models import Article, Post
-from server.services import embeddings, matching
+from server.services import doc_terms, embeddings, matching
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +117,8 @@ async def apply_event(runtime: MatchRuntime, *, op: str, doc_id: str) -> None:
         await asyncio.to_thread(engine.remove, doc_id)
     else:
         vectors = await embeddings.vectors_for(engine.encoder, [doc])
-        await asyncio.to_thread(engine.upsert_many, [doc], vectors)
+        words = await doc_terms.words_for([doc])
+        await asyncio.to_thread(engine.upsert_many, [doc], vectors, words=words)
     runtime.applied += 1
 
 

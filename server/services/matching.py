@@ -15,7 +15,7 @@ from server.match.schema import Doc, DocMeta
 from server.match.schema import Match as Found
 from server.models import Article, Match, Post, PushRequest, Ticket, TicketEvent
 from server.models.enums import MatchStatus, PostKind, PostStatus, ReviewState
-from server.services import embeddings
+from server.services import doc_terms, embeddings
 
 log = logging.getLogger(__name__)
 
@@ -230,31 +230,37 @@ async def send_digests(*, now: datetime | None = None) -> int:
 
 
 async def index_documents(engine: Engine, *, batch: int = 2000, encode_limit: int = 2000) -> int:
-    """Load every open post and every article into an engine with their stored vectors; return how many.
+    """Load every open post and every article into an engine with their stored vectors and words.
 
-    Documents without a stored vector are encoded (and stored) up to encode_limit; past that they
-    are indexed without one and `python -m server backfill` is the way (start-up stays fast).
+    Returns how many. Vectors and word tokens come from the database (`embeddings`, `doc_terms`),
+    so a restart neither encodes nor runs jieba again. Documents without stored words are
+    tokenised (in a thread) and stored; documents without a stored vector are encoded (and stored)
+    up to encode_limit; past that they are indexed without one and `python -m server backfill`
+    is the way (start-up stays fast).
     """
     count, encoded = 0, 0
-    for model in (Post, Article):
-        last_id = 0
-        while True:
-            query = model.filter(id__gt=last_id)
-            if model is Post:
-                query = query.filter(status__in=OPEN_STATUSES, review_state=ReviewState.PASSED)
-            rows = await query.order_by("id").limit(batch)
-            if not rows:
-                break
-            docs = [post_doc(r) if model is Post else article_doc(r) for r in rows]
-            vectors = await embeddings.vectors_for(engine.encoder, docs, encode_missing=False)
-            if vectors is not None and encoded < encode_limit:
-                missing = [i for i, v in enumerate(vectors) if v is None][: encode_limit - encoded]
-                filled = await embeddings.vectors_for(engine.encoder, [docs[i] for i in missing])
-                for i, vector in zip(missing, filled or [], strict=True):
-                    vectors[i] = vector
-                encoded += len(missing)
-            await asyncio.to_thread(engine.upsert_many, docs, vectors, encode_missing=False)
-            count, last_id = count + len(docs), rows[-1].id
+    with engine.bulk_loading():
+        for model in (Post, Article):
+            last_id = 0
+            while True:
+                query = model.filter(id__gt=last_id)
+                if model is Post:
+                    query = query.filter(status__in=OPEN_STATUSES, review_state=ReviewState.PASSED).only(
+                        "id", "kind", "title", "body", "tags", "status", "review_state", "author_id", "region_id")
+                rows = await query.order_by("id").limit(batch)
+                if not rows:
+                    break
+                docs = [post_doc(r) if model is Post else article_doc(r) for r in rows]
+                vectors = await embeddings.vectors_for(engine.encoder, docs, encode_missing=False)
+                if vectors is not None and encoded < encode_limit:
+                    missing = [i for i, v in enumerate(vectors) if v is None][: encode_limit - encoded]
+                    filled = await embeddings.vectors_for(engine.encoder, [docs[i] for i in missing])
+                    for i, vector in zip(missing, filled or [], strict=True):
+                        vectors[i] = vector
+                    encoded += len(missing)
+                words = await doc_terms.words_for(docs)
+                await asyncio.to_thread(engine.upsert_many, docs, vectors, encode_missing=False, words=words)
+                count, last_id = count + len(docs), rows[-1].id
     if encoded >= encode_limit:
         log.warning("more than %s documents lack a sentence vector: run `python -m server backfill`", encode_limit)
     return count

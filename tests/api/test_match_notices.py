@@ -201,3 +201,35 @@ async def test_a_need_whose_matching_never_ran_is_matched_when_workers_start(cli
     finally:
         await running.close()
     assert await matching.never_matched(limit=10) == []
+
+
+async def test_word_tokens_are_stored_once_and_a_restart_never_runs_jieba(client, settings, redis, monkeypatch):
+    from server.match import engine as engine_module
+    from server.models import DocTerms
+    from server.services import doc_terms
+
+    offer = (await soil_scientists(client, 1))[0]
+    await runtime_for(settings, redis, encoder=None)
+    row = await DocTerms.get(doc_id=f"post:{offer['id']}")
+    assert "土壤" in row.words.split(doc_terms.SEPARATOR) or "酸性土壤" in row.words.split(doc_terms.SEPARATOR)
+    # The stored tokens are what a restart indexes: a word only the stored row has is matched on.
+    row.words = doc_terms.SEPARATOR.join([*row.words.split(doc_terms.SEPARATOR), "zxqv"])
+    await row.save()
+    tokenised: list[str] = []
+    real = engine_module.tokenize
+    monkeypatch.setattr(engine_module, "tokenize", lambda text: tokenised.append(text) or real(text))
+    restarted = await runtime_for(settings, redis, encoder=None)
+    found = await asyncio.to_thread(restarted.engine.match, "zxqv", 3, method="bm25")
+    assert [m.doc_id for m in found] == [f"post:{offer['id']}"]
+    assert tokenised == ["zxqv"]  # the query only: no document was tokenised again
+
+
+async def test_stale_word_tokens_are_made_again(client, settings, redis):
+    from server.models import DocTerms
+
+    offer = (await soil_scientists(client, 1))[0]
+    await runtime_for(settings, redis, encoder=None)
+    await DocTerms.filter(doc_id=f"post:{offer['id']}").update(tokenizer="v0-old", words="旧词")
+    restarted = await runtime_for(settings, redis, encoder=None)
+    assert not await asyncio.to_thread(restarted.engine.match, "旧词", 3, method="bm25")
+    assert (await DocTerms.get(doc_id=f"post:{offer['id']}")).tokenizer != "v0-old"

@@ -40,3 +40,52 @@ def test_incremental_updates_match_a_fresh_build() -> None:
 def test_idf_is_higher_for_rarer_terms() -> None:
     idf = build(DOCS).idf(["李子", "银耳", "火箭"])
     assert idf[1] > idf[0] > 0 and idf[2] == 0
+
+
+def test_bulk_add_equals_one_document_at_a_time() -> None:
+    docs = [["李子", "土壤酸化", "李子"], ["银耳", "菌种退化"], ["龙安柚", "保鲜期"], ["李子", "真菌病害"]] * 30
+    one = build(docs, merge_every=7)
+    bulk = BM25Index()
+    bulk.bulk = True
+    ids = [bulk.vocab.ids(d) for d in docs]
+    bulk.add_many(np.arange(len(docs)), np.repeat(np.arange(len(docs)), [len(i) for i in ids]), np.concatenate(ids))
+    bulk.merge()
+    for query in (["李子"], ["保鲜期", "银耳"], ["土壤酸化", "李子", "李子"]):
+        assert np.allclose(one.scores(query, size=len(docs)), bulk.scores(query, size=len(docs)), atol=1e-5)
+        assert one.ceiling(query) == bulk.ceiling(query)
+
+
+def test_a_term_in_too_many_documents_is_a_stop_term_in_score_and_ceiling() -> None:
+    from server.match.params import BM25Params
+
+    params = BM25Params(max_df=0.5, min_df_stop=3)
+    docs = [["常见", f"稀有{i}"] for i in range(8)] + [["其他"], ["其他"]]
+    index = BM25Index(params=params, merge_every=3)
+    for slot, terms in enumerate(docs):
+        index.set(slot, terms)
+    index.merge()
+    assert not index.scores(["常见"], size=10).any()  # in 8 of 10 documents: no evidence
+    assert index.ceiling(["常见", "稀有1"]) == index.ceiling(["稀有1"])
+    assert index.idf(["常见"])[0] == 0 and index.idf(["稀有1"])[0] > 0
+    assert int(np.argmax(index.scores(["常见", "稀有1"], size=10))) == 1
+    assert index.holds(1, index.vocab.ids(["稀有1", "稀有2"], grow=False)).tolist() == [True, False]
+
+
+def test_few_documents_never_make_stop_terms() -> None:
+    index = build([["李子", "土壤"], ["李子", "银耳"], ["李子"]])  # 李子 in all three, but min_df_stop is 50
+    assert index.scores(["李子"], size=3).all()
+
+
+def test_bags_give_each_document_its_words_with_repeats() -> None:
+    index = build([["李子", "土壤", "李子"], ["银耳"], ["龙安柚"]], merge_every=2)
+    index.clear(1)
+    bags = {slot: sorted(index.vocab.terms(keys)) for slot, keys in index.bags().items()}
+    assert bags == {0: ["土壤", "李子", "李子"], 2: ["龙安柚"]}
+
+
+def test_a_cleared_document_stops_counting_in_document_frequencies() -> None:
+    index = build(DOCS, merge_every=1)
+    before = index.idf(["李子"])[0]
+    index.clear(3)
+    fresh = build([DOCS[0], DOCS[1], DOCS[2]])
+    assert index.idf(["李子"])[0] == fresh.idf(["李子"])[0] != before

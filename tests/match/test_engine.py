@@ -129,3 +129,22 @@ def test_unknown_words_encode_to_zero(engine: Engine) -> None:
 def test_unknown_method_is_refused(engine: Engine) -> None:
     with pytest.raises(ValueError):
         engine.match("银耳", 3, method="magic")
+
+
+def test_a_bulk_load_ranks_as_one_document_at_a_time(engine: Engine) -> None:
+    bulk = Engine(engine.model, params=engine.params)
+    with bulk.bulk_loading():
+        for start in range(0, len(CORPUS), 3):
+            bulk.upsert_many(CORPUS[start:start + 3])
+    for need in ("need-plum", "need-pomelo", "question-fungus"):
+        one, many = engine.match(by_id(need), 5), bulk.match(by_id(need), 5)
+        assert ids(one) == ids(many)
+        assert [m.keywords for m in one] == [m.keywords for m in many]
+        assert [m.score for m in one] == pytest.approx([m.score for m in many], abs=1e-5)
+
+
+def test_stored_words_are_indexed_as_given() -> None:
+    engine = Engine(None)
+    doc = Doc(id="offer-x", text="果园土壤改良", meta=DocMeta(kind="offer", status="open"))
+    engine.upsert_many([doc], words=[["果园", "土壤改良", "zxqv"]])
+    assert ids(engine.match("zxqv", 3, method="bm25")) == ["offer-x"]
