@@ -28,6 +28,7 @@ from server.handlers import (
     health,
     matches,
     me,
+    photos,
     posts,
     regions,
     subscriptions,
@@ -53,7 +54,8 @@ SANIC_ERRORS = {
 def create_app(settings: Settings, *, name: str = "kejiyun") -> Sanic:
     """Build the Sanic application for the given settings."""
     app = Sanic(name)
-    app.config.REQUEST_MAX_SIZE = max(settings.max_body_bytes * 4, 1024 * 1024)
+    # Photo uploads are the largest bodies (2 MB + multipart overhead); JSON bodies are capped in parse_body.
+    app.config.REQUEST_MAX_SIZE = max(settings.max_body_bytes * 4, 3 * 1024 * 1024)
     app.config.FALLBACK_ERROR_FORMAT = "json"
     app.config.TOUCHUP = settings.env != "test"  # tests start many apps in one process
     app.config.CORS = False  # the mini-program is not a browser; the console is same-origin
@@ -66,7 +68,7 @@ def create_app(settings: Settings, *, name: str = "kejiyun") -> Sanic:
     app.ctx.owns_resources = False
     templates.configure(settings)
     for blueprint in (health.bp, auth.bp, me.bp, posts.bp, matches.bp, regions.bp, tickets.bp, subscriptions.bp,
-                      articles.bp, admin.bp, admin_inbound.bp, admin_tickets.bp, admin_push.bp, wechat.bp):
+                      articles.bp, photos.bp, admin.bp, admin_inbound.bp, admin_tickets.bp, admin_push.bp, wechat.bp):
         app.blueprint(blueprint)
     app.blueprint(console.blueprints)
     app.static("/console/static", CONSOLE_STATIC_DIR, name="console_static")

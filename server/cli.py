@@ -115,8 +115,10 @@ def sandbox(settings: Settings, *, host: str, port: int) -> int:
 
 
 def _start_sandbox(settings: Settings) -> subprocess.Popen:
+    # The sandbox pushes asynchronous results (mediaCheckAsync verdicts) to this app's callback.
+    callback = os.environ.get("SANDBOX_CALLBACK_URL") or f"http://127.0.0.1:{settings.port}/wechat/callback"
     proc = subprocess.Popen([sys.executable, "-m", "server", "sandbox", "--port", str(settings.sandbox_port)],
-                            env={**os.environ})
+                            env={**os.environ, "SANDBOX_CALLBACK_URL": callback})
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         try:

@@ -51,6 +51,15 @@ class Settings:
     max_body_bytes: int = 64 * 1024
     post_ttl_days: int = 180
     public_base_url: str = ""
+    # Photos of needs and questions: a local folder, or an S3-compatible bucket when s3_endpoint is set.
+    photo_dir: str = "data/photos"
+    s3_endpoint: str = ""  # e.g. https://oss-cn-chengdu.aliyuncs.com or http://127.0.0.1:9000 (MinIO)
+    s3_bucket: str = ""
+    s3_access_key: str = ""
+    s3_secret_key: str = ""
+    s3_region: str = "us-east-1"
+    # Where the sandbox delivers asynchronous results (mediaCheckAsync): the app's /wechat/callback.
+    sandbox_callback_url: str = ""
     push_rate_per_second: int = 200  # WeChat sends per second, all dispatchers together
     # Run the job workers (matching, later pushes) inside the app process: the embedded default.
     inline_workers: bool = True
@@ -62,6 +71,11 @@ class Settings:
     def api_base(self) -> str:
         """Return the WeChat API base URL, defaulting to the local sandbox."""
         return self.wechat_api_base or f"http://127.0.0.1:{self.sandbox_port}"
+
+    @property
+    def base_url(self) -> str:
+        """Return the app's public base URL (links WeChat fetches, e.g. photos to check)."""
+        return (self.public_base_url or f"http://{self.host}:{self.port}").rstrip("/")
 
     @property
     def qr_image_base(self) -> str:
@@ -142,6 +156,13 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         "match_notices_per_day": _int(env, "MATCH_NOTICES_PER_DAY", 3),
         "session_ttl": _int(env, "SESSION_TTL", 7 * 24 * 3600),
         "public_base_url": env.get("PUBLIC_BASE_URL", ""),
+        "photo_dir": env.get("PHOTO_DIR") or "data/photos",
+        "s3_endpoint": (env.get("S3_ENDPOINT") or "").rstrip("/"),
+        "s3_bucket": env.get("S3_BUCKET") or "",
+        "s3_access_key": env.get("S3_ACCESS_KEY") or "",
+        "s3_secret_key": env.get("S3_SECRET_KEY") or "",
+        "s3_region": env.get("S3_REGION") or "us-east-1",
+        "sandbox_callback_url": env.get("SANDBOX_CALLBACK_URL") or "",
         "push_rate_per_second": _int(env, "PUSH_RATE_PER_SECOND", 200),
         "inline_workers": _flag(env, "INLINE_WORKERS", default=not env.get("REDIS_URL")),
         "template_ids": _template_ids(env),

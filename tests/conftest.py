@@ -143,7 +143,8 @@ async def settings(sandbox_url: str, tmp_path_factory: pytest.TempPathFactory) -
     model_dir = tmp_path_factory.mktemp("models")
     settings = Settings(env="test", database_url=url, redis_url=redis_url, wechat_api_base=sandbox_url,
                         wechat_timeout=2.0,
-                        secret_key="test-secret-key-" + "x" * 32, model_dir=str(model_dir))
+                        secret_key="test-secret-key-" + "x" * 32, model_dir=str(model_dir),
+                        photo_dir=str(tmp_path_factory.mktemp("photos")))
     await db.migrate(settings)
     await db.init_db(settings)
     from server.services import regions

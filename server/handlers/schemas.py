@@ -396,3 +396,22 @@ class ProgressOut(BaseModel):
 
 class ProgressEnvelope(BaseModel):
     progress: ProgressOut
+
+
+class PhotoOut(BaseModel):
+    id: int
+    check: str = Field(description="微信内容安全检查：pending 审核中 / pass 通过 / review 待人工 / risky 不展示")
+    url: str | None = Field(description="短期有效的图片地址（1 小时）；未通过检查的照片为 null，仅发帖人可见其记录")
+
+
+class PhotoEnvelope(BaseModel):
+    photo: PhotoOut
+
+
+class PhotoList(BaseModel):
+    photos: list[PhotoOut]
+
+
+class PhotoFileQuery(BaseModel):
+    exp: int = Field(ge=0, le=2**40, description="链接到期时间（Unix 秒）")
+    sig: str = Field(min_length=1, max_length=64, pattern=r"^[0-9a-f]+$", description="链接签名")

@@ -9,6 +9,7 @@ from server.models.inbound import InboundMessage
 from server.models.matches import Match
 from server.models.outbox import PushRequest
 from server.models.outreach import Outreach
+from server.models.photos import PostPhoto
 from server.models.posts import Post
 from server.models.push import PushAttempt, PushBlock, PushDayCount, SubscribeQuota
 from server.models.regions import Region
@@ -18,6 +19,6 @@ from server.models.windows import ReplyWindow
 
 __all__ = [
     "Article", "Campaign", "ChatMessage", "DocTerms", "Embedding", "Emergency", "EmergencyNotice", "InboundMessage",
-    "Match", "Outreach", "Post", "PushAttempt", "PushBlock", "PushDayCount", "PushRequest", "Region", "ReplyWindow",
-    "StaffProfile", "SubscribeQuota", "Ticket", "TicketEvent", "User",
+    "Match", "Outreach", "Post", "PostPhoto", "PushAttempt", "PushBlock", "PushDayCount", "PushRequest", "Region",
+    "ReplyWindow", "StaffProfile", "SubscribeQuota", "Ticket", "TicketEvent", "User",
 ]

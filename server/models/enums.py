@@ -96,3 +96,12 @@ class OutreachStatus(StrEnum):
     SCHEDULED = "scheduled"
     SENT = "sent"
     CANCELLED = "cancelled"
+
+
+class PhotoCheck(StrEnum):
+    """WeChat mediaCheckAsync's verdict on a photo (result.suggest); only `pass` is shown."""
+
+    PENDING = "pending"
+    PASS = "pass"
+    REVIEW = "review"
+    RISKY = "risky"

@@ -16,7 +16,7 @@ from server.errors import ValidationFailed
 from server.models import StaffProfile, User
 from server.models.enums import Role
 from server.push import dispatch
-from server.services import campaigns, regions, relay, staff_chat, windows
+from server.services import campaigns, photos, regions, relay, staff_chat, windows
 from server.wechat.callback import InboundMessage as Inbound
 from server.wechat.client import WeChatClient
 from server.wechat.errors import WeChatError
@@ -64,6 +64,8 @@ async def _dispatch(message: Inbound, *, store: Redis) -> str | None:
             return WELCOME if message.event == "subscribe" else None
         if message.event == "unsubscribe":
             await User.filter(oa_openid=message.openid).update(follows_oa=False)
+        if message.event == "wxa_media_check" and message.trace_id:
+            await photos.record_check(trace_id=message.trace_id, suggest=message.check_suggest or "review")
         if message.event == "templatesendjobfinish" and message.receipt_msg_id is not None:
             await dispatch.record_receipt(msgid=message.receipt_msg_id, status=message.receipt_status or "")
         return None

@@ -73,6 +73,8 @@ class InboundMessage:
     scene: str | None = None
     receipt_msg_id: int | None = None
     receipt_status: str | None = None
+    trace_id: str | None = None  # wxa_media_check: which mediaCheckAsync this verdict answers
+    check_suggest: str | None = None  # wxa_media_check: result.suggest (pass / review / risky)
     raw: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
@@ -80,6 +82,8 @@ class InboundMessage:
         """Return the key WeChat's retries share (MsgId; FromUserName+CreateTime for events)."""
         if self.receipt_msg_id is not None:
             return f"receipt:{self.receipt_msg_id}"
+        if self.trace_id:
+            return f"media:{self.trace_id}"
         if self.msg_id:
             return f"msg:{self.msg_id}"
         return f"evt:{self.openid}:{self.create_time}"
@@ -233,6 +237,13 @@ def _event(fields: dict[str, Any], base: dict[str, Any]) -> InboundMessage:
     if event == "templatesendjobfinish":
         return InboundMessage(kind="event", event=event, receipt_msg_id=_int(fields.get("MsgID")),
                               receipt_status=str(fields.get("Status") or ""), **base)
+    if event == "wxa_media_check":  # mediaCheckAsync's verdict (the mini-program's message push)
+        result = fields.get("result") if isinstance(fields.get("result"), dict) else {}
+        trace_id = str(fields.get("trace_id") or "")
+        if not inputs.is_plain_token(trace_id, max_len=64):
+            raise CallbackError(400, "trace_id is missing or malformed")
+        return InboundMessage(kind="event", event=event, trace_id=trace_id,
+                              check_suggest=str(result.get("suggest") or "review").lower()[:16], **base)
     known = {"subscribe", "unsubscribe", "scan", "click", "view", "templatesendjobfinish"}
     return InboundMessage(kind="event", event=event if event in known else "other", event_key=key, scene=scene,
                           **base)

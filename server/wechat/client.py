@@ -165,6 +165,14 @@ class WeChatClient:
             raise WeChatUnavailable("wxa/getwxacodeunlimit did not return an image")
         return image
 
+    async def media_check_async(self, *, media_url: str, openid: str, scene: int = 3) -> str:
+        """Ask for an asynchronous image check; return its trace_id (the verdict comes to the callback).
+
+        https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediachecksync.html
+        """
+        body = {"media_url": media_url, "media_type": 2, "version": 2, "scene": scene, "openid": openid}
+        return str((await self.call("wxa/media_check_async", json=body))["trace_id"])
+
     async def create_temp_qrcode(self, *, scene: str, expire_seconds: int) -> str:
         """Create a temporary parametric official-account QR code for a scene; return its ticket.
 

@@ -67,6 +67,9 @@ class State:
     next_msgid: int = 200_000_000
     # (touser, client_msg_id) -> (msgid, time) of template messages: WeChat sends one once per 10 minutes.
     reentry: dict[tuple[str, str], tuple[int, float]] = field(default_factory=dict)
+    media_checks: list[dict[str, Any]] = field(default_factory=list)  # mediaCheckAsync requests (sandbox_media)
+    callback_url: str = ""  # where verdicts are pushed (the app's /wechat/callback); "" -> only listed
+    callback_token: str = ""
 
     def reset(self) -> None:
         self.tokens.clear()
@@ -75,6 +78,7 @@ class State:
         self.faults.clear()
         self.calls.clear()
         self.reentry.clear()
+        self.media_checks.clear()
 
 
 def _error(errcode: int, status: int = 200) -> HTTPResponse:
@@ -133,14 +137,15 @@ def _check_token(state: State, request: Request) -> HTTPResponse | None:
 
 def create_sandbox_app(*, name: str = "wechat_sandbox", apps: dict[str, str] | None = None) -> Sanic:
     """Build the sandbox app; `apps` maps appid -> secret (default: the settings' OA and MP apps)."""
+    settings = load_settings()
     if apps is None:
-        settings = load_settings()
         apps = {settings.oa_appid: settings.oa_secret, settings.mp_appid: settings.mp_secret}
     app = Sanic(name)
     app.config.FALLBACK_ERROR_FORMAT = "json"
-    state = State(apps=dict(apps))
+    state = State(apps=dict(apps), callback_url=settings.sandbox_callback_url, callback_token=settings.oa_token)
     app.ctx.state = state
     _add_control_routes(app, state)
+    sandbox_media.add_control_routes(app, state)
     _add_api_routes(app, state)
     return app
 

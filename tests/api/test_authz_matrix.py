@@ -80,6 +80,15 @@ MATRIX: dict[tuple[str, str], list[Case]] = {
         Case("/posts/{need}/matches", readers(200, parties=("citizen", "scientist"))),
         Case("/posts/{offer}/matches", readers(200, parties=("citizen", "scientist"))),
     ],
+    ("POST", f"{V}/posts/<post_id:int>/photos"): [
+        Case("/posts/{need}/photos", author_only(422)),  # authorised, then told a photo is missing
+    ],
+    ("GET", f"{V}/posts/<post_id:int>/photos"): [
+        Case("/posts/{need}/photos", readers(200, parties=("citizen", "scientist"))),
+    ],
+    ("GET", f"{V}/photos/<photo_id:int>/file"): [
+        Case("/photos/1/file", dict.fromkeys(ROLES, 422)),  # a signed link, no session: unsigned is refused
+    ],
     ("POST", f"{V}/matches/<match_id:int>/decision"): [
         Case("/matches/{match}/decision", readers(200, parties=("citizen", "scientist")), {"decision": "accept"}),
     ],
