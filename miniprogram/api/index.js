@@ -39,6 +39,12 @@ const getMatches = (postId) => request(`${V1}/posts/${id(postId)}/matches`, { to
 const decideMatch = (matchId, decision, reason) => request(`${V1}/matches/${id(matchId)}/decision`,
   { method: 'POST', data: reason ? { decision, reason } : { decision } }).then((d) => d.match || null)
 
+// --- photos of a need or question (at most 3; shown to others once WeChat's check passed) ---
+const uploadPhoto = (postId, filePath) => request(`${V1}/posts/${id(postId)}/photos`,
+  { method: 'POST', filePath, fileField: 'file', toast: false }).then((d) => d.photo)
+const listPhotos = (postId) => request(`${V1}/posts/${id(postId)}/photos`, { toast: false })
+  .then((d) => d.photos || [])
+
 // --- concierge tickets ---
 const getTicket = (ticketId) => request(`${V1}/tickets/${id(ticketId)}`, { toast: false }).then((d) => d.ticket)
 const listMessages = (ticketId) => request(`${V1}/tickets/${id(ticketId)}/messages`, { toast: false })
@@ -60,6 +66,7 @@ module.exports = {
   login, logout, getMe, updateMe, createBindCode,
   listRegions, getRegionPath,
   createPost, listMyPosts, listPosts, getPost, updatePost, withdrawPost, getProgress, getMatches, decideMatch,
+  uploadPhoto, listPhotos,
   getTicket, listMessages, sendMessage,
   listArticles, getArticle,
   reportSubscriptions, listSubscriptions,

@@ -1,7 +1,7 @@
 // The request wrapper every endpoint goes through: bearer token, one silent re-login on 401,
 // friendly toasts for errors.
 const session = require('./session')
-const { send } = require('./transport')
+const { send, upload } = require('./transport')
 const { fromResponse, friendlyMessage } = require('./errors')
 
 function toast(err) {
@@ -10,7 +10,9 @@ function toast(err) {
 
 async function attempt(path, opts, canRetry) {
   const token = opts.auth === false ? '' : await session.ensureToken()
-  const res = await send({ method: opts.method, path, query: opts.query, data: opts.data, token, header: opts.header })
+  const res = opts.filePath
+    ? await upload({ path, filePath: opts.filePath, name: opts.fileField, token })
+    : await send({ method: opts.method, path, query: opts.query, data: opts.data, token, header: opts.header })
   if (res.statusCode === 401 && opts.auth !== false && canRetry) {
     // The session expired or was revoked server-side: log in again once and replay.
     session.clearToken()
@@ -22,7 +24,8 @@ async function attempt(path, opts, canRetry) {
 
 /**
  * Call the backend. Options: method, query, data, header, auth (default true),
- * toast (default true), fieldErrors (true: errors naming a field are left to the form, no toast).
+ * toast (default true), fieldErrors (true: errors naming a field are left to the form, no toast),
+ * filePath (+ fileField, default 'file': upload that local file as multipart instead of sending JSON).
  */
 async function request(path, opts = {}) {
   try {

@@ -1,4 +1,4 @@
-// The only place that calls wx.request: URL building, JSON bodies, promise wrapping.
+// The only place that calls wx.request and wx.uploadFile: URL building, JSON bodies, promise wrapping.
 const config = require('../config')
 const { fromTransport } = require('./errors')
 
@@ -28,4 +28,24 @@ function send({ method = 'GET', path, query, data, token, header }) {
   })
 }
 
-module.exports = { buildUrl, send }
+/** Upload one local file as multipart field `name`; resolve with {statusCode, data} (JSON parsed when it is). */
+function upload({ path, filePath, name = 'file', token }) {
+  const header = token ? { Authorization: `Bearer ${token}` } : {}
+  return new Promise((resolve, reject) => {
+    wx.uploadFile({
+      url: buildUrl(path),
+      filePath,
+      name,
+      header,
+      timeout: config.requestTimeout * 2,
+      success: (res) => {
+        let data = res.data
+        try { data = typeof data === 'string' ? JSON.parse(data) : data } catch (err) { /* not JSON: keep the text */ }
+        resolve({ statusCode: res.statusCode, data })
+      },
+      fail: (err) => reject(fromTransport(err)),
+    })
+  })
+}
+
+module.exports = { buildUrl, send, upload }

@@ -1,6 +1,6 @@
 // The posting form's draft, kept in wx storage so it survives leaving the page or the app.
 const KEY = 'kjy.draft'
-const FIELDS = ['kind', 'kindChosen', 'titleTouched', 'offerType', 'title', 'body', 'regionCode', 'regionLabel', 'tags', 'idempotencyKey']
+const FIELDS = ['kind', 'kindChosen', 'titleTouched', 'offerType', 'title', 'body', 'regionCode', 'regionLabel', 'tags', 'photos', 'idempotencyKey']
 
 function newKey() {
   return `d${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`

@@ -7,6 +7,7 @@ const { confirm } = require('../../utils/modal')
 const { KIND_LABELS, OFFER_TYPES } = require('../../utils/labels')
 const { formatTime } = require('../../utils/time')
 const { friendlyMessage } = require('../../api/errors')
+const { dataset } = require('../../utils/event')
 const largeText = require('../../behaviors/large-text')
 
 const FINAL = ['closed', 'landed']
@@ -38,12 +39,19 @@ function presentProgress(progress) {
   }
 }
 
+const PHOTO_STATES = { pending: '安全检查中，仅您可见', review: '待人工复核，暂不展示', risky: '未通过安全检查，已隐藏' }
+
+function presentPhoto(photo) {
+  return { id: photo.id, url: photo.url, note: PHOTO_STATES[photo.check] || '' }
+}
+
 Component({
   behaviors: [largeText],
   data: {
     post: null, progress: null, progressFailed: false, showProgress: false,
     matches: [], people: [], articles: [], matchesLoaded: false, deciding: null,
     ticketId: null, isMine: false, canWithdraw: false, missing: false, error: '', readOnly: false, shared: false,
+    photos: [],
   },
   methods: {
     onLoad(query) {
@@ -76,10 +84,13 @@ Component({
       // Progress is the poster's and staff's only (others get 404 from the backend): not asked otherwise.
       const showProgress = isMine || STAFF.includes(me.role)
       this.setData({ showProgress })
-      const [, matches] = await Promise.all([
+      const [, matches, photos] = await Promise.all([
         showProgress ? this.loadProgress() : null,
         api.getMatches(this.postId).catch(() => []),
+        // Photos are the poster's, matched scientists' and staff's only: others get 404, so none.
+        api.listPhotos(this.postId).catch(() => []),
       ])
+      this.setData({ photos: photos.map(presentPhoto) })
       this.setMatches(matches)
       // Neither poster, staff nor a matched party (the backend shows strangers no matches): read-only.
       this.setData({ matchesLoaded: true, readOnly: !showProgress && !matches.length })
@@ -127,6 +138,10 @@ Component({
       const { postId, articleId } = e.detail
       if (articleId) wx.navigateTo({ url: `/pages/article/index?id=${articleId}` })
       else if (postId) wx.navigateTo({ url: `/pages/post/index?id=${postId}` })
+    },
+    previewPhoto(e) {
+      const urls = this.data.photos.filter((p) => p.url).map((p) => p.url)
+      wx.previewImage({ urls, current: dataset(e, 'url') })
     },
     onShareAppMessage() {
       const post = this.data.post

@@ -11,10 +11,11 @@ const { KIND_LABELS, KINDS_BY_ROLE, KIND_HINTS, PLAIN_KINDS, QUESTION_FIRST_ROLE
 const { inferKind, suggestTitle } = require('../../utils/infer')
 const { eventValue, dataset } = require('../../utils/event')
 const prefs = require('../../utils/prefs')
+const { MAX_PHOTOS, choosePhotos } = require('../../utils/photos')
 const largeText = require('../../behaviors/large-text')
 
 const FORM_FIELDS = ['kind', 'offer_type', 'title', 'body', 'region_code', 'tags']
-const EMPTY_FORM = { title: '', body: '', tags: [], titleLength: 0, bodyLength: 0, errors: {} }
+const EMPTY_FORM = { title: '', body: '', tags: [], photos: [], titleLength: 0, bodyLength: 0, errors: {} }
 
 const isQuestionFirst = (role) => QUESTION_FIRST_ROLES.includes(role || 'citizen')
 
@@ -34,7 +35,7 @@ Component({
     role: 'citizen', kinds: kindsFor('citizen'), kind: 'need', hints: KIND_HINTS.need,
     questionFirst: true, kindChosen: false, titleTouched: false, guessed: false,
     offerTypes: OFFER_TYPES, offerType: 'service', regionCode: '', regionLabel: '',
-    limits: LIMITS, submitting: false, posted: null, subscribed: '', fromCampaign: false, agreed: false,
+    limits: LIMITS, maxPhotos: MAX_PHOTOS, submitting: false, posted: null, subscribed: '', fromCampaign: false, agreed: false,
   }, EMPTY_FORM),
   methods: {
     onLoad() {
@@ -54,7 +55,7 @@ Component({
       const title = saved.title || ''
       const body = saved.body || ''
       this.setData({
-        title, body, titleLength: title.length, bodyLength: body.length, tags: saved.tags || [],
+        title, body, titleLength: title.length, bodyLength: body.length, tags: saved.tags || [], photos: saved.photos || [],
         offerType: saved.offerType || 'service',
         kindChosen: Boolean(saved.kindChosen), titleTouched: Boolean(saved.titleTouched),
         regionCode: saved.regionCode || '', regionLabel: saved.regionLabel || '',
@@ -83,7 +84,7 @@ Component({
       const saved = draft.saveDraft({
         kind: this.data.kind, kindChosen: this.data.kindChosen, titleTouched: this.data.titleTouched,
         offerType: this.data.offerType, title: this.data.title, body: this.data.body,
-        regionCode: this.data.regionCode, regionLabel: this.data.regionLabel, tags: this.data.tags,
+        regionCode: this.data.regionCode, regionLabel: this.data.regionLabel, tags: this.data.tags, photos: this.data.photos,
         idempotencyKey: this.idempotencyKey,
       })
       this.idempotencyKey = saved.idempotencyKey
@@ -123,6 +124,27 @@ Component({
     onRegionChange(e) {
       this.change({ regionCode: e.detail.code, regionLabel: e.detail.label }, 'region_code')
     },
+    /** Photos show a sick tree or a cracked weld better than words: up to 3 on a need or question. */
+    async addPhotos() {
+      const chosen = await choosePhotos(MAX_PHOTOS - this.data.photos.length)
+      if (chosen.length) this.change({ photos: this.data.photos.concat(chosen).slice(0, MAX_PHOTOS) }, 'photos')
+    },
+    removePhoto(e) {
+      const index = Number(dataset(e, 'index'))
+      this.change({ photos: this.data.photos.filter((_, i) => i !== index) }, 'photos')
+    },
+    /** Upload the chosen photos to the new post one by one; return how many failed. */
+    async uploadPhotos(postId) {
+      let failed = 0
+      for (const path of this.data.kind === 'offer' ? [] : this.data.photos) {
+        try {
+          await api.uploadPhoto(postId, path)
+        } catch (err) {
+          failed += 1
+        }
+      }
+      return failed
+    },
     onTagsChange(e) {
       this.change({ tags: e.detail.tags }, 'tags')
     },
@@ -146,10 +168,13 @@ Component({
       this.setData({ submitting: true })
       try {
         const post = await api.createPost(this.payload(), { idempotencyKey: this.idempotencyKey })
+        const photoFailures = await this.uploadPhotos(post.id)
         draft.clearDraft()
         this.idempotencyKey = ''
         this.setData(Object.assign({}, EMPTY_FORM, { kindChosen: false, titleTouched: false, guessed: false }, {
-          posted: { id: post.id, title: post.title, pending: post.review_state === 'pending', offer: post.kind === 'offer' },
+          posted: {
+            id: post.id, title: post.title, pending: post.review_state === 'pending', offer: post.kind === 'offer', photoFailures,
+          },
           subscribed: '',
         }))
       } catch (err) {

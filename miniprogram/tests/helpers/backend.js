@@ -52,6 +52,19 @@ function installBackend(routes) {
       opts.success({ statusCode: isFull ? out.status : 200, data: isFull ? out.body : out, header: {} })
     }, 0)
   })
+  // wx.uploadFile answered by the same routes (multipart: the body is {name, filePath}, the answer a JSON string).
+  global.wx.uploadFile = jest.fn((opts) => {
+    const { path, query } = parseUrl(opts.url)
+    const req = { method: 'POST', path, query, data: { name: opts.name, filePath: opts.filePath }, header: opts.header || {} }
+    backend.calls.push(req)
+    const found = backend.find('POST', path)
+    setTimeout(() => {
+      const out = found ? found.handler(Object.assign({ params: found.params }, req)) : apiError(404, 'not_found', '内容不存在或无权查看')
+      if (out && out.transportError) { opts.fail({ errMsg: out.transportError }); return }
+      const isFull = out && typeof out === 'object' && 'status' in out && 'body' in out
+      opts.success({ statusCode: isFull ? out.status : 200, data: JSON.stringify(isFull ? out.body : out) })
+    }, 0)
+  })
   backend.callsTo = (method, path) => backend.calls.filter((c) => c.method === method && c.path === path)
   return backend
 }

@@ -16,6 +16,9 @@ function installWx() {
     stopPullDownRefresh: jest.fn(),
     requestSubscribeMessage: jest.fn(),
     openSetting: jest.fn(),
+    previewImage: jest.fn(),
+    chooseMedia: jest.fn((o) => o.fail({ errMsg: 'chooseMedia:fail cancel' })),
+    compressImage: jest.fn((o) => o.success({ tempFilePath: o.src.replace('.jpg', '-c.jpg') })),
     request: jest.fn(() => { throw new Error('no backend installed for this test') }),
   }
   Object.assign(global.wx, stubs)

@@ -1,7 +1,9 @@
 // Helpers for the suites that render our pages (miniprogram-simulate under jsdom) against the REAL
 // backend and WeChat sandbox: the wx boundary of the unit tests, with wx.request over HTTP to the
 // backend and wx.login answering the sandbox's `sandbox-<name>` codes.
+const fs = require('fs')
 const http = require('http')
+const path = require('path')
 const config = require('../../config')
 const { installWx } = require('../helpers/wx')
 const nodeWx = require('./node-wx')
@@ -20,14 +22,34 @@ function installLiveWx(name, { base = () => BASE } = {}) {
     url: opts.url.startsWith(prefix) ? base() + opts.url.slice(prefix.length) : opts.url,
   })))
   wx.login = jest.fn((o) => setTimeout(() => o.success({ code: `sandbox-${name}`, errMsg: 'login:ok' }), 0))
+  wx.uploadFile = jest.fn((opts) => uploadFile(Object.assign({}, opts, {
+    url: opts.url.startsWith(prefix) ? base() + opts.url.slice(prefix.length) : opts.url,
+  })))
   return wx
 }
 
-/** Wait (turn by turn of the event loop, no fixed sleep) until `check()` is truthy; return its value. */
+/** wx.uploadFile over HTTP: the local file as one multipart/form-data part named `name`. */
+function uploadFile({ url, filePath, name, header = {}, success, fail }) {
+  const boundary = `----kjy${Date.now().toString(16)}`
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${path.basename(filePath)}"\r\n`
+    + 'Content-Type: application/octet-stream\r\n\r\n')
+  const body = Buffer.concat([head, fs.readFileSync(filePath), Buffer.from(`\r\n--${boundary}--\r\n`)])
+  const req = http.request(url, {
+    method: 'POST', headers: Object.assign({}, header, { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length }),
+  }, (res) => {
+    const chunks = []
+    res.on('data', (c) => chunks.push(c))
+    res.on('end', () => success({ statusCode: res.statusCode, data: Buffer.concat(chunks).toString('utf8'), errMsg: 'uploadFile:ok' }))
+  })
+  req.on('error', (err) => fail({ errMsg: `uploadFile:fail ${err.message}` }))
+  req.end(body)
+}
+
+/** Wait (turn by turn of the event loop, no fixed sleep) until `check()` (maybe async) is truthy; return it. */
 async function waitFor(check, { within = 15000 } = {}) {
   const deadline = Date.now() + within
   for (;;) {
-    const value = check()
+    const value = await check()
     if (value) return value
     if (Date.now() > deadline) throw new Error(`waitFor: still false after ${within} ms: ${check}`)
     await new Promise((resolve) => setTimeout(resolve, 0))
