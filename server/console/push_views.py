@@ -82,9 +82,13 @@ async def _emergencies(request: Request, *, error: str = "", status: int = 200) 
 async def emergency_create(request: Request) -> HTTPResponse:
     """Raise an emergency from the form, then show its live delivery page."""
     try:
+        severity = _enum(EmergencySeverity, _form(request, "severity"), "severity", what="预警级别")
+        if severity == EmergencySeverity.RED and _form(request, "confirm_red") != "1":
+            raise ValidationFailed("红色预警须再次确认：请勾选确认项后再发布", field="confirm_red")
         emergency, _ = await emergencies.alert(
-            admin=request.ctx.console.user, event_type=_enum(EmergencyType, _form(request, "event_type"), "event_type"),
-            severity=_enum(EmergencySeverity, _form(request, "severity"), "severity"),
+            admin=request.ctx.console.user,
+            event_type=_enum(EmergencyType, _form(request, "event_type"), "event_type", what="事件类型"),
+            severity=severity,
             headline=_checked_text(_form(request, "headline"), field="headline", low=2, high=60),
             instruction=_checked_text(_form(request, "instruction"), field="instruction", low=0, high=200),
             region_codes=_form_list(request, "region_codes"), onset=_local(_form(request, "onset"), field="onset"),
@@ -95,11 +99,11 @@ async def emergency_create(request: Request) -> HTTPResponse:
     return redirect(f"/console/emergencies/{emergency.id}", status=303)
 
 
-def _enum(kind: type, value: str, field: str) -> Any:
+def _enum(kind: type, value: str, field: str, *, what: str = "") -> Any:
     try:
         return kind(value)
     except ValueError as exc:
-        raise ValidationFailed("请选择", field=field) from exc
+        raise ValidationFailed(f"请选择{what}", field=field) from exc
 
 
 def _checked_text(text: str, *, field: str, low: int, high: int) -> str:
@@ -124,8 +128,11 @@ async def emergency_page(request: Request, emergency_id: int) -> HTTPResponse:
 async def emergency_update(request: Request, emergency_id: int) -> HTTPResponse:
     """Send an update to the same audience."""
     severity = _form(request, "severity")
+    if severity == EmergencySeverity.RED.value and _form(request, "confirm_red") != "1":
+        raise ValidationFailed("升为红色预警须再次确认：请勾选确认项后再推送", field="confirm_red")
     await emergencies.update(admin=request.ctx.console.user, emergency_id=emergency_id, note=_form(request, "note"),
-                             severity=_enum(EmergencySeverity, severity, "severity") if severity else None)
+                             severity=_enum(EmergencySeverity, severity, "severity", what="预警级别") if severity
+                             else None)
     return redirect(f"/console/emergencies/{emergency_id}?done=update", status=303)
 
 
@@ -194,7 +201,7 @@ async def _outreach(request: Request, *, error: str = "", status: int = 200) -> 
 async def outreach_create(request: Request) -> HTTPResponse:
     """Save (draft or scheduled) and optionally send now."""
     try:
-        kind = _enum(OutreachKind, _form(request, "kind"), "kind")
+        kind = _enum(OutreachKind, _form(request, "kind"), "kind", what="推送类型")
         message = {key: _form(request, key) for key in ("award", "note", "deadline", "organizer", "reason")
                    if _form(request, key)}
         scheduled = _form(request, "scheduled_at")

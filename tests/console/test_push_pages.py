@@ -52,11 +52,12 @@ async def test_an_operator_sends_watches_and_cancels_an_emergency_for_a_county(
     await page.fill("#instruction", "不要涉水，远离井盖和电线杆")
     await page.click("#region-picker details:has(input[value='510100']) summary", position={"x": 2, "y": 5})
     await page.check("#region-picker input[value='510104']")
-    await page.select_option("#article_ids", str(flood_article.id))
+    await page.check(f"#article-picker input[value='{flood_article.id}']")
     await page.click("#preview-button")
     await page.wait_for_selector(".preview-total")
     # the 3 followers, 1 mini-program-only person and the world's 3 people of 锦江区 (nobody follows)
-    assert (await page.text_content(".preview-total")).strip() == "覆盖 7 人，其中可触达 3 人"
+    assert (await page.text_content(".preview-total .reachable")).strip() == "可触达 3 人"
+    assert (await page.text_content(".preview-total .unreachable")).strip() == "无法触达 4 人"
     assert "锦江区" in await page.text_content("#preview table")
     await page.click("#confirm-button")
     await page.wait_for_url(re.compile(r".*/console/emergencies/\d+$"))
@@ -126,7 +127,8 @@ async def test_posts_without_the_csrf_token_are_refused(console, world: World, f
 async def test_a_bad_emergency_form_is_shown_again_with_the_reason(console, world: World, flood_article) -> None:
     await sign_in(console, "sandbox-console-admin", ADMIN_PASSWORD)
     token = await session_csrf(console)
-    form = {"csrf_token": token, "event_type": "flood", "severity": "red", "headline": "结束早于开始",
+    form = {"csrf_token": token, "event_type": "flood", "severity": "red", "confirm_red": "1",
+            "headline": "结束早于开始",
             "region_codes": "510104", "onset": "2099-12-02T08:00", "expires_at": "2099-12-01T08:00",
             "article_ids": str(flood_article.id)}
     answer = await console.post("/console/emergencies", data=form)

@@ -34,16 +34,27 @@
 
   function showPreview(box, data) {
     box.textContent = ''
-    box.appendChild(el('p', '覆盖 ' + data.total + ' 人，其中可触达 ' + data.reachable + ' 人', 'preview-total'))
+    var unreachable = data.total - data.reachable
+    var total = el('p', undefined, 'preview-total')
+    total.appendChild(el('span', '可触达 ' + data.reachable + ' 人', 'reachable'))
+    total.appendChild(el('span', '无法触达 ' + unreachable + ' 人', 'unreachable'))
+    total.appendChild(el('span', '共覆盖 ' + data.total + ' 人', 'muted'))
+    box.appendChild(total)
+    if (data.total && !data.reachable) {
+      box.appendChild(el('p', '所选地区没有可触达的用户（未关注公众号、也未订阅小程序消息）：发布后不会有人收到。', 'alert error'))
+    } else if (unreachable) {
+      box.appendChild(el('p', '无法触达：未关注公众号、也未订阅小程序消息的用户，收不到推送。', 'muted small'))
+    }
     var table = el('table', undefined, 'data')
     var head = table.createTHead().insertRow()
-    ;['地区', '人数', '可触达'].forEach(function (t) { head.appendChild(el('th', t)) })
+    ;['地区', '可触达', '无法触达', '覆盖'].forEach(function (t) { head.appendChild(el('th', t)) })
     var body = table.createTBody()
     data.regions.forEach(function (r) {
       var row = body.insertRow()
       row.appendChild(el('td', r.name))
-      row.appendChild(el('td', String(r.users), 'num'))
       row.appendChild(el('td', String(r.reachable), 'num'))
+      row.appendChild(el('td', String(r.users - r.reachable), 'num'))
+      row.appendChild(el('td', String(r.users), 'num'))
     })
     box.appendChild(table)
   }
@@ -69,11 +80,44 @@
     })
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll('[data-confirm]'), function (button) {
+  Array.prototype.forEach.call(document.querySelectorAll('[data-confirm], [data-confirm-red]'), function (button) {
     button.addEventListener('click', function (event) {
-      if (!window.confirm(button.dataset.confirm)) event.preventDefault()
+      var form = button.form
+      if (form && !form.checkValidity()) return  // the browser names the missing field; ask nothing yet
+      var severity = form && form.querySelector('select[name="severity"]')
+      var red = button.dataset.confirmRed && severity && severity.value === 'red'
+      if (red) {
+        var box = form.querySelector('input[name="confirm_red"]')
+        if (box && !box.checked) {
+          event.preventDefault()
+          window.alert('红色预警须再次确认：请先勾选确认项。')
+          box.focus()
+          return
+        }
+      }
+      if (button.dataset.confirm && !window.confirm(button.dataset.confirm)) { event.preventDefault(); return }
+      if (red && !window.confirm(button.dataset.confirmRed)) event.preventDefault()  // the second confirmation
     })
   })
+
+  // The red confirmation box shows only while red is chosen.
+  Array.prototype.forEach.call(document.querySelectorAll('select[name="severity"]'), function (select) {
+    var label = select.form && select.form.querySelector('.red-confirm')
+    if (!label) return
+    var sync = function () { label.style.display = select.value === 'red' ? '' : 'none' }
+    select.addEventListener('change', sync)
+    sync()
+  })
+
+  function deliveryState(t, status) {
+    var queued = t.pending + t.sending
+    if (status === 'cancelled') return '已撤销'
+    if (queued) return '发送中…'
+    if (!t.targeted) return '所选地区没有用户，没有发出推送'
+    var tail = (t.unreachable ? '，' + t.unreachable + ' 人无法触达' : '') + (t.failed ? '，' + t.failed + ' 条发送失败' : '')
+    if (!t.sent) return '已结束：没有人收到（' + tail.slice(1) + '）'
+    return '已结束：' + t.sent + ' 人已收到' + tail
+  }
 
   var delivery = document.getElementById('delivery')
   if (delivery) {
@@ -95,6 +139,10 @@
         })
         fill(document.getElementById('delivery-total'), data.totals)
         var t = data.totals
+        var sums = { 'sum-sent': t.sent, 'sum-pending': t.pending + t.sending, 'sum-failed': t.failed,
+          'sum-unreachable': t.unreachable, 'sum-targeted': t.targeted }
+        Object.keys(sums).forEach(function (id) { document.getElementById(id).textContent = String(sums[id]) })
+        document.getElementById('delivery-state').textContent = deliveryState(t, data.status)
         var done = t.targeted ? (t.sent + t.failed + t.unreachable + t.cancelled) / t.targeted : 1
         document.getElementById('progress-bar').style.width = Math.round(done * 100) + '%'
         document.getElementById('delivery-updated').textContent = '更新于 ' + new Date().toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) + '（北京时间）'
