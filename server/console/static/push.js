@@ -109,9 +109,14 @@
     sync()
   })
 
-  function deliveryState(t, status) {
+  function isFanning(notices) {
+    return (notices || []).some(function (n) { return n.fanout_state === 'queued' || n.fanout_state === 'running' })
+  }
+
+  function deliveryState(t, status, fanning) {
     var queued = t.pending + t.sending
     if (status === 'cancelled') return '已撤销'
+    if (fanning) return '正在生成推送名单…'
     if (queued) return '发送中…'
     if (!t.targeted) return '所选地区没有用户，没有发出推送'
     var tail = (t.unreachable ? '，' + t.unreachable + ' 人无法触达' : '') + (t.failed ? '，' + t.failed + ' 条发送失败' : '')
@@ -142,11 +147,12 @@
         var sums = { 'sum-sent': t.sent, 'sum-pending': t.pending + t.sending, 'sum-failed': t.failed,
           'sum-unreachable': t.unreachable, 'sum-targeted': t.targeted }
         Object.keys(sums).forEach(function (id) { document.getElementById(id).textContent = String(sums[id]) })
-        document.getElementById('delivery-state').textContent = deliveryState(t, data.status)
+        var fanning = isFanning(data.notices)
+        document.getElementById('delivery-state').textContent = deliveryState(t, data.status, fanning)
         var done = t.targeted ? (t.sent + t.failed + t.unreachable + t.cancelled) / t.targeted : 1
         document.getElementById('progress-bar').style.width = Math.round(done * 100) + '%'
         document.getElementById('delivery-updated').textContent = '更新于 ' + new Date().toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) + '（北京时间）'
-        if (done < 1 && data.status === 'active') setTimeout(refresh, 2000)
+        if ((fanning || done < 1) && data.status === 'active') setTimeout(refresh, 2000)
       }).catch(function () { setTimeout(refresh, 5000) })
     }
     refresh()
