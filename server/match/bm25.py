@@ -20,6 +20,7 @@ be most of a query's work. Once stopped, a term stays stopped until the index is
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import repeat
 
 import numpy as np
 
@@ -42,20 +43,20 @@ class Vocabulary:
 
     def ids(self, terms: Sequence[str], *, grow: bool = True) -> np.ndarray:
         """Return the ids of terms; unknown terms are added (grow) or dropped."""
-        out = list(map(self._ids.get, terms))
-        if None not in out:
-            return np.asarray(out, dtype=np.int32)
+        out = np.fromiter(map(self._ids.get, terms, repeat(-1)), dtype=np.int32, count=len(terms))
+        unknown = np.flatnonzero(out < 0)
+        if unknown.size == 0:
+            return out
         if not grow:
-            return np.asarray([i for i in out if i is not None], dtype=np.int32)
-        for position, index in enumerate(out):
+            return out[out >= 0]
+        for position in unknown.tolist():
+            term = terms[position]
+            index = self._ids.get(term)
             if index is None:
-                term = terms[position]
-                index = self._ids.get(term)
-                if index is None:
-                    index = self._ids[term] = len(self._terms)
-                    self._terms.append(term)
-                out[position] = index
-        return np.asarray(out, dtype=np.int32)
+                index = self._ids[term] = len(self._terms)
+                self._terms.append(term)
+            out[position] = index
+        return out
 
     def terms(self, ids: Sequence[int] | np.ndarray) -> list[str]:
         """Return the terms of ids."""
@@ -189,7 +190,10 @@ class BM25Index:
         for slot, start, stop in zip(unique.tolist(), starts.tolist(), stops.tolist(), strict=True):
             self._pending[slot] = packed[start:stop]
         self._pending_view = None
-        if len(self._pending) >= (max(self._merge_every, self._docs // 2) if self.bulk else self._merge_every):
+        # Loading in bulk, the pending part may grow to four times the base before a merge (each posting is
+        # merged about 1.3 times in all); otherwise it stays small, as every query after a write reads it.
+        limit = max(self._merge_every, 4 * (self._docs - len(self._pending))) if self.bulk else self._merge_every
+        if len(self._pending) >= limit:
             self.merge()
 
     def clear(self, slot: int) -> None:
@@ -214,8 +218,10 @@ class BM25Index:
         if self._dead_in_base:
             slots = (parts[0] >> TF_BITS) & (MAX_SLOTS - 1)
             parts[0] = parts[0][self._in_base[slots]]
-        parts.extend(self._pending.values())
-        merged = np.sort(np.concatenate(parts)) if len(parts) > 1 else parts[0]
+        if self._pending:
+            parts.append(np.sort(np.concatenate(list(self._pending.values()))))
+        # Two sorted runs: a stable sort (timsort for int64) merges them in linear time.
+        merged = np.sort(np.concatenate(parts), kind="stable") if len(parts) > 1 else parts[0]
         base = _Postings(merged)
         stop = self._stop_keys(base)
         if stop.size:

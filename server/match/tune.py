@@ -33,7 +33,7 @@ from scipy.optimize import minimize
 from server.match.encoder import load_encoder
 from server.match.engine import Engine, candidate_pool, features
 from server.match.evaluate import encode_cached
-from server.match.fusion import FEATURES, Fusion, FusionModel, save_fusion, variant_features
+from server.match.fusion import FEATURES, Fusion, FusionModel, load_fusion, save_fusion, variant_features
 from server.match.metrics import reciprocal_rank
 from server.match.model import train
 from server.match.params import DEFAULT_PARAMS
@@ -274,6 +274,17 @@ def only_where_it_helps(result: dict[str, Any], variants: Sequence[str],
     return models, dropped
 
 
+def kept_doc2vec_decision(models: dict[str, FusionModel]) -> dict[str, FusionModel]:
+    """Doc2Vec variants for a refit without Doc2Vec: where the shipped fusion left Doc2Vec out (its
+    doc2vec variant is its variant without), the refitted variant without it; else the shipped fit."""
+    shipped = load_fusion()
+    out = {}
+    for variant, without in (("doc2vec", "lexical"), ("dense+doc2vec", "dense")):
+        left_out = shipped.model(variant).to_json() == shipped.model(without).to_json()
+        out[variant] = models[without] if left_out else shipped.model(variant)
+    return out
+
+
 def build(pairs: Sequence[tuple[str, str]], *, doc2vec: bool, background: str | None, encoder_spec: str,
           progress: bool, cache: str | None = None) -> tuple[list[Rows], float]:
     """Index every pair's corpus in its own engine (one Doc2Vec model for all) and collect its rows."""
@@ -321,6 +332,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         models, dropped = only_where_it_helps(result, variants)
         if dropped:
             provenance += " Doc2Vec left out of " + "; ".join(dropped) + "."
+        if not args.doc2vec:
+            models.update(kept_doc2vec_decision(models))
+            provenance += (" Doc2Vec variants: the shipped decision kept (left out: the refitted variant without it;"
+                           " else the shipped fit).")
         save_fusion(Fusion(models, provenance))
     return 0
 

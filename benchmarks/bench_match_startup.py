@@ -1,0 +1,199 @@
+"""Start-up of the matcher with N stored documents: PostgreSQL rows -> a ready engine, beside a floor.
+
+    .venv/bin/python benchmarks/bench_match_startup.py [--size 400000] [--pg URL] [--keep]
+
+Creates a scratch PostgreSQL database (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres),
+migrates it, and loads (untimed, with COPY) --size open posts whose texts are real CSL abstracts
+(drawn at random from the 12,162 of ../shared/data/match/corpus.jsonl, so vocabularies and lengths
+are real), each with its stored sentence vector (`embeddings`, float16; random unit vectors: what
+they hold does not change the load) and its stored word tokens (`doc_terms`, jieba run once per
+distinct abstract beforehand). Then, timed, wall clock and this process's CPU:
+
+- ours: `server.services.matching.index_documents` into `Engine(encoder=e5-small)` — what every
+  process runs when it starts (Tortoise queries in batches of 2,000, stored vectors and words,
+  `bulk_loading`);
+- the floor: the same rows fetched by hand with bare asyncpg (keyset batches of 2,000 over posts,
+  embeddings and doc_terms), decoded, and bulk-loaded into a fresh engine the same way.
+
+Prints both, their ratio, the engine's index memory and the process RSS. Target: < 60 s at 400k.
+The database is dropped at the end unless --keep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import os
+import random
+import resource
+import sys
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+import asyncpg
+import numpy as np
+from tqdm import tqdm
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.bench_match_quality import DATA  # noqa: E402
+from server import db  # noqa: E402
+from server.match.encoder import Encoder, load_encoder  # noqa: E402
+from server.match.engine import Engine  # noqa: E402
+from server.match.evaluate import load_jsonl  # noqa: E402
+from server.match.schema import Doc, DocMeta  # noqa: E402
+from server.match.tokenize import tokenize, tokenizer_id  # noqa: E402
+from server.services import regions  # noqa: E402
+from server.services.doc_terms import SEPARATOR  # noqa: E402
+from server.services.embeddings import from_bytes, text_hash, to_bytes  # noqa: E402
+from server.services.matching import index_documents, post_doc_id  # noqa: E402
+from server.settings import Settings  # noqa: E402
+
+KINDS = ("need", "question", "offer")
+REGIONS = ("511502", "511503", "510104", "510107", "511402", "513401", "511302", "510603")
+BATCH = 2000
+
+
+def rss_mb() -> tuple[float, float]:
+    """Return this process's current and peak resident set size in MB."""
+    with open("/proc/self/statm") as handle:
+        current = int(handle.read().split()[1]) * resource.getpagesize() / 2**20
+    return current, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+async def load(url: str, size: int, encoder: Encoder) -> None:
+    """Fill users, posts, embeddings and doc_terms (COPY, untimed)."""
+    texts = [d["text"] for d in load_jsonl(DATA / "corpus.jsonl")]
+    words = [SEPARATOR.join(tokenize(t)) for t in tqdm(texts, desc="tokenising the abstracts once", mininterval=2)]
+    conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
+    rng, now, tok = random.Random(0), datetime.now(UTC), tokenizer_id()
+    vectors = np.random.default_rng(0)
+    try:
+        authors = max(size // 4, 1)
+        await conn.execute(
+            "INSERT INTO users (role, name, organisation, title, discipline, interests, follows_oa, created_at, "
+            "updated_at, password_hash, region_id) SELECT 'scientist', 'u' || i, '', '', '', '[]', false, now(), "
+            f"now(), '', '510104' FROM generate_series(1, {authors}) AS i")
+        for start in tqdm(range(0, size, 20_000), desc="COPY posts, embeddings, doc_terms", mininterval=2):
+            count = min(20_000, size - start)
+            picks = [rng.randrange(len(texts)) for _ in range(count)]
+            posts, embeddings, terms = [], [], []
+            rows = vectors.normal(size=(count, encoder.dim)).astype(np.float32)
+            rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+            for i, pick in enumerate(picks):
+                post_id = start + i + 1
+                body = texts[pick]
+                title = body[:20]
+                text = "\n".join([title, body, ""])  # server.services.matching.post_doc, no tags
+                posts.append((post_id, KINDS[post_id % 3], title, body, "[]", "published", "", "passed", "", now, now,
+                              rng.randrange(1, authors + 1), REGIONS[post_id % len(REGIONS)], 0))
+                digest = text_hash(text)
+                embeddings.append((post_doc_id(post_id), encoder.name, digest, to_bytes(rows[i]), now))
+                terms.append((post_doc_id(post_id), tok, digest, words[pick], now))
+            await conn.copy_records_to_table("posts", records=posts, columns=[
+                "id", "kind", "title", "body", "tags", "status", "close_reason", "review_state", "review_note",
+                "created_at", "updated_at", "author_id", "region_id", "review_attempts"])
+            await conn.copy_records_to_table("embeddings", records=embeddings, columns=[
+                "doc_id", "encoder", "text_hash", "vector", "created_at"])
+            await conn.copy_records_to_table("doc_terms", records=terms, columns=[
+                "doc_id", "tokenizer", "text_hash", "words", "created_at"])
+        await conn.execute("SELECT setval('posts_id_seq', (SELECT max(id) FROM posts))")
+        await conn.execute("VACUUM ANALYZE")
+    finally:
+        await conn.close()
+
+
+async def floor(url: str, encoder: Encoder) -> Engine:
+    """The same rows by hand with bare asyncpg, bulk-loaded into a fresh engine."""
+    conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
+    engine = Engine(None, encoder=encoder)
+    try:
+        last = 0
+        with engine.bulk_loading():
+            while True:
+                rows = await conn.fetch(
+                    "SELECT id, kind, title, body, tags, author_id, region_id FROM posts WHERE id > $1 "
+                    "AND status <> 'closed' AND review_state = 'passed' ORDER BY id LIMIT $2", last, BATCH)
+                if not rows:
+                    break
+                ids = [post_doc_id(r["id"]) for r in rows]
+                vectors = dict(await conn.fetch("SELECT doc_id, vector FROM embeddings WHERE encoder = $1 AND "
+                                                "doc_id = ANY($2::text[])", encoder.name, ids))
+                words = dict(await conn.fetch("SELECT doc_id, words FROM doc_terms WHERE doc_id = ANY($1::text[])",
+                                              ids))
+                docs = [Doc(id=i, text="\n".join([r["title"], r["body"], " ".join(json.loads(r["tags"]))]),
+                            meta=DocMeta(kind=r["kind"], status="open", author_id=r["author_id"],
+                                         region_code=r["region_id"])) for i, r in zip(ids, rows, strict=True)]
+                await asyncio.to_thread(
+                    engine.upsert_many, docs, [from_bytes(vectors[i], encoder.dim) for i in ids],
+                    encode_missing=False, words=[words[i].split(SEPARATOR) for i in ids])
+                last = rows[-1]["id"]
+    finally:
+        await conn.close()
+    return engine
+
+
+def report(name: str, engine: Engine, wall: float, cpu: float) -> None:
+    memory = engine.memory_bytes()
+    current, peak = rss_mb()
+    print(f"{name:44s} {wall:7.1f} s wall  {cpu:7.1f} s CPU  {len(engine):,} docs  index "
+          f"{sum(memory.values()) / 2**20:,.0f} MB ({', '.join(f'{k} {v / 2**20:,.0f}' for k, v in memory.items())})"
+          f"  RSS {current:,.0f} MB (peak {peak:,.0f})", flush=True)
+
+
+async def run(args: argparse.Namespace) -> None:
+    encoder = load_encoder("e5-small")
+    assert encoder is not None
+    name = f"kjy_bench_start_{uuid.uuid4().hex[:8]}"
+    admin = await asyncpg.connect(args.pg.replace("postgres://", "postgresql://", 1))
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    url = args.pg.rpartition("/")[0] + f"/{name}"
+    try:
+        settings = Settings(env="test", database_url=url, secret_key="bench-secret-key-" + "x" * 32)
+        await db.migrate(settings)
+        await db.init_db(settings)
+        await regions.load_regions()
+        started = time.perf_counter()
+        await load(url, args.size, encoder)
+        print(f"loaded {args.size:,} posts with stored vectors and words in {time.perf_counter() - started:.0f} s; "
+              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
+        figures = {}
+        for label in ("floor: bare asyncpg + the same bulk load", "ours: index_documents (Tortoise)"):
+            gc.collect()
+            started, cpu = time.perf_counter(), time.process_time()
+            if label.startswith("ours"):
+                engine = Engine(None, encoder=encoder)
+                await index_documents(engine)
+            else:
+                engine = await floor(url, encoder)
+            figures[label] = (time.perf_counter() - started, time.process_time() - cpu)
+            report(label, engine, *figures[label])
+            del engine
+        ours = figures["ours: index_documents (Tortoise)"]
+        reference = figures["floor: bare asyncpg + the same bulk load"]
+        print(f"ratio ours / floor: wall {ours[0] / reference[0]:.2f}  CPU {ours[1] / reference[1]:.2f}; "
+              f"target < 60 s at 400k")
+    finally:
+        await db.close_db()
+        if args.keep:
+            print(f"kept database {name}")
+        else:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=400_000)
+    parser.add_argument("--keep", action="store_true", help="leave the scratch database for inspection")
+    parser.add_argument("--pg", default=os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
+    asyncio.run(run(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    main()
