@@ -7,7 +7,7 @@ const anyProps = (names) => names.reduce((props, name) => Object.assign(props, {
 
 const DEFINITIONS = {
   'van-button': {
-    template: '<view class="van-button {{disabled ? \'van-button--disabled\' : \'\'}}" bindtap="onTap"><slot/></view>',
+    template: '<view class="van-button van-button--{{type || \'default\'}} van-button--{{size || \'normal\'}} {{plain ? \'van-button--plain\' : \'\'}} {{block ? \'van-button--block\' : \'\'}} {{disabled ? \'van-button--disabled\' : \'\'}}" bindtap="onTap"><slot/></view>',
     properties: anyProps(['type', 'size', 'plain', 'block', 'loading', 'disabled', 'openType']),
     methods: {
       onTap() {
@@ -16,7 +16,7 @@ const DEFINITIONS = {
     },
   },
   'van-field': {
-    template: '<view class="van-field"><text class="van-field__value">{{value}}</text></view>',
+    template: '<view class="van-field van-field--{{type || \'text\'}}"><text class="van-field__value">{{value}}</text><text wx:if="{{!value}}" class="van-field__placeholder">{{placeholder}}</text></view>',
     properties: anyProps(['value', 'label', 'placeholder', 'type', 'maxlength', 'error', 'errorMessage', 'border', 'autosize']),
     methods: {
       // What Vant emits when the person types: change with the new value as detail.

@@ -85,4 +85,13 @@ async function bearer(name) {
 /** The API as another person: api(headers)('POST', '/api/v1/...', body). */
 const as = (headers) => (method, path, body) => call(method, `${BASE}${path}`, { headers, body })
 
-module.exports = { BASE, SANDBOX, installLiveWx, call, bearer, as, waitFor }
+/** Upload a local file as the person whose bearer header is given; resolve with {status, body}. */
+function upload(url, filePath, headers) {
+  return new Promise((resolve, reject) => uploadFile({
+    url, filePath, name: 'file', header: headers,
+    success: (res) => resolve({ status: res.statusCode, body: JSON.parse(res.data) }),
+    fail: (err) => reject(new Error(err.errMsg)),
+  }))
+}
+
+module.exports = { BASE, SANDBOX, installLiveWx, call, bearer, as, waitFor, upload }
