@@ -6,8 +6,9 @@ worker count, both loaded by the same asyncio client in the same run. Followers 
 (encrypted `subscribe` events), then each round fires --requests encrypted text messages from
 many openids, a --retry-share of them re-sends of an earlier MsgId (some while the original is in
 flight), and the same number of requests at the bare handler. Figures are medians over --rounds;
-the ratio to the bare handler is the figure. Afterwards inbound_messages must hold each MsgId
-sent exactly once.
+the ratio to the bare handler is the figure. The service runs with COUNT_STATEMENTS=1 and the
+SQL statements of each answer (X-DB-Statements) are printed: a first delivery and a retry. Afterwards
+inbound_messages must hold each MsgId sent exactly once.
 
     .venv/bin/python benchmarks/bench_callback.py [--workers 2] [--requests 3000] [--concurrency 32]
 
@@ -65,6 +66,7 @@ class Call:
     retry: bool = False
     status: int = 0
     answer: str = ""
+    statements: int = -1  # the server's X-DB-Statements (COUNT_STATEMENTS=1)
 
 
 def start(cmd: list[str], env: dict[str, str], url: str) -> subprocess.Popen:
@@ -193,6 +195,7 @@ async def fire(session: aiohttp.ClientSession, calls: list[Call] | int, *, concu
                 call = calls[i]
                 async with session.post(call.path, data=call.body, headers=headers) as response:
                     call.answer, call.status = await response.text(), response.status
+                    call.statements = int(response.headers.get("X-DB-Statements", -1))
             latencies.append((time.perf_counter() - started) * 1000)
 
     started = time.perf_counter()
@@ -216,7 +219,11 @@ def judge(crypto: WeChatCrypto, calls: list[Call]) -> dict[str, float]:
         replies.setdefault(call.dedup_key, 0)
         replies[call.dedup_key] += bool(content)
     counts = list(replies.values())
-    return {"ok": 100.0 * valid / len(calls), "keys": len(counts), "replied_once": counts.count(1),
+    first = [c.statements for c in calls if c.answer != "success"]  # a first delivery: answered with a reply
+    again = [c.statements for c in calls if c.answer == "success"]  # a retry (or an answer after 4 s)
+    return {"stmts_first": statistics.median(first) if first else -1, "stmts_first_max": max(first, default=-1),
+            "stmts_retry": statistics.median(again) if again else -1,
+            "ok": 100.0 * valid / len(calls), "keys": len(counts), "replied_once": counts.count(1),
             "replied_never": counts.count(0), "replied_twice": sum(c > 1 for c in counts),
             "retries": sum(c.retry for c in calls), "non_200": sum(c.status != 200 for c in calls)}
 
@@ -230,7 +237,7 @@ async def run(args: argparse.Namespace) -> int:
            "APP_ENV": args.app_env, "WECHAT_OA_APPID": APPID, "WECHAT_OA_TOKEN": TOKEN,
            "WECHAT_OA_AES_KEY": AES_KEY, "WECHAT_OA_SECRET": "bench-oa-" + secrets.token_hex(8),
            "WECHAT_MP_SECRET": "bench-mp-" + secrets.token_hex(8), "MODEL_DIR": model_dir.name,
-           "INLINE_WORKERS": "0"}
+           "INLINE_WORKERS": "0", "COUNT_STATEMENTS": "1"}
     procs: list[subprocess.Popen] = []
     sent: set[str] = set()
     try:
@@ -344,6 +351,9 @@ def report(args: argparse.Namespace, *, ours: list, base: list, verdicts: list, 
     for i, v in enumerate(verdicts, 1):
         print(f"round {i}: {v['keys']} MsgIds + {v['retries']} retries; passive reply exactly once {v['replied_once']},"
               f" never {v['replied_never']}, twice+ {v['replied_twice']}; non-200 {v['non_200']}")
+    first, most = median_row(verdicts)["stmts_first"], max(v["stmts_first_max"] for v in verdicts)
+    print(f"SQL statements per request (server's X-DB-Statements; BEGIN/COMMIT not counted, no pool reset): "
+          f"first delivery median {first:.0f} (max {most:.0f}), retry median {median_row(verdicts)['stmts_retry']:.0f}")
     msgids = sum(key.startswith("msg:") for key in sent)
     events = len(sent) - msgids
     once = stored["ours"] == stored["total"] == stored["distinct_keys"] and stored["texts"] == msgids

@@ -76,6 +76,10 @@ def create_app(settings: Settings, *, name: str = "kejiyun") -> Sanic:
     app.error_handler.add(SanicException, _render_sanic_error)
     app.error_handler.add(Exception, _render_unexpected)
     app.register_middleware(_refuse_out_of_range_ids, "request")
+    if settings.count_statements:
+        db.enable_statement_counting()
+        app.register_middleware(_count_statements, "request")
+        app.register_middleware(_report_statements, "response")
     app.register_listener(docs.document_errors, "before_server_start")
     app.register_listener(_start, "before_server_start")
     app.register_listener(_stop, "after_server_stop")
@@ -116,6 +120,17 @@ async def _stop(app: Sanic) -> None:
 
 
 MAX_ID = 2**31 - 1
+
+
+async def _count_statements(request: Request) -> None:
+    request.ctx.statements = db.start_counting()  # the handler runs in this task's context
+
+
+async def _report_statements(request: Request, response: HTTPResponse) -> None:
+    """X-DB-Statements: how many SQL statements the request sent (tests hold budgets with it)."""
+    seen = getattr(request.ctx, "statements", None)
+    if seen is not None:
+        response.headers["X-DB-Statements"] = str(len(seen))
 
 
 async def _refuse_out_of_range_ids(request: Request) -> None:

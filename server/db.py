@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from tortoise import Tortoise
+from tortoise.backends.base.config_generator import expand_db_url
+from tortoise.log import db_client_logger
 
 from server.settings import Settings
 
@@ -15,15 +20,30 @@ log = logging.getLogger(__name__)
 MODEL_MODULES = ["server.models"]
 
 
-def tortoise_config(database_url: str) -> dict:
-    """Return the tortoise-orm config for a database URL."""
+def tortoise_config(database_url: str, *, serving: bool = False) -> dict:
+    """Return the tortoise-orm config for a database URL (`serving`: the app's pool, released without a reset)."""
+    connection: str | dict = database_url
+    if serving and dialect_of(database_url) == "postgres":
+        connection = expand_db_url(database_url)
+        connection["credentials"]["reset"] = keep_session
     return {
-        "connections": {"default": database_url},
+        "connections": {"default": connection},
         "apps": {"models": {"models": [*MODEL_MODULES, "aerich.models"],
                             "default_connection": "default"}},
         "use_tz": True,
         "timezone": "UTC",
     }
+
+
+async def keep_session(connection: object) -> None:
+    """Release a pooled PostgreSQL connection as it is: no reset query.
+
+    asyncpg's default sends `pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL` on every release:
+    a round trip per request and per statement outside a transaction. Our code keeps no session state
+    (no advisory locks, cursors held past a transaction, LISTEN or session-level SET; `SET LOCAL` ends with
+    its transaction); tests/test_db_session.py checks that on every pooled connection. An open transaction
+    is still rolled back by asyncpg before this hook runs.
+    """
 
 
 def _ensure_sqlite_dir(database_url: str) -> None:
@@ -40,7 +60,7 @@ async def init_db(settings: Settings) -> None:
     if _open_url == settings.database_url:
         return
     _ensure_sqlite_dir(settings.database_url)
-    await Tortoise.init(config=tortoise_config(settings.database_url),
+    await Tortoise.init(config=tortoise_config(settings.database_url, serving=True),
                         _enable_global_fallback=True)
     _open_url = settings.database_url
 
@@ -51,6 +71,50 @@ async def close_db() -> None:
     if _open_url is not None:
         await Tortoise.close_connections()
         _open_url = None
+
+
+_STATEMENTS: ContextVar[list[str] | None] = ContextVar("kjy_statements", default=None)
+
+
+class _StatementLog(logging.Handler):
+    """Adds each statement tortoise sends to the list of the context it is sent from."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        seen = _STATEMENTS.get()
+        if seen is not None:
+            seen.append(str(record.args[0]) if isinstance(record.args, tuple) and record.args else record.getMessage())
+
+
+_statement_log = _StatementLog(logging.DEBUG)
+
+
+def enable_statement_counting() -> None:
+    """Let count_statements() see statements (tortoise logs each at DEBUG; only our handler takes them)."""
+    if _statement_log not in db_client_logger.handlers:
+        db_client_logger.addHandler(_statement_log)
+        db_client_logger.setLevel(logging.DEBUG)
+        db_client_logger.propagate = False
+
+
+def start_counting() -> list[str]:
+    """Collect, from now on, the statements sent from this context and the tasks it starts (see count_statements)."""
+    seen: list[str] = []
+    _STATEMENTS.set(seen)
+    return seen
+
+
+@contextmanager
+def count_statements() -> Iterator[list[str]]:
+    """Collect the SQL statements sent from this context (and the tasks it starts) while the block runs.
+
+    BEGIN and COMMIT are not counted (tortoise does not log them). Needs enable_statement_counting().
+    """
+    seen: list[str] = []
+    token = _STATEMENTS.set(seen)
+    try:
+        yield seen
+    finally:
+        _STATEMENTS.reset(token)
 
 
 # aerich reads this (see [tool.aerich] in pyproject.toml).

@@ -63,6 +63,7 @@ class Settings:
     push_rate_per_second: int = 200  # WeChat sends per second, all dispatchers together
     # Run the job workers (matching, later pushes) inside the app process: the embedded default.
     inline_workers: bool = True
+    count_statements: bool = False  # answer each request with X-DB-Statements (tests, benchmarks)
     # WeChat template ids (and <name>_LONG_TERM flags) by the setting name a template file gives,
     # e.g. (("WECHAT_TPL_MATCH_FOUND_MP", "real-id"),): read from WECHAT_TPL_* (server/push/templates.py).
     template_ids: tuple[tuple[str, str], ...] = ()
@@ -165,6 +166,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         "sandbox_callback_url": env.get("SANDBOX_CALLBACK_URL") or "",
         "push_rate_per_second": _int(env, "PUSH_RATE_PER_SECOND", 200),
         "inline_workers": _flag(env, "INLINE_WORKERS", default=not env.get("REDIS_URL")),
+        "count_statements": _flag(env, "COUNT_STATEMENTS", default=False),
         "template_ids": _template_ids(env),
     }
     if secret:

@@ -142,7 +142,7 @@ async def settings(sandbox_url: str, tmp_path_factory: pytest.TempPathFactory) -
     redis_url = _redis_url()
     model_dir = tmp_path_factory.mktemp("models")
     settings = Settings(env="test", database_url=url, redis_url=redis_url, wechat_api_base=sandbox_url,
-                        wechat_timeout=2.0,
+                        wechat_timeout=2.0, count_statements=True,
                         secret_key="test-secret-key-" + "x" * 32, model_dir=str(model_dir),
                         photo_dir=str(tmp_path_factory.mktemp("photos")))
     await db.migrate(settings)
