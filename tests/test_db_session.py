@@ -43,7 +43,8 @@ def test_the_session_state_pattern_catches_what_it_must():
     for sql in ("SET jit = off", "SELECT 1; SET search_path TO x", "LISTEN kjy", "SELECT pg_advisory_lock(1)",
                 "DECLARE c CURSOR WITH HOLD FOR SELECT 1", "SELECT set_config('a.b', '1', false)"):
         assert SESSION_STATE.search(sql), sql
-    for sql in ("SET LOCAL jit = off", "UPDATE push_requests SET status = 'sending'", "SELECT pg_advisory_xact_lock(1)"):
+    for sql in ("SET LOCAL jit = off", "UPDATE push_requests SET status = 'sending'",
+                "SELECT pg_advisory_xact_lock(1)"):
         assert not SESSION_STATE.search(sql), sql
 
 
@@ -89,7 +90,8 @@ async def test_the_hot_paths_leave_no_session_state_on_any_pooled_connection(cli
         held = [await stack.enter_async_context(pool.acquire_connection()) for _ in range(pool.pool_maxsize)]
         for conn in held:
             state = await conn.fetchrow(
-                "SELECT (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()) AS locks,"
+                "SELECT (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                " AND pid = pg_backend_pid()) AS locks,"
                 " (SELECT count(*) FROM pg_cursors WHERE is_holdable) AS cursors,"  # what outlives a transaction
                 " (SELECT count(*) FROM pg_listening_channels()) AS channels,"
                 " (SELECT array_agg(name) FROM pg_settings WHERE source = 'session') AS settings")
