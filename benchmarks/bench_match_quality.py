@@ -155,7 +155,7 @@ def build(corpus: Sequence[dict[str, Any]], model: Any, encoder: Encoder, cache:
     """
     docs = [Doc(id=str(d["id"]), text=d["text"]) for d in corpus]
     vectors = encode_cached(encoder, [d.text for d in docs], cache, desc=name)
-    engine, without = Engine(model, encoder=encoder), Engine(None, encoder=encoder)
+    engine, without = Engine(model, encoder=encoder, doc_vectors=True), Engine(None, encoder=encoder)
     started = time.perf_counter()
     for start in tqdm(range(0, len(docs), 500), desc=f"index {name}", unit="batch", mininterval=2):
         engine.upsert_many(docs[start:start + 500], list(vectors[start:start + 500]))

@@ -128,14 +128,18 @@ class Engine:
 
     def __init__(self, model: Doc2Vec | None = None, *, params: MatchParams | None = None,
                  encoder: Encoder | None = None, fusion: Fusion | None = None,
-                 vocabulary: Vocabulary | None = None) -> None:
+                 vocabulary: Vocabulary | None = None, doc_vectors: bool | None = None) -> None:
+        """doc_vectors: keep a Doc2Vec vector per document — by default only when something reads them
+        (the fitted fusion weighs Doc2Vec, or there is no encoder and near-duplicates are judged by
+        Doc2Vec): inferring 400 k of them would add minutes to a start-up; evaluations pass True."""
         self.params = params or DEFAULT_PARAMS
         get_tokenizer()  # load jieba's dictionaries now (start-up), never on a request
         self.vocabulary = vocabulary if vocabulary is not None else get_vocabulary()
         self.fusion = fusion or load_fusion()
         self.encoder = encoder
         self._model = model
-        self._index = VectorIndex(_dim(model))
+        self._doc_vectors = doc_vectors
+        self._index = VectorIndex(self._vector_dim(model))
         self._dense = DenseStore(encoder.dim if encoder else 0)
         self._bm25 = BM25Index(params=self.params.bm25)
         self._chars = BM25Index(params=self.params.bm25)
@@ -212,9 +216,9 @@ class Engine:
         given = list(words) if words is not None else [None] * len(docs)
         tokens = [w if w is not None else tokenize(doc.text) for doc, w in zip(docs, given, strict=True)]
         model = self._model
-        d2v = [self._encode(model, words) for words in tokens]
+        d2v = [self._encode(model, words) for words in tokens] if self._index.dim else [None] * len(docs)
         with self._lock:
-            if model is not self._model:  # a model swap happened meanwhile
+            if model is not self._model and self._index.dim:  # a model swap happened meanwhile
                 d2v = [self._encode(self._model, words) for words in tokens]
             self._store_many(docs, tokens, d2v, vectors)
 
@@ -290,22 +294,33 @@ class Engine:
 
     def swap_model(self, new_model: Doc2Vec | None) -> None:
         """Re-encode every document with new_model into a fresh index, then switch to it atomically."""
+        dim = self._vector_dim(new_model)
         with self._lock:
             snapshot = {doc_id: entry for doc_id, entry in self._docs.items()}
-            tokens = self._bags()
+            tokens = self._bags() if dim else {}
         vectors = {doc_id: self._encode(new_model, words) for doc_id, words in tokens.items()}
         with self._lock:
-            fresh = self._index.empty_like(_dim(new_model))
+            fresh = self._index.empty_like(dim)
             late = {}
             if any(snapshot.get(doc_id) is not entry for doc_id, entry in self._docs.items()):
                 late = self._bags()  # documents written meanwhile: their current words
             for doc_id, entry in self._docs.items():
                 stale = snapshot.get(doc_id) is not entry
                 vector = vectors.get(doc_id) if not stale else None
-                if vector is None and new_model is not None:
+                if vector is None and new_model is not None and dim:
                     vector = self._encode(new_model, late.get(doc_id, []))
                 fresh.upsert(doc_id, vector if vector is not None else np.zeros(fresh.dim), entry.meta)
             self._model, self._index = new_model, fresh
+
+    def _vector_dim(self, model: Doc2Vec | None) -> int:
+        """The Doc2Vec dimension documents are kept at (0: no per-document vectors, see __init__)."""
+        if model is None:
+            return 0
+        wanted = self._doc_vectors
+        if wanted is None:
+            fused = self.fusion.model(variant_name(dense=self.encoder is not None, doc2vec=True))
+            wanted = self.encoder is None or any(f.startswith("doc2vec") for f in fused.features)
+        return int(model.vector_size) if wanted else 0
 
     def _bags(self) -> dict[str, list[str]]:
         """Each document's words as a bag (Doc2Vec here is PV-DBOW: word order plays no part)."""
@@ -378,7 +393,7 @@ class Engine:
         if q.dense is not None:
             kinds = None if q.filter.kinds is None else {KIND_CODES[kind] for kind in q.filter.kinds}
             dense = self._dense.scores(q.dense, size, kinds=kinds)
-        d2v = self._index.cosines(q.vector) if q.vector is not None else None
+        d2v = self._index.cosines(q.vector) if q.vector is not None and self._index.dim else None
         ids = self._index._ids  # noqa: SLF001 - by slot; the caller reads it before the next write
         chars = self._chars.scores_keys(q.chars, size=size)
         return Components(self._bm25.scores(q.words, size=size), chars, dense, d2v, mask, ids,
@@ -441,6 +456,3 @@ class Engine:
                     break
         return out
 
-
-def _dim(model: Doc2Vec | None) -> int:
-    return 0 if model is None else int(model.vector_size)

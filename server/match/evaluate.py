@@ -72,7 +72,7 @@ def build_engine(corpus: Sequence[dict[str, Any]], *, with_model: bool = True, p
         texts += [(f"bg:{doc['id']}", doc["text"]) for doc in background]
         model = train(texts, params=params.doc2vec, progress=progress)
         seconds = time.perf_counter() - started
-    engine = Engine(model, params=params, encoder=encoder)
+    engine = Engine(model, params=params, encoder=encoder, doc_vectors=True)
     docs = [Doc(id=str(doc["id"]), text=doc["text"]) for doc in corpus]
     vectors = list(encode_cached(encoder, [d.text for d in docs], cache)) if encoder is not None else None
     engine.upsert_many(docs, vectors)

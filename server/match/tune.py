@@ -300,7 +300,7 @@ def build(pairs: Sequence[tuple[str, str]], *, doc2vec: bool, background: str | 
     encoder = load_encoder(encoder_spec)
     sets = []
     for corpus, queries, name in corpora:
-        engine = Engine(model, encoder=encoder)
+        engine = Engine(model, encoder=encoder, doc_vectors=True)
         docs = [Doc(id=str(d["id"]), text=d["text"]) for d in corpus]
         vectors = encode_cached(encoder, [d.text for d in docs], cache) if encoder is not None else None
         engine.upsert_many(docs, list(vectors) if vectors is not None else None)

@@ -62,3 +62,21 @@ def test_collapse_trusts_the_encoder_not_a_degenerate_doc2vec_model(encoder) -> 
         "酸性土壤改良与测土配方施肥服务", "果园土壤板结修复与有机肥替代", "土壤调理剂与石灰改良酸性土壤"))]
     engine.upsert_many(offers)
     assert len(engine.match("李子园土壤酸化板结怎么改良", 3, kind="need")) == 3
+
+
+def test_documents_get_no_doc2vec_vector_when_nothing_reads_it(encoder, monkeypatch) -> None:
+    from server.match import engine as engine_module
+
+    model = train([(f"d{i}", f"土壤 改良 {i} 果园 施肥") for i in range(20)],
+                  params=Doc2VecParams(vector_size=8, epochs=5, min_count=1, workers=1, seed=1), progress=False)
+    inferred: list[list[str]] = []
+    real = engine_module.infer
+    monkeypatch.setattr(engine_module, "infer", lambda m, words, **kw: inferred.append(words) or real(m, words, **kw))
+    lean = Engine(model, encoder=encoder)  # the shipped fusion gives Doc2Vec no weight beside the encoder
+    assert not any(f.startswith("doc2vec") for f in lean.fusion_model.features)
+    lean.upsert_many(CORPUS)
+    assert inferred == [] and lean._index.dim == 0  # noqa: SLF001 - 400 k inferences would hold a start-up
+    assert lean.match(by_id("need-plum"), 3)[0].doc_id == "offer-soil"
+    full = Engine(model, encoder=encoder, doc_vectors=True)  # evaluations ask for them
+    full.upsert_many(CORPUS[:3])
+    assert len(inferred) == 3 and full.match(by_id("need-plum"), 3, method="doc2vec")
