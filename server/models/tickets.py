@@ -32,7 +32,8 @@ class Ticket(Model):
 
     class Meta:
         table = "tickets"
-        indexes = (("concierge_id", "status"), ("region_id", "status"))
+        # (poster_id, id): a poster's latest open ticket, read by every official-account message they send.
+        indexes = (("concierge_id", "status"), ("region_id", "status"), ("poster_id", "id"))
 
 
 class TicketEvent(Model):
