@@ -222,21 +222,18 @@ class BM25Index:
             parts.append(np.sort(np.concatenate(list(self._pending.values()))))
         # Two sorted runs: a stable sort (timsort for int64) merges them in linear time.
         merged = np.sort(np.concatenate(parts), kind="stable") if len(parts) > 1 else parts[0]
-        base = _Postings(merged)
-        stop = self._stop_keys(base)
-        if stop.size:
-            self._stopped = np.union1d(self._stopped, base.keys[stop]).astype(np.int32)
-            base = _Postings(merged[np.repeat(~stop, np.diff(base.offsets))])
-        self._base = base
+        keys = merged >> (SLOT_BITS + TF_BITS)
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if keys.size else np.zeros(0, np.int64)
+        df = np.diff(np.r_[starts, keys.size])
+        stop = df > max(self.params.max_df * self._docs, self.params.min_df_stop)
+        if stop.any():
+            self._stopped = np.union1d(self._stopped, keys[starts[stop]]).astype(np.int32)
+            merged = merged[np.repeat(~stop, df)]
+        self._base = _Postings(merged)
         self._in_base[list(self._pending)] = True
         self._pending.clear()
         self._pending_view = None
         self._dead_in_base = 0
-
-    def _stop_keys(self, base: _Postings) -> np.ndarray:
-        """Return, per key of base, whether it is a stop term now."""
-        limit = max(self.params.max_df * self._docs, self.params.min_df_stop)
-        return np.diff(base.offsets) > limit
 
     # -- reading ---------------------------------------------------------------------------------
 

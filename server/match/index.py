@@ -74,7 +74,8 @@ class VectorIndex:
         slot = self._slots.get(doc_id)
         if slot is None:
             slot = self._take_slot(doc_id)
-        self._vectors[slot] = _unit(vector, self.dim)
+        if self.dim:
+            self._vectors[slot] = _unit(vector, self.dim)
         self.set_meta(doc_id, meta)
         return slot
 
