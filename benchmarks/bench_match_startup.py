@@ -27,7 +27,6 @@ import gc
 import json
 import os
 import random
-import resource
 import sys
 import time
 import uuid
@@ -41,6 +40,7 @@ from tqdm import tqdm
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.bench_match_latency import rss_mb  # noqa: E402
 from benchmarks.bench_match_quality import DATA  # noqa: E402
 from server import db  # noqa: E402
 from server.match.encoder import Encoder, load_encoder  # noqa: E402
@@ -57,13 +57,6 @@ from server.settings import Settings  # noqa: E402
 KINDS = ("need", "question", "offer")
 REGIONS = ("511502", "511503", "510104", "510107", "511402", "513401", "511302", "510603")
 BATCH = 2000
-
-
-def rss_mb() -> tuple[float, float]:
-    """Return this process's current and peak resident set size in MB."""
-    with open("/proc/self/statm") as handle:
-        current = int(handle.read().split()[1]) * resource.getpagesize() / 2**20
-    return current, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 async def load(url: str, size: int, encoder: Encoder) -> None:
