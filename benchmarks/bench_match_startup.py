@@ -13,7 +13,8 @@ distinct abstract beforehand). Then, timed, wall clock and this process's CPU:
   process runs when it starts (Tortoise queries in batches of 2,000, stored vectors and words,
   `bulk_loading`);
 - the floor: the same rows fetched by hand with bare asyncpg (keyset batches of 2,000 over posts,
-  embeddings and doc_terms), decoded, and bulk-loaded into a fresh engine the same way.
+  embeddings and doc_terms), decoded, and bulk-loaded into a fresh engine the same way (both read
+  the next batch while the engine takes the current one).
 
 Prints both, their ratio, the engine's index memory and the process RSS. Target: < 60 s at 400k.
 The database is dropped at the end unless --keep.
@@ -105,6 +106,7 @@ async def floor(url: str, encoder: Encoder) -> Engine:
     """The same rows by hand with bare asyncpg, bulk-loaded into a fresh engine."""
     conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
     engine = Engine(None, encoder=encoder)
+    building = None  # as ours: the engine takes one batch while the next is read
     try:
         last = 0
         with engine.bulk_loading():
@@ -122,10 +124,14 @@ async def floor(url: str, encoder: Encoder) -> Engine:
                 docs = [Doc(id=i, text="\n".join([r["title"], r["body"], " ".join(json.loads(r["tags"]))]),
                             meta=DocMeta(kind=r["kind"], status="open", author_id=r["author_id"],
                                          region_code=r["region_id"])) for i, r in zip(ids, rows, strict=True)]
-                await asyncio.to_thread(
+                if building is not None:
+                    await building
+                building = asyncio.ensure_future(asyncio.to_thread(
                     engine.upsert_many, docs, [from_bytes(vectors[i], encoder.dim) for i in ids],
-                    encode_missing=False, words=[words[i].split(SEPARATOR) for i in ids])
+                    encode_missing=False, words=[words[i].split(SEPARATOR) for i in ids]))
                 last = rows[-1]["id"]
+            if building is not None:
+                await building
     finally:
         await conn.close()
     return engine

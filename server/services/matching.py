@@ -239,6 +239,7 @@ async def index_documents(engine: Engine, *, batch: int = 2000, encode_limit: in
     is the way (start-up stays fast).
     """
     count, encoded = 0, 0
+    building: asyncio.Future | None = None  # the engine takes one batch while the next is read
     with engine.bulk_loading():
         for model in (Post, Article):
             last_id = 0
@@ -259,8 +260,13 @@ async def index_documents(engine: Engine, *, batch: int = 2000, encode_limit: in
                         vectors[i] = vector
                     encoded += len(missing)
                 words = await doc_terms.words_for(docs)
-                await asyncio.to_thread(engine.upsert_many, docs, vectors, encode_missing=False, words=words)
+                if building is not None:
+                    await building
+                building = asyncio.ensure_future(
+                    asyncio.to_thread(engine.upsert_many, docs, vectors, encode_missing=False, words=words))
                 count, last_id = count + len(docs), rows[-1].id
+        if building is not None:
+            await building
     if encoded >= encode_limit:
         log.warning("more than %s documents lack a sentence vector: run `python -m server backfill`", encode_limit)
     return count
