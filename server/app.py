@@ -68,7 +68,8 @@ def create_app(settings: Settings, *, name: str = "kejiyun") -> Sanic:
     app.ctx.owns_resources = False
     templates.configure(settings)
     for blueprint in (health.bp, auth.bp, me.bp, posts.bp, matches.bp, regions.bp, tickets.bp, subscriptions.bp,
-                      articles.bp, photos.bp, admin.bp, admin_inbound.bp, admin_tickets.bp, admin_push.bp, wechat.bp):
+                      articles.bp, photos.bp, photos.files, admin.bp, admin_inbound.bp, admin_tickets.bp,
+                      admin_push.bp, wechat.bp):
         app.blueprint(blueprint)
     app.blueprint(console.blueprints)
     app.static("/console/static", CONSOLE_STATIC_DIR, name="console_static")

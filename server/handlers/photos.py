@@ -1,4 +1,4 @@
-"""Photos of needs and questions: POST/GET /api/v1/posts/{id}/photos, GET /api/v1/photos/{id}/file."""
+"""Photos of needs and questions: POST/GET /api/v1/posts/{id}/photos, and the signed file links /files/photos/{id}."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from server.handlers.schemas import ErrorOut, PhotoEnvelope, PhotoFileQuery, Pho
 from server.services import photos
 
 bp = Blueprint("photos", url_prefix="/api/v1")
+# A file, not an API call: no session (<image> and WeChat cannot send one), a signed link instead.
+files = Blueprint("photo_files", url_prefix="/files")
 UPLOAD = {"multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
     "file": {"type": "string", "format": "binary", "description": "照片（JPG/PNG/WEBP，至多 2 MB）"}}}}}
 
@@ -45,7 +47,7 @@ async def list_photos(request: Request, post_id: int) -> HTTPResponse:
     return json({"photos": found})
 
 
-@bp.get("/photos/<photo_id:int>/file")
+@files.get("/photos/<photo_id:int>")
 @openapi.definition(summary="照片文件（签名链接，由照片列表给出；本地存储时使用）",
                     response=[openapi.definitions.Response({"image/*": {"schema": {"type": "string",
                                                                                     "format": "binary"}}}),

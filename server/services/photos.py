@@ -125,7 +125,7 @@ async def photo_url(photo: PostPhoto, *, settings: Settings, ttl: timedelta) -> 
     if presigned:
         return presigned
     expires = int(time.time() + ttl.total_seconds())
-    return f"{settings.base_url}/api/v1/photos/{photo.id}/file?exp={expires}&sig={_sign(settings, photo.id, expires)}"
+    return f"{settings.base_url}/files/photos/{photo.id}?exp={expires}&sig={_sign(settings, photo.id, expires)}"
 
 
 def _sign(settings: Settings, photo_id: int, expires: int) -> str:

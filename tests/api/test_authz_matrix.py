@@ -86,9 +86,6 @@ MATRIX: dict[tuple[str, str], list[Case]] = {
     ("GET", f"{V}/posts/<post_id:int>/photos"): [
         Case("/posts/{need}/photos", readers(200, parties=("citizen", "scientist"))),
     ],
-    ("GET", f"{V}/photos/<photo_id:int>/file"): [
-        Case("/photos/1/file", dict.fromkeys(ROLES, 422)),  # a signed link, no session: unsigned is refused
-    ],
     ("POST", f"{V}/matches/<match_id:int>/decision"): [
         Case("/matches/{match}/decision", readers(200, parties=("citizen", "scientist")), {"decision": "accept"}),
     ],

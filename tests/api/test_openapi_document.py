@@ -27,7 +27,9 @@ def api_operations(spec: dict) -> Iterator[tuple[str, str, dict]]:
 
 
 def body_schema(operation: dict) -> dict:
-    return operation["requestBody"]["content"]["application/json"]["schema"]
+    """The schema of a request body: JSON, or the one other media type (a photo upload's multipart form)."""
+    content = operation["requestBody"]["content"]
+    return (content.get("application/json") or next(iter(content.values())))["schema"]
 
 
 def walk(node: Any) -> Iterator[dict]:
