@@ -45,14 +45,19 @@ async def migrate(settings: Settings) -> int:
 
 
 async def seed(settings: Settings, *, quiet: bool = False) -> int:
-    """Load the demo data (idempotent); new posts are queued for matching on the store."""
+    """Load the demo data (idempotent); new posts are queued for matching on the store.
+
+    Outside production the demo's 90 days of history are replayed too (services.demo_history).
+    """
     from server import cache
-    from server.services import demo
+    from server.services import demo, demo_history
 
     await db.init_db(settings)
     store = cache.connect(settings)
     try:
         report = await demo.load_demo(console_passwords=settings.env != "prod", store=store)
+        if settings.env != "prod":
+            report.update(await demo_history.load_history())
     finally:
         await store.aclose()
         await db.close_db()
@@ -141,6 +146,10 @@ def dev(settings: Settings) -> int:
     """Migrate, seed, start the sandbox beside the API and serve (embedded defaults)."""
     asyncio.run(migrate(settings))
     asyncio.run(seed(settings))
+    # Embed the demo's documents now, so the server's start-up reads stored vectors instead of encoding
+    # ~150 documents before it may answer (Sanic gives a worker 30 s to come up). In a child process:
+    # loading the encoder here would fix multiprocessing's start method before Sanic sets its own.
+    subprocess.run([sys.executable, "-m", "server", "backfill", "--quiet"], check=False)
     box = _start_sandbox(settings) if not settings.wechat_api_base else None
     base = f"http://{settings.host}:{settings.port}"
     print(f"\n  科技云 API      {base}/healthz\n  OpenAPI        {base}/docs\n"

@@ -6,7 +6,7 @@ session's CSRF token; the preview and the live delivery figures are JSON fetched
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sanic import Blueprint, Request
@@ -74,7 +74,7 @@ async def _emergencies(request: Request, *, error: str = "", status: int = 200) 
     return render("emergencies.html", request, status=status, active="emergencies", emergencies=found,
                   names=names, error=error, labels=dict(SEVERITIES), type_labels=dict(TYPES),
                   form=request.form if request.method == "POST" else None, now_local=now.isoformat(),
-                  later_local=(now + timedelta(days=1)).isoformat(), **await _choices())
+                  later_local=(now + timedelta(days=1)).isoformat(), now_utc=datetime.now(UTC), **await _choices())
 
 
 @bp.post("/emergencies")
