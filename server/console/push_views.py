@@ -120,7 +120,8 @@ async def emergency_page(request: Request, emergency_id: int) -> HTTPResponse:
     names = await console_push.region_names(emergency.region_codes)
     return render("emergency.html", request, active="emergencies", emergency=emergency, names=names,
                   delivery=await emergencies.figures(emergency_id), labels=dict(SEVERITIES),
-                  type_labels=dict(TYPES), severities=SEVERITIES, message=request.args.get("done", ""))
+                  type_labels=dict(TYPES), severities=SEVERITIES, message=request.args.get("done", ""),
+                  expired=emergency.expires_at <= datetime.now(UTC))
 
 
 @bp.post("/emergencies/<emergency_id:int>/update")
