@@ -5,8 +5,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime, timedelta
 
-from server.models import (Campaign, ChatMessage, Emergency, Match, Post, PushAttempt, PushRequest, Ticket,
-                           TicketEvent)
+from server.models import Campaign, ChatMessage, Emergency, Match, Post, PushAttempt, PushRequest, Ticket, TicketEvent
 from server.models.enums import PostStatus
 from server.services import dashboard, dashboard_cards, demo, demo_history
 
