@@ -114,3 +114,22 @@ async def test_outreach_picks_articles_and_regions_with_a_finger(browser, live_s
         assert await page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         await context.close()
+
+
+async def test_an_emergency_past_its_end_reads_ended_and_offers_no_update(client, world: World) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from server.models.enums import EmergencySeverity, EmergencyType
+    from server.services import emergencies
+
+    article = await _article()
+    then = datetime.now(UTC) - timedelta(days=10)
+    emergency, _ = await emergencies.alert(
+        admin=world.admin, event_type=EmergencyType.LANDSLIDE, severity=EmergencySeverity.BLUE, headline="上月的滑坡",
+        instruction="", region_codes=["511529"], onset=then, expires_at=then + timedelta(days=1),
+        article_ids=[article.id], now=then)
+    await sign_in(client, "sandbox-console-admin", ADMIN_PASSWORD)
+    page = (await client.get(f"/console/emergencies/{emergency.id}")).text
+    assert 'id="expired-tag"' in page and 'id="update-form"' not in page and 'id="cancel-form"' not in page
+    listing = (await client.get("/console/emergencies")).text
+    assert "已结束" in listing
