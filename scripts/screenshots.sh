@@ -13,7 +13,7 @@ log="$workdir/backend.log"
 # ENCODER=none: matching by the word and character parts only, so the backend starts in seconds.
 env -u REDIS_URL -u WECHAT_API_BASE ENCODER="${ENCODER:-none}" DATABASE_URL="sqlite://$workdir/app.sqlite3" \
   PORT="$API_PORT" SANDBOX_PORT="$BOX_PORT" MODEL_DIR="$workdir/models" PHOTO_DIR="$workdir/photos" \
-  .venv/bin/python -m server dev >"$log" 2>&1 &
+  setsid .venv/bin/python -m server dev >"$log" 2>&1 &
 backend=$!
 cleanup() { kill "$backend" 2>/dev/null || true; wait "$backend" 2>/dev/null || true; rm -rf "$workdir"; }
 trap cleanup EXIT

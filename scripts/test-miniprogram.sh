@@ -10,8 +10,12 @@ port() { .venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0
 API_PORT=$(port); BOX_PORT=$(port)
 workdir=$(mktemp -d)
 log="$workdir/backend.log"
-env -u REDIS_URL -u WECHAT_API_BASE DATABASE_URL="sqlite://$workdir/app.sqlite3" PORT="$API_PORT" \
-  SANDBOX_PORT="$BOX_PORT" MODEL_DIR="$workdir/models" .venv/bin/python -m server dev >"$log" 2>&1 &
+# ENCODER=none: the suite checks the mini-program, not the ranking, and the worker starts sooner without the
+# sentence encoder (Sanic kills a worker, and its process group, that takes over 30 s to start: seen on a busy
+# machine). setsid: whatever the backend does to its own group, this script survives to report it.
+env -u REDIS_URL -u WECHAT_API_BASE ENCODER="${ENCODER:-none}" DATABASE_URL="sqlite://$workdir/app.sqlite3" \
+  PORT="$API_PORT" SANDBOX_PORT="$BOX_PORT" MODEL_DIR="$workdir/models" PHOTO_DIR="$workdir/photos" \
+  setsid .venv/bin/python -m server dev >"$log" 2>&1 &
 backend=$!
 cleanup() { kill "$backend" 2>/dev/null || true; wait "$backend" 2>/dev/null || true; rm -rf "$workdir"; }
 trap cleanup EXIT
