@@ -12,6 +12,7 @@ module.exports = {
     {
       displayName: 'integration',
       testEnvironment: 'node',
+      setupFilesAfterEnv: ['<rootDir>/tests/integration/setup.js'],
       testMatch: ['<rootDir>/tests/integration/**/*.test.js'],
     },
   ],
