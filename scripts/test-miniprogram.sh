@@ -13,7 +13,7 @@ log="$workdir/backend.log"
 # ENCODER=none: the suite checks the mini-program, not the ranking, and the worker starts sooner without the
 # sentence encoder (Sanic kills a worker, and its process group, that takes over 30 s to start: seen on a busy
 # machine). setsid: whatever the backend does to its own group, this script survives to report it.
-env -u REDIS_URL -u WECHAT_API_BASE ENCODER="${ENCODER:-none}" DATABASE_URL="sqlite://$workdir/app.sqlite3" \
+env -u REDIS_URL -u WECHAT_API_BASE ENCODER="${ENCODER:-none}" PUSH_QUIET_HOURS=0 DATABASE_URL="sqlite://$workdir/app.sqlite3" \
   PORT="$API_PORT" SANDBOX_PORT="$BOX_PORT" MODEL_DIR="$workdir/models" PHOTO_DIR="$workdir/photos" \
   setsid .venv/bin/python -m server dev >"$log" 2>&1 &
 backend=$!

@@ -123,7 +123,8 @@ async def run_dispatcher(settings: Settings, store: Redis, *, stop: asyncio.Even
     await _poll(settings, store, stop=stop, every=every, name="dispatch",
                 one_pass=lambda clients: dispatch.dispatch_batch(worker=worker, clients=clients, store=store,
                                                                  mp_appid=settings.mp_appid,
-                                                                 rate=settings.push_rate_per_second))
+                                                                 rate=settings.push_rate_per_second,
+                                                                 quiet_hours=settings.push_quiet_hours))
 
 
 # ---- the schedule table ------------------------------------------------------------------------

@@ -61,6 +61,7 @@ class Settings:
     # Where the sandbox delivers asynchronous results (mediaCheckAsync): the app's /wechat/callback.
     sandbox_callback_url: str = ""
     push_rate_per_second: int = 200  # WeChat sends per second, all dispatchers together
+    push_quiet_hours: bool = True  # hold non-emergency pushes 22:00-08:00 Beijing (off: test backends only)
     # Run the job workers (matching, later pushes) inside the app process: the embedded default.
     inline_workers: bool = True
     count_statements: bool = False  # answer each request with X-DB-Statements (tests, benchmarks)
@@ -165,6 +166,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         "s3_region": env.get("S3_REGION") or "us-east-1",
         "sandbox_callback_url": env.get("SANDBOX_CALLBACK_URL") or "",
         "push_rate_per_second": _int(env, "PUSH_RATE_PER_SECOND", 200),
+        "push_quiet_hours": _int(env, "PUSH_QUIET_HOURS", 1) != 0,
         "inline_workers": _flag(env, "INLINE_WORKERS", default=not env.get("REDIS_URL")),
         "count_statements": _flag(env, "COUNT_STATEMENTS", default=False),
         "template_ids": _template_ids(env),
@@ -187,6 +189,8 @@ def _check(settings: Settings, *, secret_given: bool) -> None:
         raise SettingsError("SECRET_KEY (32+ chars) is required when APP_ENV=prod")
     if not settings.wechat_api_base:
         raise SettingsError("WECHAT_API_BASE is required when APP_ENV=prod")
+    if not settings.push_quiet_hours:
+        raise SettingsError("PUSH_QUIET_HOURS=0 is for test backends, not APP_ENV=prod")
     used = {settings.oa_secret, settings.mp_secret, settings.oa_token}
     if used & PLACEHOLDER_SECRETS:
         raise SettingsError("WeChat credentials are sandbox placeholders; set the real ones")

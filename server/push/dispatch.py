@@ -159,7 +159,7 @@ async def _later(request: PushRequest, when: datetime, reason: str) -> PushStatu
 
 async def dispatch_one(request: PushRequest, *, clients: WeChatClients, store: Redis, mp_appid: str,
                        now: datetime | None = None, rate: int = throttle.RATE_PER_SECOND,
-                       prefetched: Prefetched | None = None) -> PushStatus:
+                       prefetched: Prefetched | None = None, quiet_hours: bool = True) -> PushStatus:
     """Deliver one claimed request (or reschedule it); return its new status."""
     now = now or datetime.now(UTC)
     template = load_templates().get(request.kind)
@@ -172,7 +172,7 @@ async def dispatch_one(request: PushRequest, *, clients: WeChatClients, store: R
     emergency = request.priority == PRIORITY_EMERGENCY
     if emergency and (stopped := await _emergency_stopped(request.data, now)):
         return await _finish(request, PushStatus.CANCELLED, stopped)
-    if not emergency and throttle.is_quiet(now):
+    if not emergency and quiet_hours and throttle.is_quiet(now):
         return await _later(request, throttle.next_morning(now), "quiet hours")
     blocked = prefetched.blocks.get(user.id, set()) if prefetched is not None else None
     paused = await throttle.paused_until(store, channels=template.channels)
@@ -267,7 +267,7 @@ async def _failed(request: PushRequest, exc: WeChatError, *, channel: str, templ
 
 async def dispatch_batch(*, worker: str, clients: WeChatClients, store: Redis, mp_appid: str,
                          limit: int = 50, now: datetime | None = None, rate: int = throttle.RATE_PER_SECOND,
-                         concurrency: int = SENDS_IN_FLIGHT) -> int:
+                         concurrency: int = SENDS_IN_FLIGHT, quiet_hours: bool = True) -> int:
     """Claim and deliver one batch, up to `concurrency` sends at a time; return how many were handled."""
     batch = await claim(worker=worker, limit=limit, now=now)
     if not batch:
@@ -278,7 +278,7 @@ async def dispatch_batch(*, worker: str, clients: WeChatClients, store: Redis, m
     async def deliver(request: PushRequest) -> None:
         async with gate:
             await dispatch_one(request, clients=clients, store=store, mp_appid=mp_appid, now=now, rate=rate,
-                               prefetched=prefetched)
+                               prefetched=prefetched, quiet_hours=quiet_hours)
 
     # Rows start in claim order (emergencies first). If one send raises (the database went away), the
     # others are cancelled and every unfinished row stays `sending` until CLAIM_TIMEOUT hands it on.

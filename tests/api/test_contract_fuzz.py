@@ -34,7 +34,7 @@ from tests.factories import create_post, login, login_as
 
 MAX_EXAMPLES = 30  # per operation and generation mode (valid data, and data the document forbids)
 SEED = 20_131_013
-TIME_BUDGET = 90.0  # seconds for generating and sending; what is left when it runs out is not sent
+TIME_BUDGET = 90.0  # seconds for sending, after generating; what is left when it runs out is not sent
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 LOGOUT = ("POST", "/api/v1/auth/logout")  # would end the caller's session: it gets a session of its own
 ROLE_CHANGES = {("PATCH", "/api/v1/me"), ("PATCH", "/api/v1/admin/users/{user_id}")}  # roles are put back after
@@ -112,7 +112,7 @@ def session_for(client: httpx.AsyncClient) -> Callable[[], Any]:
     return fresh
 
 
-@pytest.mark.timeout(TIME_BUDGET + 60)  # the budget plus logging in and starting the app on a busy machine
+@pytest.mark.timeout(TIME_BUDGET + 240)  # the budget plus generating (about 2 min on a busy machine) and logging in
 async def test_api_answers_as_documented_under_fuzzing(client):
     spec = (await client.get("/docs/openapi.json")).json()
     operations = api_operations(spec)
@@ -122,7 +122,7 @@ async def test_api_answers_as_documented_under_fuzzing(client):
              for op in operations]
     generated = time.monotonic() - started
     sent, rounds, failures, statuses = 0, 0, [], Counter()
-    deadline = started + TIME_BUDGET
+    deadline = time.monotonic() + TIME_BUDGET
     for index in range(2 * MAX_EXAMPLES):
         if time.monotonic() > deadline:
             break

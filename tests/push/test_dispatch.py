@@ -205,3 +205,22 @@ async def test_a_dispatcher_killed_mid_batch_loses_nothing(clients, redis, sandb
     for request in recovered:
         await dispatch.dispatch_one(request, clients=clients, store=redis, mp_appid="wxmp", now=later)
     assert len(recovered) == 3 and len(await outbox(sandbox)) == 3
+
+
+async def test_quiet_hours_can_be_turned_off_for_a_test_backend_only() -> None:
+    from server.settings import SettingsError, load_settings
+
+    assert load_settings({"PUSH_QUIET_HOURS": "0"}).push_quiet_hours is False
+    assert load_settings({}).push_quiet_hours is True
+    with pytest.raises(SettingsError, match="PUSH_QUIET_HOURS"):
+        load_settings({"APP_ENV": "prod", "PUSH_QUIET_HOURS": "0", "SECRET_KEY": "k" * 40,
+                       "WECHAT_API_BASE": "https://api.weixin.qq.com", "WECHAT_OA_SECRET": "a" * 32,
+                       "WECHAT_MP_SECRET": "b" * 32, "WECHAT_OA_TOKEN": "c" * 16, "REDIS_URL": "redis://x"})
+
+
+async def test_without_quiet_hours_a_test_backend_sends_at_night(clients, redis, sandbox):
+    user = await make_user(oa_openid="o-night-test", follows_oa=True)
+    request = await enqueue(user)
+    status = await dispatch.dispatch_one(request, clients=clients, store=redis, mp_appid="wx-mp", now=NIGHT,
+                                         quiet_hours=False)
+    assert status == PushStatus.SENT
