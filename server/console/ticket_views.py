@@ -13,6 +13,7 @@ from server import inputs
 from server.errors import AppError, ValidationFailed
 from server.models.enums import PostStatus
 from server.services import console_tickets, matches, regions, relay, tickets
+from server.services import photos as photos_service
 
 from . import auth
 from .render import BEIJING, render
@@ -81,7 +82,8 @@ async def _ticket_page(request: Request, ticket_id: int, *, status: int = 200, e
     record = await console_tickets.ticket_record(scope=session.scope, ticket_id=ticket_id)
     query = (request.args.get("q") or "").strip()[:32]
     found = await console_tickets.search_scientists(query) if query else None
-    return render("ticket.html", request, status=status, active="tickets", record=record, error=error,
+    photos = await photos_service.passed_urls(post_id=record.ticket.post_id, settings=request.app.ctx.settings)
+    return render("ticket.html", request, photos=photos, status=status, active="tickets", record=record, error=error,
                   failed=failed, stage_names=dict(STAGES), kind_names=KIND_NAMES, event_names=EVENT_NAMES,
                   done=DONE.get(request.args.get("done", ""), ""), form=request.form if request.method == "POST"
                   else None, overdue=console_tickets.is_overdue(record.ticket), query=query, found=found,

@@ -112,6 +112,13 @@ async def photos_for(*, viewer: User, post_id: int, settings: Settings) -> list[
     return shown
 
 
+async def passed_urls(*, post_id: int, settings: Settings) -> list[str]:
+    """Return links to a post's photos that passed the check (the console's ticket page; its caller
+    has already checked the staff member's region)."""
+    photos = await PostPhoto.filter(post_id=post_id, verdict=PhotoCheck.PASS).order_by("id")
+    return [await photo_url(photo, settings=settings, ttl=VIEW_TTL) for photo in photos]
+
+
 async def _may_see(viewer: User, post: Post) -> bool:
     if post.author_id == viewer.id or (await reach.reach_of(viewer)).covers(post.region_id):
         return True

@@ -197,3 +197,17 @@ async def test_campaigns_and_articles_are_for_admins(client, world: World) -> No
     await sign_in(client, "sandbox-console-chengdu", STAFF_PASSWORD)
     for path in ("/console/campaigns", "/console/articles"):
         assert (await client.get(path)).status_code == 403, path
+
+
+async def test_the_ticket_page_shows_the_posters_checked_photos_only(client, world: World) -> None:
+    from server.models.enums import PhotoCheck
+    from server.models.photos import PostPhoto
+
+    ticket = world.chengdu_tickets[1]
+    post = await Post.get(id=ticket.post_id)
+    for verdict in (PhotoCheck.PASS, PhotoCheck.REVIEW):
+        await PostPhoto.create(post_id=post.id, uploader_id=post.author_id, content_type="image/jpeg", size=10,
+                               storage_key=f"posts/{post.id}/{verdict}.jpg", verdict=verdict)
+    await sign_in(client, "sandbox-console-chengdu", STAFF_PASSWORD)
+    page = (await client.get(f"/console/tickets/{ticket.id}")).text
+    assert page.count("发布人上传的照片") == 1 and "/files/photos/" in page
