@@ -62,7 +62,7 @@ async def start_workers(*, settings: Settings, store: Redis, relay_every: float 
     policy = matching.NoticePolicy(floor=settings.match_floor, per_need=settings.match_notices_per_need,
                                    per_day=settings.match_notices_per_day)
     runtime = await match_runtime.start_runtime(store=store, model_dir=settings.model_dir, encoder=encoder,
-                                                policy=policy)
+                                                policy=policy, snapshot=settings.match_index_snapshot)
     stop = asyncio.Event()
     consumer = f"{socket.gethostname()}-{os.getpid()}-{id(runtime)}"
     try:

@@ -8,6 +8,7 @@ fitted for exactly those parts, so relevance stays calibrated.
 
 from __future__ import annotations
 
+import pickle
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import chain
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 from gensim.models.doc2vec import Doc2Vec
@@ -167,6 +169,11 @@ class Engine:
         return self._model
 
     @property
+    def doc_vector_dim(self) -> int:
+        """Return the dimension of the Doc2Vec vectors kept per document (0: none kept)."""
+        return self._index.dim
+
+    @property
     def default_method(self) -> str:
         """Return the method match() uses by default: always the fusion of the parts it has."""
         return "hybrid"
@@ -234,6 +241,30 @@ class Engine:
                 self._bm25.merge()
                 self._chars.merge()
                 self._dense.compact()
+
+    # The parts a built index consists of (what a snapshot holds; server/match/snapshot.py).
+    _STATE = ("_docs", "_generation", "_index", "_dense", "_bm25", "_chars", "_char_keys")
+
+    def write_state(self, out: BinaryIO) -> None:
+        """Pickle the built index (not the models, the encoder or the fusion) to out, under the lock."""
+        with self._lock:
+            pickle.dump({name: getattr(self, name) for name in self._STATE}, out, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def read_state(self, src: BinaryIO, *, documents: int) -> None:
+        """Replace this engine's index by one write_state saved with the same parts and that many documents.
+
+        ValueError (and the engine untouched) when it is not that."""
+        state = pickle.load(src)  # noqa: S301 - our own file under MODEL_DIR, as trusted as the models there
+        if not isinstance(state, dict) or set(state) != set(self._STATE):
+            raise ValueError("not an index state")
+        if len(state["_docs"]) != documents:
+            raise ValueError(f"index state holds {len(state['_docs'])} documents, its fingerprints {documents}")
+        if state["_dense"].dim != self._dense.dim or state["_index"].dim != self._index.dim:
+            raise ValueError(f"index state holds vectors of {state['_dense'].dim}/{state['_index'].dim} dimensions, "
+                             f"this engine {self._dense.dim}/{self._index.dim}")
+        with self._lock:
+            for name, value in state.items():
+                setattr(self, name, value)
 
     def set_meta(self, doc_id: str, meta: DocMeta) -> None:
         """Change an indexed document's metadata (closed, moved region) without re-encoding it."""

@@ -21,7 +21,7 @@ from server.match.encoder import Encoder
 from server.match.engine import Engine
 from server.match.store import load_current
 from server.models import Article, Post
-from server.services import doc_terms, embeddings, matching
+from server.services import doc_terms, embeddings, index_load, matching
 
 log = logging.getLogger(__name__)
 
@@ -41,19 +41,31 @@ class MatchRuntime:
     model_swapped: asyncio.Event = field(default_factory=asyncio.Event)  # set after each hot swap (tests wait on it)
     encoder: Encoder | None = None
     policy: matching.NoticePolicy = field(default_factory=matching.NoticePolicy)
+    snapshot: bool = True  # keep the index snapshot under model_dir (server/services/index_load.py)
+    index_source: str = "build"  # how the index was filled at start: "build" or "snapshot"
 
 
 async def start_runtime(*, store: Redis, model_dir: str, encoder: Encoder | None = None,
-                        policy: matching.NoticePolicy | None = None) -> MatchRuntime:
-    """Load the current trusted model (or none), the stored sentence vectors, and index every open document."""
+                        policy: matching.NoticePolicy | None = None, snapshot: bool = True) -> MatchRuntime:
+    """Load the current trusted model (or none) and index every open document: from the index snapshot
+    brought up to date (snapshot=True), else from the database with the stored vectors and words."""
     loaded = await asyncio.to_thread(load_current, model_dir)
-    engine = Engine(loaded.model if loaded else None, encoder=encoder)
-    runtime = MatchRuntime(engine=engine, model_dir=model_dir, model_version=loaded.version if loaded else None,
-                           encoder=encoder, policy=policy or matching.NoticePolicy())
-    runtime.last_event_id = await _stream_tail(store)  # events after this point are applied on top
-    count = await matching.index_documents(engine)
-    log.info("matcher ready: model=%s encoder=%s docs=%s", runtime.model_version or "none",
-             encoder.name if encoder else "none", count)
+    model, version = (loaded.model, loaded.version) if loaded else (None, None)
+    last_event_id = await _stream_tail(store)  # events after this point are applied on top
+
+    def make_engine() -> Engine:
+        return Engine(model, encoder=encoder)
+
+    if snapshot:
+        loaded_index = await index_load.load_index(make_engine, model_dir=model_dir, model_version=version)
+    else:
+        loaded_index = index_load.Loaded(await index_load.build_index(make_engine), "build")
+    engine = loaded_index.engine
+    runtime = MatchRuntime(engine=engine, model_dir=model_dir, model_version=version, encoder=encoder,
+                           policy=policy or matching.NoticePolicy(), last_event_id=last_event_id,
+                           snapshot=snapshot, index_source=loaded_index.source)
+    log.info("matcher ready: model=%s encoder=%s docs=%s index=%s", version or "none",
+             encoder.name if encoder else "none", len(engine), loaded_index.source)
     return runtime
 
 
@@ -136,13 +148,16 @@ async def reload_model(runtime: MatchRuntime) -> bool:
 
 
 async def rebuild(runtime: MatchRuntime) -> int:
-    """Build a fresh engine from the current model and the database, then switch to it."""
+    """Build a fresh engine from the current model and the database (saved as the index snapshot), then
+    switch to it."""
     loaded = await asyncio.to_thread(load_current, runtime.model_dir)
-    engine = Engine(loaded.model if loaded else None, encoder=runtime.encoder)
-    count = await matching.index_documents(engine)
-    runtime.engine, runtime.model_version = engine, loaded.version if loaded else None
-    log.info("matcher rebuilt: %s docs, model %s", count, runtime.model_version)
-    return count
+    model, version = (loaded.model, loaded.version) if loaded else (None, None)
+    engine = await index_load.build_index(lambda: Engine(model, encoder=runtime.encoder),
+                                          model_dir=runtime.model_dir if runtime.snapshot else None,
+                                          model_version=version)
+    runtime.engine, runtime.model_version = engine, version
+    log.info("matcher rebuilt: %s docs, model %s", len(engine), runtime.model_version)
+    return len(engine)
 
 
 async def follow_events(runtime: MatchRuntime, store: Redis, *, stop: asyncio.Event,

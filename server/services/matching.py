@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
-from tortoise import connections
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from server.match.engine import Engine
 from server.match.schema import Doc, DocMeta
 from server.match.schema import Match as Found
-from server.match.tokenize import tokenizer_id
 from server.models import Article, Match, Post, PushRequest, Ticket, TicketEvent
 from server.models.enums import MatchStatus, PostKind, PostStatus, ReviewState
-from server.services import doc_terms, embeddings
 
 log = logging.getLogger(__name__)
 
@@ -235,86 +231,3 @@ async def send_digests(*, now: datetime | None = None) -> int:
                                    "offer_title": best.supply_post.title, "sent_at": now.isoformat()}})
             await Match.filter(id__in=[m.id for m in matches]).update(notice="digested")
     return len(by_author)
-
-
-# Open posts with their stored vector and word tokens, in one statement per batch ({p}: placeholders).
-_OPEN_POSTS = ("SELECT p.id, p.kind, p.title, p.body, p.tags, p.author_id, p.region_id, e.text_hash, e.vector, "
-               "t.tokenizer, t.text_hash, t.words FROM posts p "
-               "LEFT JOIN embeddings e ON e.doc_id = 'post:' || p.id AND e.encoder = {p} "
-               "LEFT JOIN doc_terms t ON t.doc_id = 'post:' || p.id "
-               "WHERE p.id > {p} AND p.status <> {p} AND p.review_state = {p} ORDER BY p.id LIMIT {p}")
-
-
-async def _open_posts(after: int, batch: int, encoder: str) -> list[tuple[Doc, bytes | None, str | None]]:
-    """Return the next batch of open posts, each with its stored vector and words when still fresh."""
-    conn = connections.get("default")
-    marks = [f"${i}" for i in range(1, 6)] if conn.capabilities.dialect == "postgres" else ["?"] * 5
-    _, rows = await conn.execute_query(_OPEN_POSTS.replace("{p}", "{}").format(*marks),
-                                       [encoder, after, PostStatus.CLOSED.value, ReviewState.PASSED.value, batch])
-    current, out = tokenizer_id(), []
-    for (post_id, kind, title, body, tags, author_id, region_id, e_hash, vector, tokenizer, t_hash,
-         words) in map(tuple, rows):
-        doc = _post_doc(post_id, kind, title, body, json.loads(tags) if isinstance(tags, str | bytes) else tags,
-                        author_id, region_id, open_=True)
-        digest = embeddings.text_hash(doc.text)
-        out.append((doc, bytes(vector) if vector is not None and e_hash == digest else None,
-                    words if words is not None and tokenizer == current and t_hash == digest else None))
-    return out
-
-
-async def index_documents(engine: Engine, *, batch: int = 2000, encode_limit: int = 2000) -> int:
-    """Load every open post and every article into an engine with their stored vectors and words.
-
-    Returns how many. Vectors and word tokens come from the database (`embeddings`, `doc_terms`;
-    for posts in the same statement), so a restart neither encodes nor runs jieba again. Documents
-    without stored words are tokenised (in a thread) and stored; documents without a stored vector
-    are encoded (and stored) up to encode_limit; past that they are indexed without one and
-    `python -m server backfill` is the way (start-up stays fast). The engine takes one batch while
-    the next is read.
-    """
-    count, encoded = 0, 0
-    building: asyncio.Future | None = None
-    encoder = engine.encoder
-    with engine.bulk_loading():
-        for source in ("posts", "articles"):
-            last_id = 0
-            while True:
-                if source == "posts":
-                    found = await _open_posts(last_id, batch, encoder.name if encoder else "")
-                    if not found:
-                        break
-                    docs = [doc for doc, _, _ in found]
-                    vectors = ([embeddings.from_bytes(v, encoder.dim) if v is not None else None for _, v, _ in found]
-                               if encoder is not None else None)
-                    words: list[list[str] | None] = [None if w is None else w.split(doc_terms.SEPARATOR) if w else []
-                                                     for _, _, w in found]
-                    last_id = int(docs[-1].id.partition(":")[2])
-                else:
-                    rows = await Article.filter(id__gt=last_id).order_by("id").limit(batch)
-                    if not rows:
-                        break
-                    docs = [article_doc(r) for r in rows]
-                    vectors = await embeddings.vectors_for(encoder, docs, encode_missing=False)
-                    words = await doc_terms.stored(docs)
-                    last_id = rows[-1].id
-                if vectors is not None and encoded < encode_limit:
-                    missing = [i for i, v in enumerate(vectors) if v is None][: encode_limit - encoded]
-                    filled = await embeddings.vectors_for(encoder, [docs[i] for i in missing])
-                    for i, vector in zip(missing, filled or [], strict=True):
-                        vectors[i] = vector
-                    encoded += len(missing)
-                untokenised = [i for i, w in enumerate(words) if w is None]
-                if untokenised:
-                    made = await doc_terms.words_for([docs[i] for i in untokenised])
-                    for i, tokens in zip(untokenised, made, strict=True):
-                        words[i] = tokens
-                if building is not None:
-                    await building
-                building = asyncio.ensure_future(
-                    asyncio.to_thread(engine.upsert_many, docs, vectors, encode_missing=False, words=words))
-                count += len(docs)
-        if building is not None:
-            await building
-    if encoded >= encode_limit:
-        log.warning("more than %s documents lack a sentence vector: run `python -m server backfill`", encode_limit)
-    return count

@@ -30,9 +30,10 @@ def unique(prefix: str) -> str:
     return f"{prefix}-{next(_names)}"
 
 
-async def runtime_for(settings, redis, encoder=None):
+async def runtime_for(settings, redis, encoder=None, *, snapshot=True):
     encoder = encoder if encoder is not None else shared_encoder(settings.encoder)[0]
-    return await match_runtime.start_runtime(store=redis, model_dir=settings.model_dir, encoder=encoder)
+    return await match_runtime.start_runtime(store=redis, model_dir=settings.model_dir, encoder=encoder,
+                                             snapshot=snapshot)
 
 
 async def notices_of(need_id: int) -> list[PushRequest]:
@@ -218,7 +219,8 @@ async def test_word_tokens_are_stored_once_and_a_restart_never_runs_jieba(client
     tokenised: list[str] = []
     real = engine_module.tokenize
     monkeypatch.setattr(engine_module, "tokenize", lambda text: tokenised.append(text) or real(text))
-    restarted = await runtime_for(settings, redis, encoder=None)
+    # A start that builds the index (no snapshot; see test_index_snapshot.py for the other kind).
+    restarted = await runtime_for(settings, redis, encoder=None, snapshot=False)
     found = await asyncio.to_thread(restarted.engine.match, "zxqv", 3, method="bm25")
     assert [m.doc_id for m in found] == [f"post:{offer['id']}"]
     assert tokenised == ["zxqv"]  # the query only: no document was tokenised again
@@ -230,6 +232,6 @@ async def test_stale_word_tokens_are_made_again(client, settings, redis):
     offer = (await soil_scientists(client, 1))[0]
     await runtime_for(settings, redis, encoder=None)
     await DocTerms.filter(doc_id=f"post:{offer['id']}").update(tokenizer="v0-old", words="旧词")
-    restarted = await runtime_for(settings, redis, encoder=None)
+    restarted = await runtime_for(settings, redis, encoder=None, snapshot=False)
     assert not await asyncio.to_thread(restarted.engine.match, "旧词", 3, method="bm25")
     assert (await DocTerms.get(doc_id=f"post:{offer['id']}")).tokenizer != "v0-old"
