@@ -28,7 +28,7 @@ from server.match.tokenize import tokenizer_id
 from server.models import Article, Post
 from server.models.enums import PostStatus, ReviewState
 from server.services import doc_terms, embeddings
-from server.services.matching import _post_doc, article_doc, is_matchable, parse_doc_id, post_doc
+from server.services.matching import _post_doc, article_doc, is_matchable, parse_doc_id, post_doc, post_doc_id
 
 log = logging.getLogger(__name__)
 
@@ -65,30 +65,56 @@ class Loaded:
 def fingerprint(doc: Doc, *, has_vector: bool, digest: str | None = None) -> int:
     """What a document was when indexed: its text, metadata and whether it had a sentence vector."""
     meta = doc.meta
-    raw = (f"{digest or embeddings.text_hash(doc.text)}|{meta.kind}|{meta.status}|{meta.author_id}|"
-           f"{meta.region_code}|{int(has_vector)}")
+    return _mark(digest or embeddings.text_hash(doc.text), meta.kind, meta.status, meta.author_id, meta.region_code,
+                 has_vector)
+
+
+def _mark(digest: str, kind: str, status: str, author_id: int | None, region_code: str | None,
+          has_vector: bool) -> int:
+    raw = f"{digest}|{kind}|{status}|{author_id}|{region_code}|{int(has_vector)}"
     return int.from_bytes(hashlib.blake2b(raw.encode(), digest_size=8).digest(), "big", signed=True)
 
 
-async def _open_posts(after: int, batch: int, encoder: str, *,
-                      marks_only: bool = False) -> list[tuple[Doc, bytes | None, str | None, bool]]:
-    """Return the next batch of open posts: each with its stored vector and words when still fresh
-    (marks_only: none read), and whether a fresh vector is stored."""
+async def _post_rows(sql: str, after: int, batch: int, encoder: str) -> list[tuple]:
     conn = connections.get("default")
     marks = [f"${i}" for i in range(1, 6)] if conn.capabilities.dialect == "postgres" else ["?"] * 5
-    sql = _OPEN_POST_MARKS if marks_only else _OPEN_POSTS
     _, rows = await conn.execute_query(sql.replace("{p}", "{}").format(*marks),
                                        [encoder, after, PostStatus.CLOSED.value, ReviewState.PASSED.value, batch])
+    return [tuple(row) for row in rows]
+
+
+def _tags(tags: object) -> list[str]:
+    if tags == "[]" or not tags:
+        return []
+    return json.loads(tags) if isinstance(tags, str | bytes) else tags  # type: ignore[return-value]
+
+
+async def _open_posts(after: int, batch: int, encoder: str) -> list[tuple[Doc, bytes | None, str | None, str]]:
+    """Return the next batch of open posts, each with its stored vector and words when still fresh, and the
+    hash of its text."""
     current, out = tokenizer_id(), []
     for (post_id, kind, title, body, tags, author_id, region_id, e_hash, vector, tokenizer, t_hash,
-         words) in map(tuple, rows):
-        doc = _post_doc(post_id, kind, title, body, json.loads(tags) if isinstance(tags, str | bytes) else tags,
-                        author_id, region_id, open_=True)
+         words) in await _post_rows(_OPEN_POSTS, after, batch, encoder):
+        doc = _post_doc(post_id, kind, title, body, _tags(tags), author_id, region_id, open_=True)
         digest = embeddings.text_hash(doc.text)
         out.append((doc, bytes(vector) if vector is not None and e_hash == digest else None,
-                    words if words is not None and tokenizer == current and t_hash == digest else None,
-                    e_hash == digest))
+                    words if words is not None and tokenizer == current and t_hash == digest else None, digest))
     return out
+
+
+async def _open_post_marks(after: int, batch: int, encoder: str | None) -> tuple[dict[str, int], int]:
+    """Return the fingerprints of the next batch of open posts as they are now, and the last post id (0: none).
+
+    The same as fingerprint(post_doc(post)) without building documents (400 k of them at a start)."""
+    out: dict[str, int] = {}
+    last = 0
+    for (post_id, kind, title, body, tags, author_id, region_id, e_hash, *_) in await _post_rows(
+            _OPEN_POST_MARKS, after, batch, encoder or ""):
+        digest = embeddings.text_hash("\n".join([title, body, " ".join(_tags(tags))]))  # as matching._post_doc
+        out[post_doc_id(post_id)] = _mark(digest, kind, "open", author_id, region_id,
+                                          encoder is not None and e_hash == digest)
+        last = post_id
+    return out, last
 
 
 async def build_index(make_engine: EngineFactory, *, model_dir: str | None = None,
@@ -121,10 +147,7 @@ async def load_index(make_engine: EngineFactory, *, model_dir: str, model_versio
                  len(gone), len(changed))
         return Loaded(await build_index(make_engine, model_dir=model_dir, model_version=model_version), "build")
     fingerprints = dict(found.fingerprints)
-    await asyncio.to_thread(_remove_all, engine, gone)
-    for doc_id in gone:
-        del fingerprints[doc_id]
-    await index_ids(engine, changed, fingerprints=fingerprints)
+    await index_ids(engine, changed, fingerprints=fingerprints, remove=gone)
     log.info("index snapshot brought up to date in %.1f s: %s removed, %s new or changed, %s documents",
              time.perf_counter() - started, len(gone), len(changed), len(engine))
     if len(gone) + len(changed) >= RESAVE_AFTER:
@@ -140,13 +163,14 @@ def _remove_all(engine: Engine, doc_ids: Sequence[str]) -> None:
 
 async def current_fingerprints(encoder: object | None) -> dict[str, int]:
     """Every open post's and article's fingerprint as the database holds them now."""
-    name = getattr(encoder, "name", "")
+    name = getattr(encoder, "name", None)
     out: dict[str, int] = {}
     last_id = 0
-    while found := await _open_posts(last_id, BATCH * 5, name, marks_only=True):
-        for doc, _, _, fresh in found:
-            out[doc.id] = fingerprint(doc, has_vector=fresh and encoder is not None)
-        last_id = parse_doc_id(found[-1][0].id)[1]
+    while True:
+        found, last_id = await _open_post_marks(last_id, BATCH * 5, name)
+        out.update(found)
+        if not found:
+            break
     last_id = 0
     while rows := await Article.filter(id__gt=last_id).order_by("id").limit(BATCH):
         docs = [article_doc(r) for r in rows]
@@ -157,10 +181,15 @@ async def current_fingerprints(encoder: object | None) -> dict[str, int]:
     return out
 
 
-async def index_ids(engine: Engine, doc_ids: Sequence[str], *, fingerprints: dict[str, int]) -> None:
-    """(Re-)index the given documents from the database as a build would; ones no longer open are removed."""
+async def index_ids(engine: Engine, doc_ids: Sequence[str], *, fingerprints: dict[str, int],
+                    remove: Sequence[str] = ()) -> None:
+    """Remove the documents in remove, then (re-)index doc_ids from the database as a build would (the
+    ones no longer open are removed too), with one merge of the postings at the end."""
     encoded = 0
     with engine.bulk_loading():
+        await asyncio.to_thread(_remove_all, engine, remove)
+        for doc_id in remove:
+            fingerprints.pop(doc_id, None)
         for start in range(0, len(doc_ids), BATCH):
             chunk = [parse_doc_id(doc_id) for doc_id in doc_ids[start:start + BATCH]]
             posts = await Post.filter(id__in=[n for kind, n in chunk if kind == "post"])
@@ -219,6 +248,7 @@ async def index_documents(engine: Engine, *, batch: int = BATCH,
                     if not found:
                         break
                     docs = [doc for doc, _, _, _ in found]
+                    digests: dict[str, str] = {doc.id: digest for doc, _, _, digest in found}
                     given = ([embeddings.from_bytes(v, encoder.dim) if v is not None else None for _, v, _, _ in found]
                              if encoder is not None else None)
                     vectors, encoded = await _vectors(engine, docs, encoded, given)
@@ -230,6 +260,7 @@ async def index_documents(engine: Engine, *, batch: int = BATCH,
                     if not rows:
                         break
                     docs = [article_doc(r) for r in rows]
+                    digests = {}
                     vectors, encoded = await _vectors(engine, docs, encoded)
                     words = await doc_terms.stored(docs)
                     last_id = rows[-1].id
@@ -241,7 +272,7 @@ async def index_documents(engine: Engine, *, batch: int = BATCH,
                 if fingerprints is not None:
                     for i, doc in enumerate(docs):
                         fingerprints[doc.id] = fingerprint(doc, has_vector=vectors is not None
-                                                           and vectors[i] is not None)
+                                                           and vectors[i] is not None, digest=digests.get(doc.id))
                 if building is not None:
                     await building
                 building = asyncio.ensure_future(

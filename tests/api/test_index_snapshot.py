@@ -56,13 +56,21 @@ def _answers(runtime: match_runtime.MatchRuntime) -> list[list[tuple[str, float,
 
 async def test_a_restart_loads_the_snapshot_and_answers_as_a_fresh_build(client, redis, model_dir):
     await _offers(client)
+    headers, _ = await login_as(client, "tagged-scientist", "scientist")
+    await create_post(client, headers, kind="offer", title="果树修剪", body="柑橘、李子的整形修剪与疏花疏果。",
+                      tags=["修剪", "果树"], region_code="511502")
     first = await _start(redis, model_dir)
     assert first.index_source == "build"
     assert (Path(model_dir) / "index" / snapshot.FILE_NAME).exists()
 
+    # What a start reads of the database gives every document the fingerprint it was indexed with.
+    unchanged = await index_load.load_index(Engine, model_dir=model_dir, model_version=None)
+    assert (unchanged.source, unchanged.removed, unchanged.refreshed) == ("snapshot", 0, 0)
+
     again = await _start(redis, model_dir)
     assert again.index_source == "snapshot"
-    assert len(again.engine) == len(first.engine) == len(OFFERS)
+    first = await match_runtime.start_runtime(store=redis, model_dir=model_dir, snapshot=False)
+    assert len(again.engine) == len(first.engine) == len(OFFERS) + 1
     assert _answers(again) == _answers(first)
     assert any(found for found in _answers(again))
 
@@ -97,6 +105,8 @@ async def test_a_vector_stored_since_the_snapshot_reaches_the_index(client, redi
     assert encoder is not None
     offers = await _offers(client, 2)
     first = await _start(redis, model_dir, encoder)
+    unchanged = await index_load.load_index(lambda: Engine(encoder=encoder), model_dir=model_dir, model_version=None)
+    assert (unchanged.source, unchanged.refreshed) == ("snapshot", 0)  # stored vectors: the same fingerprints
     doc_id = f"post:{offers[0]['id']}"
     assert first.engine._dense.rows([first.engine._index.slot(doc_id)]).any()  # noqa: SLF001
     # Whether a document had its sentence vector is part of its fingerprint: a vector dropped (or, the
