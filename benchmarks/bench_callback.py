@@ -1,14 +1,16 @@
 """Throughput and latency of POST /wechat/callback in safe mode (AES), with retries deduplicated.
 
 Runs the real service (`python -m server serve`, WORKERS workers, WECHAT_OA_AES_KEY set) against
-PostgreSQL + Redis and the WeChat sandbox, and the bare Sanic handler of bare_sanic.py with the same
-worker count, both loaded by the same asyncio client in the same run. Followers subscribe first
-(encrypted `subscribe` events), then each round fires --requests encrypted text messages from
-many openids, a --retry-share of them re-sends of an earlier MsgId (some while the original is in
-flight), and the same number of requests at the bare handler. Figures are medians over --rounds;
-the ratio to the bare handler is the figure. The service runs with COUNT_STATEMENTS=1 and the
-SQL statements of each answer (X-DB-Statements) are printed: a first delivery and a retry. Afterwards
-inbound_messages must hold each MsgId sent exactly once.
+PostgreSQL + Redis and the WeChat sandbox, and its floor (floor_callback.py: the same guaranteed
+work by hand — verify, decrypt, SET NX, INSERT, an encrypted answer — with bare Sanic + asyncpg +
+redis, the same worker count), both loaded by the same asyncio client in the same run, alternately.
+Followers subscribe first (encrypted `subscribe` events), then each round fires --requests
+encrypted text messages from many openids, a --retry-share of them re-sends of an earlier MsgId
+(some while the original is in flight), at ours and then the same kind of calls at the floor.
+Figures are medians over --rounds; the ratio to the floor is the figure (goal >= 0.6, p99 < 60 ms).
+Each answer names its worker (X-Worker): the requests each worker served are printed. The service
+runs with COUNT_STATEMENTS=1 and the SQL statements of each answer (X-DB-Statements) are printed:
+a first delivery and a retry. Afterwards inbound_messages must hold each MsgId sent exactly once.
 
     .venv/bin/python benchmarks/bench_callback.py [--workers 2] [--requests 3000] [--concurrency 32]
 
@@ -65,6 +67,7 @@ class Call:
     dedup_key: str
     retry: bool = False
     status: int = 0
+    worker: str = ""  # the answering process (X-Worker)
     answer: str = ""
     statements: int = -1  # the server's X-DB-Statements (COUNT_STATEMENTS=1)
 
@@ -196,6 +199,7 @@ async def fire(session: aiohttp.ClientSession, calls: list[Call] | int, *, concu
                 async with session.post(call.path, data=call.body, headers=headers) as response:
                     call.answer, call.status = await response.text(), response.status
                     call.statements = int(response.headers.get("X-DB-Statements", -1))
+                    call.worker = response.headers.get("X-Worker", "")
             latencies.append((time.perf_counter() - started) * 1000)
 
     started = time.perf_counter()
@@ -230,7 +234,7 @@ def judge(crypto: WeChatCrypto, calls: list[Call]) -> dict[str, float]:
 
 async def run(args: argparse.Namespace) -> int:
     db_url, db_name = await scratch_database(args.pg)
-    box_port, api_port, bare_port = free_port(), free_port(), free_port()
+    box_port, api_port, floor_port = free_port(), free_port(), free_port()
     model_dir = tempfile.TemporaryDirectory(prefix="kjy_bench_models_")
     env = {"DATABASE_URL": db_url, "REDIS_URL": args.redis, "WECHAT_API_BASE": f"http://127.0.0.1:{box_port}",
            "PORT": str(api_port), "WORKERS": str(args.workers), "SECRET_KEY": secrets.token_hex(24),
@@ -246,10 +250,13 @@ async def run(args: argparse.Namespace) -> int:
         migrate(env)
         procs.append(start([sys.executable, "-m", "server", "serve", "--no-migrate"], env,
                            f"http://127.0.0.1:{api_port}/healthz"))
-        bare_cmd = [sys.executable, "-m", "sanic", "benchmarks.bare_sanic:app", "--port", str(bare_port),
-                    "--workers", str(args.workers), "--no-access-logs", "--no-motd"]
-        procs.append(start(bare_cmd, {}, f"http://127.0.0.1:{bare_port}/ping"))
-        results = await measure(args, api=f"http://127.0.0.1:{api_port}", bare=f"http://127.0.0.1:{bare_port}",
+        await floor_table(db_url)
+        floor_cmd = [sys.executable, "-m", "sanic", "benchmarks.floor_callback:app", "--port", str(floor_port),
+                     "--workers", str(args.workers), "--no-access-logs", "--no-motd"]
+        floor_env = {"FLOOR_DATABASE_URL": db_url, "FLOOR_REDIS_URL": args.redis, "FLOOR_TOKEN": TOKEN,
+                     "FLOOR_AES_KEY": AES_KEY, "FLOOR_APPID": APPID}
+        procs.append(start(floor_cmd, floor_env, f"http://127.0.0.1:{floor_port}/wechat/callback"))
+        results = await measure(args, api=f"http://127.0.0.1:{api_port}", floor=f"http://127.0.0.1:{floor_port}",
                                 sent=sent)
         stored = await count_stored(db_url, sent)
     finally:
@@ -261,14 +268,23 @@ async def run(args: argparse.Namespace) -> int:
     return report(args, stored=stored, sent=sent, **results)
 
 
-async def measure(args: argparse.Namespace, *, api: str, bare: str, sent: set[str]) -> dict[str, object]:
+async def floor_table(db_url: str) -> None:
+    """The floor's own copy of inbound_messages (same columns and indexes): the two never share rows."""
+    conn = await asyncpg.connect(db_url.replace("postgres://", "postgresql://", 1))
+    try:
+        await conn.execute("CREATE TABLE floor_inbound (LIKE inbound_messages INCLUDING ALL)")
+    finally:
+        await conn.close()
+
+
+async def measure(args: argparse.Namespace, *, api: str, floor: str, sent: set[str]) -> dict[str, object]:
     config = CallbackConfig(token=TOKEN, appid=APPID, aes_key=AES_KEY)
     crypto = WeChatCrypto(TOKEN, AES_KEY, APPID)
     rng = random.Random(args.seed)
     openids = [f"o_bench_{uuid.uuid4().hex[:20]}" for _ in range(args.users)]
     msgid = rng.randrange(10**15, 9 * 10**15)  # fresh MsgIds: Redis marks of earlier runs never match
     timeout = aiohttp.ClientTimeout(total=60)
-    ours, base, verdicts = [], [], []
+    ours, base, verdicts, floor_verdicts = [], [], [], []
     async with aiohttp.ClientSession(base_url=api, timeout=timeout,
                                      connector=aiohttp.TCPConnector(limit=args.concurrency)) as client:
         follows = subscribe_events(config, openids)
@@ -280,9 +296,13 @@ async def measure(args: argparse.Namespace, *, api: str, bare: str, sent: set[st
         await fire(client, warm, concurrency=args.concurrency)
         sent.update(call.dedup_key for call in warm)
         msgid += len(warm)
-        async with aiohttp.ClientSession(base_url=bare, timeout=timeout,
-                                         connector=aiohttp.TCPConnector(limit=args.concurrency)) as bare_client:
-            await fire(bare_client, args.concurrency * 4, concurrency=args.concurrency, get="/ping")
+        async with aiohttp.ClientSession(base_url=floor, timeout=timeout,
+                                         connector=aiohttp.TCPConnector(limit=args.concurrency)) as floor_client:
+            floor_msgid = msgid + 10**14  # the floor's own MsgIds
+            warm = text_messages(config, openids=openids, total=args.concurrency * 4, retry_share=args.retry_share,
+                                 concurrency=args.concurrency, next_msgid=floor_msgid, rng=rng)
+            floor_msgid += len(warm)
+            await fire(floor_client, warm, concurrency=args.concurrency)
             for _ in range(args.rounds):
                 calls = text_messages(config, openids=openids, total=args.requests, retry_share=args.retry_share,
                                       concurrency=args.concurrency, next_msgid=msgid, rng=rng)
@@ -291,10 +311,24 @@ async def measure(args: argparse.Namespace, *, api: str, bare: str, sent: set[st
                 row = await fire(client, calls, concurrency=args.concurrency)
                 verdict = judge(crypto, calls)
                 ours.append({**row, "ok": verdict["ok"]})
-                verdicts.append(verdict)
-                base.append(await fire(bare_client, args.requests, concurrency=args.concurrency, get="/ping"))
-    return {"ours": ours, "base": base, "verdicts": verdicts, "subscribed": {**subscribed, "ok": welcome["ok"]},
-            "welcomed": welcome["replied_once"]}
+                verdicts.append({**verdict, "workers": per_worker(calls)})
+                calls = text_messages(config, openids=openids, total=args.requests, retry_share=args.retry_share,
+                                      concurrency=args.concurrency, next_msgid=floor_msgid, rng=rng)
+                floor_msgid += len(calls)
+                row = await fire(floor_client, calls, concurrency=args.concurrency)
+                floor_verdict = judge(crypto, calls)
+                base.append({**row, "ok": floor_verdict["ok"]})
+                floor_verdicts.append({**floor_verdict, "workers": per_worker(calls)})
+    return {"ours": ours, "base": base, "verdicts": verdicts, "floor_verdicts": floor_verdicts,
+            "subscribed": {**subscribed, "ok": welcome["ok"]}, "welcomed": welcome["replied_once"]}
+
+
+def per_worker(calls: list[Call]) -> list[int]:
+    """Requests each answering process served, most first."""
+    counts: dict[str, int] = {}
+    for call in calls:
+        counts[call.worker] = counts.get(call.worker, 0) + 1
+    return sorted(counts.values(), reverse=True)
 
 
 async def count_stored(db_url: str, sent: set[str]) -> dict[str, int]:
@@ -331,23 +365,28 @@ def median_row(rows: list[dict[str, float]]) -> dict[str, float]:
     return {key: statistics.median(row[key] for row in rows) for key in rows[0]}
 
 
-def report(args: argparse.Namespace, *, ours: list, base: list, verdicts: list, subscribed: dict, welcomed: int,
-           stored: dict[str, int], sent: set[str]) -> int:
+def report(args: argparse.Namespace, *, ours: list, base: list, verdicts: list, floor_verdicts: list,
+           subscribed: dict, welcomed: int, stored: dict[str, int], sent: set[str]) -> int:
     mine, bare = median_row(ours), median_row(base)
     print(f"workers={args.workers} requests={args.requests} concurrency={args.concurrency} rounds={args.rounds} "
           f"followers={args.users} retry-share={args.retry_share:.0%} APP_ENV={args.app_env} "
           f"(safe mode AES; PostgreSQL + Redis + sandbox; one aiohttp client on the same "
           f"{os.cpu_count()}-core machine)")
     print(f"{'median of rounds':<36}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}{'ok %':>8}")
-    table = {"POST /wechat/callback (aes text)": mine, "bare Sanic GET /ping": bare}
+    table = {"POST /wechat/callback (aes text)": mine, "floor (bare Sanic+asyncpg)": bare}
     for name, row in table.items():
         print(f"{name:<36}{row['rps']:>9.0f}{row['p50']:>9.1f}{row['p99']:>9.1f}{row['max']:>9.1f}{row['ok']:>8.1f}")
-    print(f"{'ratio ours / bare':<36}{mine['rps'] / bare['rps']:>9.2f}{'':>9}{mine['p99'] / bare['p99']:>9.1f}")
+    print(f"{'ratio ours / floor':<36}{mine['rps'] / bare['rps']:>9.2f}{'':>9}{mine['p99'] / bare['p99']:>9.1f}"
+          "   (goal: >= 0.60 of the floor's req/s, p99 < 60 ms)")
     print(f"{'(once) subscribe events':<36}{subscribed['rps']:>9.0f}{subscribed['p50']:>9.1f}"
           f"{subscribed['p99']:>9.1f}{subscribed['max']:>9.1f}{subscribed['ok']:>8.1f}"
           f"   {welcomed}/{args.users} welcomed")
     print("per round req/s: ours " + ", ".join(f"{r['rps']:.0f}" for r in ours)
-          + "; bare " + ", ".join(f"{r['rps']:.0f}" for r in base))
+          + "; floor " + ", ".join(f"{r['rps']:.0f}" for r in base))
+    print("requests per worker, per round: ours " + ", ".join(str(v["workers"]) for v in verdicts)
+          + "; floor " + ", ".join(str(v["workers"]) for v in floor_verdicts))
+    print("floor: passive reply exactly once " + ", ".join(str(v["replied_once"]) for v in floor_verdicts)
+          + f" of {', '.join(str(v['keys']) for v in floor_verdicts)} MsgIds")
     for i, v in enumerate(verdicts, 1):
         print(f"round {i}: {v['keys']} MsgIds + {v['retries']} retries; passive reply exactly once {v['replied_once']},"
               f" never {v['replied_never']}, twice+ {v['replied_twice']}; non-200 {v['non_200']}")

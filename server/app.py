@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import uuid
 
 from asyncpg.exceptions import DataError as PostgresDataError
@@ -132,6 +133,7 @@ async def _report_statements(request: Request, response: HTTPResponse) -> None:
     seen = getattr(request.ctx, "statements", None)
     if seen is not None:
         response.headers["X-DB-Statements"] = str(len(seen))
+        response.headers["X-Worker"] = str(os.getpid())  # which worker answered (benchmarks count them)
 
 
 async def _refuse_out_of_range_ids(request: Request) -> None:
