@@ -31,7 +31,6 @@ from server.services import (
     matching,
     outreach,
     posts,
-    relay,
     review,
 )
 from server.settings import Settings
@@ -54,9 +53,9 @@ class Workers:
         await asyncio.gather(*self.tasks, return_exceptions=True)
 
 
-async def start_workers(*, settings: Settings, store: Redis, relay_every: float = 0.5) -> Workers:
-    """Start the matcher loops (index events + match jobs), the chat relay, the dispatcher, inbound retries and
-    emergency fan-outs."""
+async def start_workers(*, settings: Settings, store: Redis, every: float = 0.5) -> Workers:
+    """Start the matcher loops (index events + match jobs), the dispatcher (pushes and chat messages), inbound
+    retries and emergency fan-outs; an idle loop looks again every `every` seconds."""
     templates.configure(settings)
     encoder, _error = await asyncio.to_thread(shared_encoder, settings.encoder)
     policy = matching.NoticePolicy(floor=settings.match_floor, per_need=settings.match_notices_per_need,
@@ -71,10 +70,9 @@ async def start_workers(*, settings: Settings, store: Redis, relay_every: float 
         log.warning("could not queue the posts whose matching never ran; the next start will")
     tasks = [asyncio.create_task(match_runtime.follow_events(runtime, store, stop=stop)),
              asyncio.create_task(match_runtime.work_jobs(runtime, store, consumer=consumer, stop=stop)),
-             asyncio.create_task(run_relay(settings, store, stop=stop, every=relay_every)),
-             asyncio.create_task(run_dispatcher(settings, store, stop=stop, worker=consumer, every=relay_every)),
-             asyncio.create_task(run_inbound(settings, store, stop=stop, every=relay_every)),
-             asyncio.create_task(run_fanouts(settings, store, stop=stop, every=relay_every))]
+             asyncio.create_task(run_dispatcher(settings, store, stop=stop, worker=consumer, every=every)),
+             asyncio.create_task(run_inbound(settings, store, stop=stop, every=every)),
+             asyncio.create_task(run_fanouts(settings, store, stop=stop, every=every))]
     return Workers(stop=stop, tasks=tasks, runtime=runtime)
 
 
@@ -99,12 +97,6 @@ async def _poll(settings: Settings, store: Redis, *, stop: asyncio.Event, every:
         await clients.mp.aclose()
 
 
-async def run_relay(settings: Settings, store: Redis, *, stop: asyncio.Event, every: float) -> None:
-    """Deliver stored chat messages until stop is set (several workers may run: rows are claimed)."""
-    await _poll(settings, store, stop=stop, every=every, name="relay",
-                one_pass=lambda clients: relay.deliver_pending(oa=clients.oa))
-
-
 async def run_inbound(settings: Settings, store: Redis, *, stop: asyncio.Event, every: float) -> None:
     """Retry official-account messages whose handling failed until stop is set (rows are leased)."""
     await _poll(settings, store, stop=stop, every=every, name="inbound",
@@ -119,7 +111,7 @@ async def run_fanouts(settings: Settings, store: Redis, *, stop: asyncio.Event, 
 
 async def run_dispatcher(settings: Settings, store: Redis, *, stop: asyncio.Event, worker: str,
                          every: float) -> None:
-    """Send due push requests until stop is set (several dispatchers may run: rows are claimed)."""
+    """Send due push requests and chat messages until stop is set (several dispatchers may run: rows are claimed)."""
     await _poll(settings, store, stop=stop, every=every, name="dispatch",
                 one_pass=lambda clients: dispatch.dispatch_batch(worker=worker, clients=clients, store=store,
                                                                  mp_appid=settings.mp_appid,

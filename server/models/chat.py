@@ -1,4 +1,8 @@
-"""Chat messages relayed between a poster and their concierge; each stored with its delivery state."""
+"""Chat messages relayed between a poster and their concierge.
+
+Each message to a known recipient is delivered by the push dispatcher: one `push_requests` row (kind
+concierge_message, cause "chat:<id>") written with it holds its delivery state (services.relay reads it).
+"""
 
 from __future__ import annotations
 
@@ -17,12 +21,7 @@ class ChatMessage(Model):
     text = fields.TextField(default="")
     media_id = fields.CharField(max_length=128, default="")
     source = fields.CharField(max_length=16)  # official_account | miniprogram
-    # pending -> sent (custom / template / subscribe) | failed | unreachable; set by the relay.
-    delivery = fields.CharField(max_length=16, default="pending", db_index=True)
-    channel = fields.CharField(max_length=16, default="")
-    error = fields.CharField(max_length=200, default="")
     created_at = fields.DatetimeField(auto_now_add=True)
-    delivered_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "chat_messages"

@@ -9,6 +9,9 @@ from tortoise.models import Model
 from server.models.enums import PushStatus
 
 PRIORITY_EMERGENCY, PRIORITY_NORMAL, PRIORITY_BULK = 0, 5, 9
+# A ticket chat message (it carries a customer-service body, data["custom"]): someone waits for the
+# answer, and there are a few a second at most, so it is claimed even before an emergency's backlog.
+PRIORITY_CHAT = -1
 
 
 class PushRequest(Model):
@@ -28,6 +31,7 @@ class PushRequest(Model):
     due_at = fields.DatetimeField(auto_now_add=True)
     attempts = fields.SmallIntField(default=0)
     last_error = fields.CharField(max_length=200, default="")
+    channel = fields.CharField(max_length=16, default="")  # the one that delivered it: oa_custom | oa_template | ...
     claimed_by = fields.CharField(max_length=96, null=True)
     claimed_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)

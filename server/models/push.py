@@ -11,7 +11,7 @@ class PushAttempt(Model):
 
     id = fields.BigIntField(primary_key=True)
     request = fields.ForeignKeyField("models.PushRequest", related_name="delivery_attempts", on_delete=fields.CASCADE)
-    channel = fields.CharField(max_length=16)  # oa_template | mp_subscribe | none
+    channel = fields.CharField(max_length=16)  # oa_custom | oa_template | mp_subscribe | none
     errcode = fields.IntField(default=0)
     errmsg = fields.CharField(max_length=200, default="")
     wechat_msgid = fields.BigIntField(null=True, db_index=True)  # template/send's msgid, for receipts

@@ -5,6 +5,8 @@ is sent once; a row a killed worker left in `sending` is taken back after CLAIM_
 template's client_msg_id (our request id and creation time) makes WeChat drop a resend within 10 minutes.
 A subscribe message has no such id: a worker killed between WeChat's answer and our record of it can
 make that one message go out twice when the row is taken over (at-least-once, never lost).
+A ticket chat message is tried first as a customer-service message in the recipient's window
+(push.custom), else sent as its kind's notice; a batch sends one person's chat messages in order.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from server.models.emergencies import Emergency
 from server.models.enums import EmergencyStatus, PushStatus
 from server.models.outbox import PRIORITY_EMERGENCY
 from server.models.push import PushAttempt, PushBlock, SubscribeQuota
-from server.push import throttle
+from server.push import custom, throttle
 from server.push.templates import MessageTemplate, TemplateValueError, load_templates, render
 from server.wechat.client import WeChatClients
 from server.wechat.errors import WeChatError
@@ -147,13 +149,13 @@ async def _choose(user: User, template: MessageTemplate, blocked: set[tuple[str,
 
 async def _finish(request: PushRequest, status: PushStatus, error: str = "") -> PushStatus:
     request.status, request.last_error = status, error[:200]
-    await request.save(update_fields=["status", "last_error", "updated_at"])
+    await request.save(update_fields=["status", "attempts", "last_error", "updated_at"])
     return status
 
 
 async def _later(request: PushRequest, when: datetime, reason: str) -> PushStatus:
     request.status, request.due_at, request.last_error = PushStatus.PENDING, when, reason
-    await request.save(update_fields=["status", "due_at", "last_error", "updated_at"])
+    await request.save(update_fields=["status", "due_at", "attempts", "last_error", "updated_at"])
     return PushStatus.PENDING
 
 
@@ -172,8 +174,11 @@ async def dispatch_one(request: PushRequest, *, clients: WeChatClients, store: R
     emergency = request.priority == PRIORITY_EMERGENCY
     if emergency and (stopped := await _emergency_stopped(request.data, now)):
         return await _finish(request, PushStatus.CANCELLED, stopped)
+    if custom.is_chat(request) and (status := await _chat(request, user=user, clients=clients, store=store,
+                                                          now=now, rate=rate)) is not None:
+        return status
     if not emergency and quiet_hours and throttle.is_quiet(now):
-        return await _later(request, throttle.next_morning(now), "quiet hours")
+        return await _later(request, throttle.next_morning(now), throttle.QUIET_HELD)
     blocked = prefetched.blocks.get(user.id, set()) if prefetched is not None else None
     paused = await throttle.paused_until(store, channels=template.channels)
     choice = await _choose(user, template, blocked)
@@ -186,9 +191,10 @@ async def dispatch_one(request: PushRequest, *, clients: WeChatClients, store: R
         choice = other
     if choice is None:
         await PushAttempt.create(request=request, channel="none")
-        return await _finish(request, PushStatus.UNREACHABLE, "no channel")
+        why = custom.NO_WINDOW if custom.is_chat(request) else "no channel"
+        return await _finish(request, PushStatus.UNREACHABLE, why)
     if not emergency and not await throttle.take_daily_slot(store, user_id=user.id, now=now):
-        return await _later(request, throttle.next_morning(now + timedelta(hours=12)), "daily cap")
+        return await _later(request, throttle.next_morning(now + timedelta(hours=12)), throttle.CAP_HELD)
     send = functools.partial(_send, request, template=template, clients=clients, store=store, mp_appid=mp_appid,
                              now=now, rate=rate)
     status = await send(channel=choice[0], openid=choice[1])
@@ -223,9 +229,26 @@ async def _send(request: PushRequest, *, template: MessageTemplate, channel: str
         await PushAttempt.create(request=request, channel=channel, errcode=exc.errcode, errmsg=exc.errmsg[:200])
         return await _failed(request, exc, channel=channel, template_id=payload["template_id"], store=store, now=now)
     await PushAttempt.create(request=request, channel=channel, wechat_msgid=answer.get("msgid"))
-    request.status, request.last_error = PushStatus.SENT, ""
-    await request.save(update_fields=["status", "attempts", "last_error", "updated_at"])
+    return await _sent(request, channel=channel)
+
+
+async def _sent(request: PushRequest, *, channel: str) -> PushStatus:
+    request.status, request.last_error, request.channel = PushStatus.SENT, "", channel
+    await request.save(update_fields=["status", "attempts", "last_error", "channel", "updated_at"])
     return PushStatus.SENT
+
+
+async def _chat(request: PushRequest, *, user: User, clients: WeChatClients, store: Redis, now: datetime,
+                rate: int) -> PushStatus | None:
+    """Wait behind the person's earlier chat message, or send this one in their window; None: send the notice."""
+    if (ahead := await custom.waiting_for(request, now=now)) is not None:
+        return await _later(request, ahead[1], f"behind #{ahead[0]}")
+    if custom.CHANNEL in await throttle.paused_until(store, channels=(custom.CHANNEL,)):
+        return None  # the API's daily quota is spent: the notice goes instead
+    outcome = await custom.send(request, user=user, oa=clients.oa, store=store, now=now, rate=rate)
+    if isinstance(outcome, WeChatError):
+        return await _failed(request, outcome, channel=custom.CHANNEL, template_id="", store=store, now=now)
+    return await _sent(request, channel=custom.CHANNEL) if outcome else None
 
 
 def _client_msg_id(request: PushRequest) -> str:
@@ -275,16 +298,17 @@ async def dispatch_batch(*, worker: str, clients: WeChatClients, store: Redis, m
     prefetched = await Prefetched.load(list({r.user_id for r in batch}))
     gate = asyncio.Semaphore(max(1, concurrency))
 
-    async def deliver(request: PushRequest) -> None:
-        async with gate:
-            await dispatch_one(request, clients=clients, store=store, mp_appid=mp_appid, now=now, rate=rate,
-                               prefetched=prefetched, quiet_hours=quiet_hours)
+    async def deliver(lane: list[PushRequest]) -> None:
+        for request in lane:
+            async with gate:
+                await dispatch_one(request, clients=clients, store=store, mp_appid=mp_appid, now=now, rate=rate,
+                                   prefetched=prefetched, quiet_hours=quiet_hours)
 
-    # Rows start in claim order (emergencies first). If one send raises (the database went away), the
+    # Lanes start in claim order (emergencies first). If one send raises (the database went away), the
     # others are cancelled and every unfinished row stays `sending` until CLAIM_TIMEOUT hands it on.
     async with asyncio.TaskGroup() as group:
-        for request in batch:
-            group.create_task(deliver(request))
+        for lane in custom.lanes(batch):
+            group.create_task(deliver(lane))
     return len(batch)
 
 

@@ -16,6 +16,7 @@ QUIET_START, QUIET_END = 22, 8  # 22:00-08:00 Beijing time: nothing but emergenc
 DAILY_CAP = 3  # non-emergency pushes per person per Beijing day
 RATE_PER_SECOND = 200  # all workers together
 QUOTA_PAUSE_SECONDS = 600  # after 45009 (daily API quota) every worker holds back
+QUIET_HELD, CAP_HELD = "quiet hours", "daily cap"  # last_error of a row held by these rules
 
 
 def is_quiet(now: datetime) -> bool:

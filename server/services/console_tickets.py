@@ -11,7 +11,7 @@ from tortoise.expressions import Q
 from server.errors import Forbidden, NotFound, ValidationFailed
 from server.models import ChatMessage, Match, Post, Region, StaffProfile, Ticket, TicketEvent, User
 from server.models.enums import PostKind, PostStatus, RegionLevel, Role
-from server.services import regions, tickets
+from server.services import regions, relay, tickets
 
 PER_PAGE = 20
 
@@ -107,7 +107,8 @@ async def ticket_record(*, scope: str | None, ticket_id: int) -> TicketRecord:
     """Return a ticket with its whole timeline, its chat and who it could be handed to."""
     ticket = await _load(scope, ticket_id)
     events = await TicketEvent.filter(ticket_id=ticket.id).order_by("id").prefetch_related("actor")
-    messages = await ChatMessage.filter(ticket_id=ticket.id).order_by("id").prefetch_related("sender")
+    messages = await relay.with_delivery(ChatMessage.filter(ticket_id=ticket.id)).order_by("id").prefetch_related(
+        "sender")
     matches = await (Match.filter(demand_id=ticket.post_id).order_by("rank", "id")
                      .prefetch_related("supply_post__author__region", "supply_article"))
     return TicketRecord(ticket=ticket, events=list(events), messages=list(messages),

@@ -31,6 +31,7 @@ from server.models import (
     User,
 )
 from server.models.enums import EmergencySeverity, EmergencyType, PostKind, PostStatus, RegionLevel, Role
+from server.push.custom import CHANNEL as CHAT_CHANNEL
 from server.services import campaigns, dashboard, emergencies, emergency_fanout, matches, matching, relay, tickets
 
 HISTORY_POSTS = 72  # needs and questions over the 90 days: enough for every section, quick to embed at start-up
@@ -127,9 +128,20 @@ async def _backdate(ticket: Ticket, post: Post, created: datetime, replay: _Repl
     await PushRequest.filter(cause__contains=f":{ticket.id}:").update(created_at=last_status, due_at=last_status)
     await PushRequest.filter(cause=f"no-expert:{post.id}").update(created_at=times[-1], due_at=times[-1])
     for message in await ChatMessage.filter(ticket_id=ticket.id).order_by("id"):
-        at = (contact or last_status) + timedelta(minutes=replay.rng.randint(5, 600))
-        await ChatMessage.filter(id=message.id).update(created_at=min(at, replay.now), delivered_at=min(at, replay.now),
-                                                       delivery="sent", channel="custom")
+        at = min((contact or last_status) + timedelta(minutes=replay.rng.randint(5, 600)), replay.now)
+        await ChatMessage.filter(id=message.id).update(created_at=at)
+        await _chat_delivered(message, at=at)
+
+
+async def _chat_delivered(message: ChatMessage, *, at: datetime) -> None:
+    """Record a replayed chat message as sent in the recipient's window when it was written."""
+    push = await PushRequest.get_or_none(kind=relay.KIND, cause=f"chat:{message.id}")
+    if push is None:
+        return
+    await PushRequest.filter(id=push.id).update(status="sent", channel=CHAT_CHANNEL, attempts=1, created_at=at,
+                                                due_at=at)
+    attempt = await PushAttempt.create(request=push, channel=CHAT_CHANNEL)
+    await PushAttempt.filter(id=attempt.id).update(created_at=at)
 
 
 async def _need(replay: _Replay, *, family: str, title: str, author: User, kind: PostKind, campaign=None) -> None:
@@ -175,8 +187,8 @@ async def _settle_pushes(replay: _Replay, *, after: int) -> None:
     """Record delivery of every replayed push: sent with a receipt to the reachable, else unreachable."""
     for push in await PushRequest.filter(id__gt=after, status__in=["pending", "sending"]).prefetch_related("user"):
         reachable = push.user.follows_oa and replay.rng.random() > 0.05
-        push.status = "sent" if reachable else "unreachable"
-        await push.save(update_fields=["status"])
+        push.status, push.channel = ("sent", "oa_template") if reachable else ("unreachable", "")
+        await push.save(update_fields=["status", "channel"])
         if reachable:
             attempt = await PushAttempt.create(request=push, channel="oa_template", final_status="success",
                                                wechat_msgid=replay.rng.randint(10**9, 10**10))

@@ -15,8 +15,8 @@ from server import redis_keys as keys
 from server.errors import ValidationFailed
 from server.models import StaffProfile, User
 from server.models.enums import Role
-from server.push import dispatch
-from server.services import campaigns, photos, regions, relay, staff_chat, windows
+from server.push import dispatch, windows
+from server.services import campaigns, photos, regions, relay, staff_chat
 from server.wechat.callback import InboundMessage as Inbound
 from server.wechat.client import WeChatClient
 from server.wechat.errors import WeChatError
@@ -79,7 +79,7 @@ async def _dispatch(message: Inbound, *, store: Redis) -> str | None:
         return await staff_chat.handle(staff=sender, text=text)
     if sender is None or sender.open_ticket_id is None:
         return RECEIVED
-    await relay.from_poster_to(poster=sender, ticket_id=sender.open_ticket_id,
+    await relay.from_poster_to(poster=sender, ticket_id=sender.open_ticket_id, post_id=sender.open_ticket_post_id,
                                concierge_id=sender.open_ticket_concierge_id, text=text, msg_type=message.kind,
                                media_id=message.media_id, source="official_account")
     return RELAYED

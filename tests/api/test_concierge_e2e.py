@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from server.models import ChatMessage, StaffProfile, Ticket, TicketEvent
 from server.push import dispatch
-from server.services import followup, relay
+from server.services import followup
 from server.services.subscriptions import mp_template_ids
 from tests.factories import login_as, say
 
@@ -79,7 +79,6 @@ async def test_a_question_is_followed_up_until_the_supervisor_hears_of_the_overd
     # First reply: the citizen never wrote to the account, so a subscribe message goes out instead.
     assert "已切换" in await say(client, settings, "o-wang", f"#{ticket.id}")
     assert "已转发" in await say(client, settings, "o-wang", "您好，我是科服保姆王科服")
-    await relay.deliver_pending(oa=app.ctx.wechat.oa)
     await dispatch_at(app, redis, settings, day1)
     notice = await outbox(sandbox, user.mp_openid, "cgi-bin/message/subscribe/send")
     assert len(notice) == 1 and notice[0]["payload"]["template_id"] == chat_tpl
@@ -88,14 +87,14 @@ async def test_a_question_is_followed_up_until_the_supervisor_hears_of_the_overd
     code = (await client.post("/api/v1/me/bind-code", headers=citizen)).json()["code"]
     assert "绑定成功" in await say(client, settings, "o-citizen", f"绑定 {code}")
     await say(client, settings, "o-wang", "明天上午十点给您打电话，请保持手机畅通")
-    await relay.deliver_pending(oa=app.ctx.wechat.oa)
+    await dispatch_at(app, redis, settings, day1)
     custom = await outbox(sandbox, "o-citizen", "cgi-bin/message/custom/send")
     assert len(custom) == 1 and "明天上午十点给您打电话" in custom[0]["payload"]["text"]["content"]
 
     # The citizen answers in the account; the concierge gets it as a customer-service message
     # (the account folds full-width punctuation, so compare a part without any).
     assert "已转达" in await say(client, settings, "o-citizen", "好的，我等您电话")
-    await relay.deliver_pending(oa=app.ctx.wechat.oa)
+    await dispatch_at(app, redis, settings, day1)
     to_wang = await outbox(sandbox, "o-wang", "cgi-bin/message/custom/send")
     assert any("我等您电话" in m["payload"]["text"]["content"] for m in to_wang)
     assert await ChatMessage.filter(ticket_id=ticket.id).count() == 3

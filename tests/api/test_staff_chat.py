@@ -1,8 +1,10 @@
-"""Concierges work from the official-account chat: commands, and messages stored for the relay."""
+"""Concierges work from the official-account chat: commands, and messages stored for the dispatcher."""
 
 from __future__ import annotations
 
-from server.models import ChatMessage, Ticket, TicketEvent
+from server.models import ChatMessage, PushRequest, Ticket, TicketEvent
+from server.push import custom, dispatch
+from server.services import relay
 from tests.factories import create_post, login_as, say
 
 
@@ -32,8 +34,9 @@ async def test_concierge_works_a_ticket_from_the_chat(client, settings):
     assert "备注已记录" in await say(client, settings, staff, "备注 农户只在上午有空")
     refreshed = await Ticket.get(id=ticket.id)
     assert refreshed.status == "contacted" and refreshed.plan_step == "回访企业"
-    sent = await ChatMessage.get(ticket_id=ticket.id, sender_role="concierge")
+    sent = await relay.with_delivery(ChatMessage.filter(ticket_id=ticket.id, sender_role="concierge")).get()
     assert sent.text.startswith("您好") and sent.delivery == "pending" and sent.recipient_id == refreshed.poster_id
+    assert await PushRequest.exists(kind="concierge_message", cause=f"chat:{sent.id}", user_id=refreshed.poster_id)
     chat = (await client.get(f"/api/v1/tickets/{ticket.id}/messages", headers=poster)).json()["messages"]
     assert [m["sender"] for m in chat] == ["concierge"]
     answer = await client.post(f"/api/v1/tickets/{ticket.id}/messages", json={"text": "好的，谢谢！"}, headers=poster)
@@ -85,12 +88,17 @@ async def test_posters_cannot_read_or_write_other_tickets(client, settings):
     assert await ChatMessage.all().count() == 0
 
 
-async def _delivered(app, sandbox, touser: str) -> list[dict]:
-    from server.services import relay
-
-    await relay.deliver_pending(oa=app.ctx.wechat.oa)
+async def _delivered(app, redis, sandbox, touser: str) -> list[dict]:
+    while await dispatch.dispatch_batch(worker="chat", clients=app.ctx.wechat, store=redis, mp_appid="wxmp",
+                                        quiet_hours=False):
+        pass
     box = await sandbox.get("/_sandbox/outbox", params={"touser": touser})
     return box.json()["messages"]
+
+
+async def _replies(ticket: Ticket) -> list[ChatMessage]:
+    return list(await relay.with_delivery(ChatMessage.filter(ticket_id=ticket.id, sender_role="concierge"))
+                .order_by("id"))
 
 
 async def _bound_poster(client, settings, name: str):
@@ -100,7 +108,7 @@ async def _bound_poster(client, settings, name: str):
     return headers, user
 
 
-async def test_reply_reaches_the_poster_in_window_as_a_custom_message(client, settings, app, sandbox):
+async def test_reply_reaches_the_poster_in_window_as_a_custom_message(client, settings, app, redis, sandbox):
     staff = await bound_staff(client, settings)
     poster, user = await _bound_poster(client, settings, "window-poster")
     post = await create_post(client, poster)
@@ -108,33 +116,33 @@ async def test_reply_reaches_the_poster_in_window_as_a_custom_message(client, se
     await say(client, settings, user.oa_openid, "你好，想咨询土壤问题")  # opens the poster's 48 h window
     await say(client, settings, staff, f"#{ticket.id}")
     await say(client, settings, staff, "明天上午我来电话")
-    sent = await _delivered(app, sandbox, user.oa_openid)
+    sent = await _delivered(app, redis, sandbox, user.oa_openid)
     assert [m["endpoint"] for m in sent] == ["cgi-bin/message/custom/send"]
     assert "明天上午我来电话" in sent[0]["payload"]["text"]["content"]
-    reply = await ChatMessage.get(ticket_id=ticket.id, sender_role="concierge")
-    assert (reply.delivery, reply.channel) == ("sent", "custom")
+    [reply] = await _replies(ticket)
+    assert reply.delivery == "sent"
     # and the poster's own message reached the concierge, whose window the commands opened
-    to_staff = await _delivered(app, sandbox, staff)
-    assert any("想咨询土壤问题" in m["payload"]["text"]["content"] for m in to_staff)
+    to_staff = await _delivered(app, redis, sandbox, staff)
+    assert any("想咨询土壤问题" in m["payload"]["text"]["content"] for m in to_staff
+               if m["endpoint"] == "cgi-bin/message/custom/send")
 
 
-async def test_outside_the_window_a_template_notice_is_queued(client, settings, app, sandbox):
-    from server.models import PushRequest
-
+async def test_outside_the_window_with_no_channel_a_reply_is_unreachable(client, settings, app, redis, sandbox):
     staff = await bound_staff(client, settings)
     poster, user = await login_as(client, "no-window")  # mini-program only: no official-account window
     post = await create_post(client, poster)
     ticket = await Ticket.get(post_id=post["id"])
     await say(client, settings, staff, f"#{ticket.id}")
     await say(client, settings, staff, "请查看小程序里的方案")
-    assert await _delivered(app, sandbox, "sandbox-no-window") == []
-    reply = await ChatMessage.get(ticket_id=ticket.id, sender_role="concierge")
-    assert reply.delivery == "notified"
+    assert await _delivered(app, redis, sandbox, "sandbox-no-window") == []  # no grant: nothing to send
+    [reply] = await _replies(ticket)
+    assert reply.delivery == "unreachable"
     notice = await PushRequest.get(kind="concierge_message", user_id=user.id)
     assert notice.data["ticket_id"] == ticket.id and notice.cause == f"chat:{reply.id}"
+    assert notice.last_error == custom.NO_WINDOW
 
 
-async def test_window_quota_and_45015_fall_back_to_templates(client, settings, app, sandbox):
+async def test_window_quota_and_45015_fall_back_to_templates(client, settings, app, redis, sandbox):
     staff = await bound_staff(client, settings)
     poster, user = await _bound_poster(client, settings, "quota-poster")
     post = await create_post(client, poster)
@@ -143,14 +151,11 @@ async def test_window_quota_and_45015_fall_back_to_templates(client, settings, a
     await say(client, settings, staff, f"#{ticket.id}")
     for i in range(6):
         await say(client, settings, staff, f"第{i + 1}条回复")
-    await _delivered(app, sandbox, user.oa_openid)
-    states = [m.delivery for m in await ChatMessage.filter(ticket_id=ticket.id, sender_role="concierge")
-              .order_by("id")]
-    assert states == ["sent"] * 5 + ["notified"]
+    await _delivered(app, redis, sandbox, user.oa_openid)
+    assert [m.delivery for m in await _replies(ticket)] == ["sent"] * 5 + ["notified"]
     await say(client, settings, user.oa_openid, "收到")  # reopens the window
     await sandbox.post("/_sandbox/faults", json={"endpoint": "cgi-bin/message/custom/send", "errcode": 45015,
                                                  "touser": user.oa_openid})
     await say(client, settings, staff, "窗口被微信关闭时")
-    await _delivered(app, sandbox, user.oa_openid)
-    last = await ChatMessage.filter(ticket_id=ticket.id, sender_role="concierge").order_by("-id").first()
-    assert last.delivery == "notified"
+    await _delivered(app, redis, sandbox, user.oa_openid)
+    assert (await _replies(ticket))[-1].delivery == "notified"
