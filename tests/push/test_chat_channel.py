@@ -172,3 +172,15 @@ async def test_a_posters_message_without_a_concierge_is_unreachable(clients, red
     message = await relay.from_poster(poster=poster, ticket=ticket, text="有人吗", source="miniprogram")
     assert not await PushRequest.exists(cause=f"chat:{message.id}")
     assert await delivery(message) == "unreachable"
+
+
+async def test_a_follow_opens_three_messages_for_a_minute_and_a_message_five_for_two_days(settings, redis):
+    await windows.opened(openid="o-follow", kind="event", now=NOON)
+    taken = [await windows.take("o-follow", now=NOON + timedelta(seconds=30)) for _ in range(4)]
+    assert taken == [True, True, True, False]
+    await windows.opened(openid="o-late", kind="event", now=NOON)
+    assert not await windows.take("o-late", now=NOON + timedelta(minutes=2))
+    await windows.opened(openid="o-wrote", kind="message", now=NOON)
+    taken = [await windows.take("o-wrote", now=NOON + timedelta(hours=47)) for _ in range(6)]
+    assert taken == [True] * 5 + [False]
+    assert not await windows.take("o-wrote", now=NOON + timedelta(hours=49))
