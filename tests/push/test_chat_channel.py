@@ -36,8 +36,9 @@ async def reply(ticket: Ticket, text: str) -> ChatMessage:
     return await relay.from_concierge(concierge=staff, ticket=ticket, text=text)
 
 
-async def dispatch_all(clients, redis, *, now: datetime = NOON, worker: str = "chat") -> None:
-    while await dispatch.dispatch_batch(worker=worker, clients=clients, store=redis, mp_appid="wxmp", now=now):
+async def dispatch_all(clients, redis, *, now: datetime = NOON, worker: str = "chat", limit: int = 50) -> None:
+    while await dispatch.dispatch_batch(worker=worker, clients=clients, store=redis, mp_appid="wxmp", now=now,
+                                        limit=limit):
         pass
 
 
@@ -156,8 +157,10 @@ async def test_a_later_message_waits_behind_one_being_retried(clients, redis, sa
 async def test_two_dispatchers_send_each_message_once_and_in_order(clients, redis, sandbox):
     ticket, _ = await chat()
     messages = [await reply(ticket, f"消息{i}") for i in range(4)]
-    await asyncio.gather(dispatch_all(clients, redis, worker="a"), dispatch_all(clients, redis, worker="b"))
-    await dispatch_all(clients, redis, now=NOON + timedelta(hours=1), worker="c")  # a later run finds nothing
+    # One row per claim, so the two take turns: a message claimed while an earlier one is being sent waits.
+    await asyncio.gather(dispatch_all(clients, redis, worker="a", limit=1),
+                         dispatch_all(clients, redis, worker="b", limit=1))
+    await dispatch_all(clients, redis, now=NOON + timedelta(hours=1), worker="c")  # and what waited goes, once
     texts = [m["payload"]["text"]["content"][-3:] for m in await outbox(sandbox, CUSTOM)]
     assert texts == [f"消息{i}" for i in range(4)]
     for message in messages:
