@@ -121,6 +121,8 @@ async def test_reply_reaches_the_poster_in_window_as_a_custom_message(client, se
     assert "明天上午我来电话" in sent[0]["payload"]["text"]["content"]
     [reply] = await _replies(ticket)
     assert reply.delivery == "sent"
+    chat = (await client.get(f"/api/v1/tickets/{ticket.id}/messages", headers=poster)).json()["messages"]
+    assert [(m["sender"], m["delivery"]) for m in chat] == [("poster", "sent"), ("concierge", "sent")]
     # and the poster's own message reached the concierge, whose window the commands opened
     to_staff = await _delivered(app, redis, sandbox, staff)
     assert any("想咨询土壤问题" in m["payload"]["text"]["content"] for m in to_staff
