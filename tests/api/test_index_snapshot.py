@@ -11,9 +11,9 @@ import pytest
 
 from server.match import snapshot
 from server.match.encoder import shared_encoder
+from server.match.engine import Engine
 from server.models import Article, Embedding, Post
 from server.models.enums import PostStatus
-from server.match.engine import Engine
 from server.services import index_load, match_runtime
 from tests.factories import create_post, login_as
 
