@@ -211,4 +211,7 @@ async def _empty_postgres(conn) -> None:
             async with in_transaction("default") as tx:
                 for table in ordered:
                     await tx.execute_script(f'DELETE FROM "{table}"')  # noqa: S608 - names from the catalog
+                # Rows the deletes' triggers wrote (metric_stale_days) go too, before the sequences restart.
+                for row in await tx.execute_query_dict(probe):
+                    await tx.execute_script(f'DELETE FROM "{row["name"]}"')  # noqa: S608
     await conn.execute_query_dict(_PG_RESTART_SEQUENCES, [sorted(REFERENCE_TABLES)])

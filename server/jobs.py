@@ -23,7 +23,6 @@ from server import redis_keys as keys
 from server.match.encoder import shared_encoder
 from server.push import dispatch, templates
 from server.services import (
-    dashboard,
     emergency_fanout,
     followup,
     inbound,
@@ -33,6 +32,7 @@ from server.services import (
     posts,
     review,
 )
+from server.services.metrics import snapshots
 from server.settings import Settings
 from server.wechat.client import WeChatClients, build_clients
 
@@ -189,8 +189,14 @@ async def recheck_pending_posts(settings: Settings, store: Redis) -> None:
 
 async def snapshot_push_days(settings: Settings, store: Redis) -> None:
     """Nightly at 00:40 Beijing: count settled days' pushes per region for the dashboard."""
-    written = await dashboard.snapshot_push_days(datetime.now(UTC))
+    written = await snapshots.snapshot_push_days(datetime.now(UTC))
     log.info("push day counts: %d day(s) written", written)
+
+
+async def snapshot_metric_days(settings: Settings, store: Redis) -> None:
+    """Nightly at 00:20 Beijing: count the funnel and registrations of settled (or since changed) days."""
+    counted = await snapshots.snapshot_metric_days(datetime.now(UTC))
+    log.info("metric day counts: %d day(s) counted", counted)
 
 
 ScheduledJob = Callable[[Settings, Redis], Awaitable[None]]
@@ -208,6 +214,8 @@ SCHEDULE: list[tuple[str, dict[str, object], ScheduledJob]] = [
     ("recheck-pending-posts", {"trigger": "interval", "minutes": 5}, recheck_pending_posts),
     ("snapshot-push-days", {"trigger": "cron", "hour": 0, "minute": 40, "timezone": "Asia/Shanghai"},
      snapshot_push_days),
+    ("snapshot-metric-days", {"trigger": "cron", "hour": 0, "minute": 20, "timezone": "Asia/Shanghai"},
+     snapshot_metric_days),
 ]
 
 

@@ -12,6 +12,8 @@ from server.errors import NotFound, ValidationFailed
 from server.handlers.common import json
 from server.models import Region
 from server.services import regions
+from server.services.metrics import export, overview
+from server.services.metrics.definitions import RATE_DEFINITIONS
 
 from . import accounts, auth
 from .render import BEIJING, render
@@ -52,28 +54,15 @@ async def _overview(request: Request) -> tuple[Region, dict[str, Any], date, dat
     session: auth.ConsoleSession = request.ctx.console
     region = await accounts.resolve_region(scope=session.scope, requested=request.args.get("region"))
     since, until = period_of(request)
-    from server.services import dashboard, dashboard_cards  # imported when first used
-
-    data = await dashboard.overview(region.code, since=since, until=until)
-    data["headline"] = await dashboard_cards.headline(region.code, since=since, until=until)
+    data = await overview.dashboard(region.code, since=since, until=until)
     for row in data.get("push", []):
         row.setdefault("label", PUSH_KIND_NAMES.get(row["kind"], row["kind"]))
     return region, data, since, until
 
 
 def _rate_definitions() -> list[tuple[str, str]]:
-    """Return (label, definition) pairs from the dashboard's RATE_DEFINITIONS, whatever its exact shape."""
-    from server.services import dashboard
-
-    found = getattr(dashboard, "RATE_DEFINITIONS", {}) or {}
-    items = found.items() if isinstance(found, dict) else enumerate(found)
-    pairs = []
-    for key, value in items:
-        if isinstance(value, dict):
-            pairs.append((str(value.get("label") or key), str(value.get("definition") or value.get("text") or "")))
-        else:
-            pairs.append((str(key), str(value)))
-    return pairs
+    """Return (label, definition) pairs of the two rates."""
+    return [(info["label"], info["definition"]) for info in RATE_DEFINITIONS.values()]
 
 
 def _top_by_rate(children: list[dict], key: str, *, n: int = 3) -> list[dict]:
@@ -127,10 +116,8 @@ async def export_csv(request: Request, name: str) -> HTTPResponse:
     section = name.removesuffix(".csv")
     if not name.endswith(".csv") or section not in SECTIONS:
         raise NotFound("export")
-    from server.services import dashboard
-
     region, data, since, until = await _overview(request)
-    text = dashboard.overview_csv(data, section)
+    text = export.overview_csv(data, section)
     body = text.encode("utf-8") if isinstance(text, str) else bytes(text)
     if not body.startswith(b"\xef\xbb\xbf"):
         body = b"\xef\xbb\xbf" + body

@@ -35,7 +35,8 @@ class User(Model):
 
     class Meta:
         table = "users"
-        indexes = (("region_id", "role", "created_at"),)  # dashboard: people per region and role by a date
+        # dashboard: people per region and role by a date; people registered within a few days (snapshots)
+        indexes = (("region_id", "role", "created_at"), ("created_at", "region_id", "role"))
 
     def __str__(self) -> str:
         return f"User({self.id}, {self.role})"

@@ -32,7 +32,8 @@ from server.models import (
 )
 from server.models.enums import EmergencySeverity, EmergencyType, PostKind, PostStatus, RegionLevel, Role
 from server.push.custom import CHANNEL as CHAT_CHANNEL
-from server.services import campaigns, dashboard, emergencies, emergency_fanout, matches, matching, relay, tickets
+from server.services import campaigns, emergencies, emergency_fanout, matches, matching, relay, tickets
+from server.services.metrics import snapshots
 
 HISTORY_POSTS = 72  # needs and questions over the 90 days: enough for every section, quick to embed at start-up
 MARKER = "宜宾市科技活动周（演示）"  # the demo campaign's note: present means the history is loaded
@@ -242,5 +243,6 @@ async def load_history(*, seed: int = 17, now: datetime | None = None) -> dict[s
             made += 1
         await _emergency(replay, admin)
         await _settle_pushes(replay, after=watermark)
-    await dashboard.snapshot_push_days(replay.now)
+    await snapshots.snapshot_push_days(replay.now)
+    await snapshots.snapshot_metric_days(replay.now)
     return {"history_posts": made, "pushes": await PushRequest.all().count()}

@@ -12,7 +12,8 @@ import pytest
 from server.errors import ValidationFailed
 from server.models import Match, Post, PushDayCount, PushRequest, StaffProfile, Ticket, TicketEvent, User
 from server.models.enums import Role
-from server.services import dashboard
+from server.services.metrics import export, overview, snapshots
+from server.services.metrics.definitions import RATE_DEFINITIONS
 from tests.factories import make_user
 
 BJ = ZoneInfo("Asia/Shanghai")
@@ -128,7 +129,7 @@ async def world(settings, redis) -> dict:
 
 
 async def view(code: str) -> dict:
-    return await dashboard.overview(code, since=SINCE, until=UNTIL, now=NOW)
+    return await overview.overview(code, since=SINCE, until=UNTIL, now=NOW)
 
 
 def counts(stages: list[dict]) -> list[int]:
@@ -151,7 +152,7 @@ async def test_rates_follow_their_definitions(world):
     rates = (await view("510000"))["rates"]
     assert rates["acquisition"] | {"definition": ""} == {
         "label": "科技服务获取率", "definition": "", "numerator": 3, "denominator": 4, "value": 0.75}
-    assert rates["acquisition"]["definition"] == dashboard.RATE_DEFINITIONS["acquisition"]["definition"]
+    assert rates["acquisition"]["definition"] == RATE_DEFINITIONS["acquisition"]["definition"]
     assert (rates["supply"]["label"], rates["supply"]["numerator"], rates["supply"]["denominator"],
             rates["supply"]["value"]) == ("科技服务供给率", 1, 3, 0.3333)
     city = (await view("510100"))["rates"]
@@ -248,13 +249,13 @@ async def push_figures(code: str) -> tuple[list[dict], list[dict]]:
 async def test_push_snapshots_give_the_same_figures_as_live_counts(world):
     codes = ["510000", "510100", "510104", "510703"]
     live = {code: await push_figures(code) for code in codes}
-    assert await dashboard.snapshot_push_days(bj(3, 1)) == 0  # nothing has settled yet
+    assert await snapshots.snapshot_push_days(bj(3, 1)) == 0  # nothing has settled yet
     # On 03-12 the days up to 03-10 have settled: the period is read half from the snapshot, half live.
-    assert await dashboard.snapshot_push_days(bj(3, 12, 1)) == 10  # 03-01 (the first push) .. 03-10
+    assert await snapshots.snapshot_push_days(bj(3, 12, 1)) == 10  # 03-01 (the first push) .. 03-10
     assert await PushDayCount.filter(kind=PushDayCount.DAY_MARKER).count() == 10
     assert {code: await push_figures(code) for code in codes} == live
-    assert await dashboard.snapshot_push_days(NOW) == 8  # the missing 03-11..03-18 (the recount week is among them)
-    assert await dashboard.snapshot_push_days(NOW) == 7  # the next night: 03-12..03-18 counted again
+    assert await snapshots.snapshot_push_days(NOW) == 8  # the missing 03-11..03-18 (the recount week is among them)
+    assert await snapshots.snapshot_push_days(NOW) == 7  # the next night: 03-12..03-18 counted again
     assert {code: await push_figures(code) for code in codes} == live
     rows = await PushDayCount.filter(day=date(2026, 3, 4)).exclude(kind=PushDayCount.DAY_MARKER).values_list(
         "region_code", "kind", "status", "n")
@@ -263,12 +264,12 @@ async def test_push_snapshots_give_the_same_figures_as_live_counts(world):
 
 
 async def test_a_snapshot_is_recounted_for_a_week_then_kept(world):
-    await dashboard.snapshot_push_days(NOW)  # settled up to 03-18; recounted nightly from 03-12
+    await snapshots.snapshot_push_days(NOW)  # settled up to 03-18; recounted nightly from 03-12
     cit = await User.filter(role=Role.CITIZEN, region_id="510104").first()
     await push("emergency", "late-1", cit, "sent", bj(3, 14), "510104")  # inside the recount week
     await push("emergency", "late-2", cit, "sent", bj(3, 5), "510104")  # older than a week: kept as counted
     before = (await view("510104"))["weekly"]
-    await dashboard.snapshot_push_days(NOW)
+    await snapshots.snapshot_push_days(NOW)
     after = (await view("510104"))["weekly"]
     assert [w["pushes_sent"] for w in after] == [before[0]["pushes_sent"], before[1]["pushes_sent"] + 1]
 
@@ -277,7 +278,7 @@ async def test_csv_sections_parse_back_to_the_same_figures(world):
     data = await view("510000")
 
     def parse(section: str) -> list[dict]:
-        return list(csv.DictReader(io.StringIO(dashboard.overview_csv(data, section))))
+        return list(csv.DictReader(io.StringIO(export.overview_csv(data, section))))
 
     funnel = parse("funnel")
     assert [int(r["数量"]) for r in funnel if r["类型"] == "need"] == [3, 3, 2, 1, 1, 1]
@@ -302,27 +303,20 @@ async def test_csv_sections_parse_back_to_the_same_figures(world):
 
 async def test_unknown_csv_section_is_a_validation_error(world):
     with pytest.raises(ValidationFailed):
-        dashboard.overview_csv(await view("510104"), "secrets")
+        export.overview_csv(await view("510104"), "secrets")
 
 
 async def test_bad_periods_and_unknown_regions_are_rejected(settings, redis):
     with pytest.raises(ValidationFailed):
-        await dashboard.overview("510000", since=UNTIL, until=SINCE)
+        await overview.overview("510000", since=UNTIL, until=SINCE)
     with pytest.raises(ValidationFailed):
-        await dashboard.overview("510000", since=date(2025, 1, 1), until=date(2026, 3, 1))
+        await overview.overview("510000", since=date(2025, 1, 1), until=date(2026, 3, 1))
     with pytest.raises(ValidationFailed):
-        await dashboard.overview("519999", since=SINCE, until=UNTIL)
+        await overview.overview("519999", since=SINCE, until=UNTIL)
 
 
 async def test_an_empty_region_gives_zeros_not_errors(settings, redis):
-    data = await dashboard.overview("510700", since=SINCE, until=UNTIL, now=NOW)
+    data = await overview.overview("510700", since=SINCE, until=UNTIL, now=NOW)
     assert counts(data["funnel"]["need"]) == [0] * 6
     assert data["rates"]["acquisition"]["value"] is None and data["push"] == [] and data["workload"] == []
     assert [w["week_start"] for w in data["weekly"]] == ["2026-03-02", "2026-03-09"]
-
-
-def test_allowed_region_nests_by_code():
-    assert dashboard.allowed_region(None, "510104")
-    assert dashboard.allowed_region("510000", "510104") and dashboard.allowed_region("510100", "510104")
-    assert not dashboard.allowed_region("510100", "510700") and not dashboard.allowed_region("510104", "510100")
-    assert not dashboard.allowed_region("510000", "bogus")

@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from server.models import Campaign, ChatMessage, Emergency, Match, Post, PushAttempt, PushRequest, Ticket, TicketEvent
 from server.models.enums import PostStatus
-from server.services import dashboard, dashboard_cards, demo, demo_history, relay
+from server.services import demo, demo_history, relay
+from server.services.metrics import overview
 
 BEIJING_TODAY = (datetime.now(UTC) + timedelta(hours=8)).date()
 SINCE = BEIJING_TODAY - timedelta(days=89)
@@ -21,7 +22,7 @@ async def _seed() -> float:
 
 
 async def _assert_every_section_has_data(code: str, *, province: bool) -> None:
-    data = await dashboard.overview(code, since=SINCE, until=BEIJING_TODAY)
+    data = await overview.overview(code, since=SINCE, until=BEIJING_TODAY)
     for kind in ("need", "question", "offer"):
         assert data["funnel"][kind][0]["count"] > 0, (code, kind)
     assert data["funnel"]["need"][-1]["count"] > 0, code  # some landed
@@ -37,7 +38,7 @@ async def _assert_every_section_has_data(code: str, *, province: bool) -> None:
     busy_weeks = [w for w in data["weekly"] if w["posts"] and w["pushes_sent"]]
     assert len(busy_weeks) >= 6, (code, data["weekly"])
     assert sum(1 for c in data["children"] if c["posts"]) >= 2, code
-    cards = await dashboard_cards.headline(code, since=SINCE, until=BEIJING_TODAY)
+    cards = await overview.headline(code, since=SINCE, until=BEIJING_TODAY)
     assert all(card["value"] for card in cards["cards"]), (code, cards["cards"])
 
 

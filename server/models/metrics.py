@@ -1,0 +1,44 @@
+"""The dashboard's snapshots of settled Beijing days (besides push_day_counts)."""
+
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class MetricDayCount(Model):
+    """One figure's count for one Beijing day, region code and key, as the nightly `snapshot-metric-days` job
+    counted it.
+
+    Metrics: `funnel` (posts created that day, key "kind:rank" = the furthest stage reached when counted),
+    `people` (people registered that day, key = role) and `people_total` (people registered by the end of
+    the day, key = role; kept for the last counted day only). A row with key DAY_MARKER and no region says
+    the day is complete. Database triggers note in metric_stale_days every later change that could alter a
+    counted day (migration 10); such a day is read live until it is counted again.
+    """
+
+    DAY_MARKER = "*"
+
+    id = fields.BigIntField(primary_key=True)
+    metric = fields.CharField(max_length=16)
+    day = fields.DateField()
+    region_code = fields.CharField(max_length=12, default="")
+    key = fields.CharField(max_length=32)
+    n = fields.IntField()
+    computed_at = fields.DatetimeField()
+
+    class Meta:
+        table = "metric_day_counts"
+        unique_together = (("metric", "day", "region_code", "key"),)
+
+
+class MetricStaleDay(Model):
+    """A counted day that changed since it was counted (written by database triggers only, one row per change)."""
+
+    id = fields.BigIntField(primary_key=True)
+    metric = fields.CharField(max_length=16)
+    day = fields.DateField()
+
+    class Meta:
+        table = "metric_stale_days"
+        indexes = (("metric", "day"),)

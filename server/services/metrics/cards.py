@@ -1,0 +1,97 @@
+"""The dashboard's headline cards: one region's key counts for a period beside the previous period of equal
+length.
+
+People are counted as registered by the end of each period; posts, matches, finished tickets and sent
+pushes as created within it; open tickets as open at the end of it (opened before the end, not yet landed
+or closed by then, read from the ticket timeline). Same region ranges and Beijing days as the overview.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from server.models.enums import PostKind, Role
+
+from . import queries, snapshots
+from .definitions import ratio
+from .scope import Scope
+
+# (key, label, unit): the order the cards are drawn in.
+CARDS = [("users", "注册用户", "人"), ("scientists", "科技工作者", "人"), ("organisations", "企事业单位", "家"),
+         ("needs", "科技所需", "条"), ("offers", "科技所能", "条"), ("matches", "匹配", "对"),
+         ("open_tickets", "在办工单", "单"), ("closed_tickets", "办结工单", "单"), ("pushes_sent", "推送送达", "条")]
+
+
+@dataclass
+class Period:
+    """The rows one period's cards, rates and overview share (each figure is queried once per period)."""
+
+    cover: snapshots.Coverage
+    people: list[dict]
+    posts: list[dict]
+    served: list[dict]
+    pushes: list[dict]
+
+
+def previous_period(since: date, until: date) -> tuple[date, date]:
+    """Return the period of the same length that ends the day before `since`."""
+    days = (until - since).days + 1
+    return since - timedelta(days=days), since - timedelta(days=1)
+
+
+async def period_rows(scope: Scope, cover: snapshots.Coverage) -> Period:
+    """Query the rows a period's cards and rates need."""
+    people, posts, served, pushes = await asyncio.gather(
+        snapshots.people_rows(scope, cover), queries.post_rows(scope), queries.served_rows(scope),
+        snapshots.push_rows(scope))
+    return Period(cover, people, posts, served, pushes)
+
+
+def _total(found: list[dict], *, where: tuple[str, str] | None = None) -> int:
+    return sum(int(r["n"]) for r in found if where is None or r[where[0]] == where[1])
+
+
+def rates(period: Period) -> dict[str, float | None]:
+    """Return both rates of a period (definitions.RATE_DEFINITIONS)."""
+    orgs = _total(period.people, where=("role", Role.ORGANISATION.value))
+    scientists = _total(period.people, where=("role", Role.SCIENTIST.value))
+    return {"acquisition": ratio(_total(period.served, where=("m", "acquired")), orgs),
+            "supply": ratio(_total(period.served, where=("m", "supplied")), scientists)}
+
+
+async def figures(scope: Scope, period: Period) -> dict[str, int]:
+    """Return a period's card values."""
+    matches, tickets = await asyncio.gather(queries.match_count(scope), queries.ticket_counts(scope))
+    return {"users": _total(period.people), "scientists": _total(period.people, where=("role", Role.SCIENTIST.value)),
+            "organisations": _total(period.people, where=("role", Role.ORGANISATION.value)),
+            "needs": _total(period.posts, where=("kind", PostKind.NEED.value)),
+            "offers": _total(period.posts, where=("kind", PostKind.OFFER.value)), "matches": matches, **tickets,
+            "pushes_sent": _total(period.pushes, where=("status", "sent"))}
+
+
+def _change(now: int, before: int) -> dict:
+    return {"delta": now - before, "percent": round((now - before) / before, 4) if before else None}
+
+
+async def previous(scope: Scope) -> tuple[Scope, Period]:
+    """Return the previous period of a scope and its rows."""
+    prev_since, prev_until = previous_period(scope.since, scope.until)
+    before = Scope(scope.region, since=prev_since, until=prev_until, now=scope.now, live=scope.live)
+    return before, await period_rows(before, await snapshots.coverage(before))
+
+
+async def headline(scope: Scope, period: Period, earlier: tuple[Scope, Period]) -> dict:
+    """Return the headline cards and both rates for a scope, each beside the previous period."""
+    before, before_rows = earlier
+    current, previous = await asyncio.gather(figures(scope, period), figures(before, before_rows))
+    earlier_rates = rates(before_rows)
+    now_rates, prev_rates = rates(period), earlier_rates
+    cards = [{"key": key, "label": label, "unit": unit, "value": current[key], "previous": previous[key],
+              **_change(current[key], previous[key])} for key, label, unit in CARDS]
+    trend = {key: {"value": now_rates[key], "previous": prev_rates[key],
+                   "points": None if now_rates[key] is None or prev_rates[key] is None
+                   else round((now_rates[key] - prev_rates[key]) * 100, 1)} for key in now_rates}
+    return {"cards": cards, "rates": trend,
+            "previous_period": {"since": before.since.isoformat(), "until": before.until.isoformat()}}

@@ -1,0 +1,251 @@
+"""Nightly snapshots of settled Beijing days, and the readers that join them to live rows.
+
+Two kinds, for the two largest parts of a dashboard request:
+- pushes (push_day_counts): a day is counted once SETTLE_DAYS have passed and again every night for a
+  week (retries, quiet hours and receipts still move a push's status); days without a count read live.
+- posts' funnel and registrations (metric_day_counts): every day before today is counted each night it
+  is missing or stale. A day is stale when something that counts in it changed after it was counted (a
+  post, its ticket's timeline, a match, a person): database triggers (migration 10) write a row to
+  metric_stale_days for every such change, so a stale day is read live until the next night. The answer
+  therefore always equals the all-live computation; `Scope.live` forces that computation.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta
+
+from tortoise.functions import Sum
+from tortoise.transactions import in_transaction
+
+from server.models import MetricDayCount, MetricStaleDay, Post, PushDayCount, PushRequest, User
+from server.push.audience import Sql
+
+from . import queries
+from .scope import BEIJING, MAX_PERIOD_DAYS, Scope, Span, as_date, beijing_midnight, day_span, dialect, rows, runs_of
+
+SETTLE_DAYS = 2  # a push day is snapshotted once this many days have passed (retries, quiet hours, receipts)
+RECOUNT_DAYS = 7  # ... and counted again every night for a week, for the stragglers
+FUNNEL, PEOPLE, PEOPLE_TOTAL = "funnel", "people", "people_total"
+KEEP_DAYS = 2 * MAX_PERIOD_DAYS  # the longest period and the one before it (the headline cards compare them)
+MARK = MetricDayCount.DAY_MARKER
+
+
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+# ---- pushes ------------------------------------------------------------------------------------
+
+async def push_rows(scope: Scope) -> list[dict]:
+    """Count push requests of the period per kind, status and week: settled days from push_day_counts,
+    the others (such as the last two) live from push_requests."""
+    covered: set[date] = set()
+    if not scope.live:
+        covered = {as_date(day) for day in await PushDayCount.filter(
+            kind=PushDayCount.DAY_MARKER, day__gte=scope.since, day__lte=scope.until).values_list("day", flat=True)}
+    found: list[dict] = []
+    if covered:
+        first_monday = scope.since - timedelta(days=scope.since.weekday())
+        area = scope.area
+        counted = PushDayCount.filter(day__gte=scope.since, day__lte=scope.until)
+        if area.low is not None:
+            counted = counted.filter(region_code__gte=area.low, region_code__lte=area.high)
+        snapshot = await (counted.exclude(kind=PushDayCount.DAY_MARKER).annotate(total=Sum("n"))
+                          .group_by("kind", "status", "day").values("kind", "status", "day", "total"))
+        found += [{"kind": r["kind"], "status": r["status"], "n": r["total"],
+                   "w": (as_date(r["day"]) - first_monday).days // 7} for r in snapshot]
+    missing = [day for day in _days(scope.since, scope.until) if day not in covered]
+    if missing:
+        found += await queries.push_rows(scope, spans=[day_span(a, b) for a, b in runs_of(missing)])
+    return found
+
+
+async def snapshot_push_days(now: datetime | None = None, *, days_back: int = MAX_PERIOD_DAYS) -> int:
+    """Write push_day_counts for every settled Beijing day still missing, and recount the last week's;
+    return how many days were written (the nightly `snapshot-push-days` job)."""
+    now = now or datetime.now(UTC)
+    last = now.astimezone(BEIJING).date() - timedelta(days=SETTLE_DAYS)
+    oldest = await PushRequest.all().order_by("created_at").limit(1).values_list("created_at", flat=True)
+    if not oldest:
+        return 0
+    first = max(last - timedelta(days=days_back - 1), oldest[0].astimezone(BEIJING).date())
+    done = {as_date(day) for day in await PushDayCount.filter(
+        kind=PushDayCount.DAY_MARKER, day__gte=first, day__lte=last).values_list("day", flat=True)}
+    recount_from = last - timedelta(days=RECOUNT_DAYS - 1)
+    todo = [day for day in _days(first, last) if day not in done or day >= recount_from]
+    for day in todo:
+        await _snapshot_push_day(day, now)
+    return len(todo)
+
+
+async def _snapshot_push_day(day: date, now: datetime) -> None:
+    """Replace one day's push counts (and its marker) in one transaction."""
+    sql = Sql(dialect())
+    start, end = day_span(day, day)
+    query = ("SELECT COALESCE(r.region_code, u.region_id, '') AS region_code, r.kind, r.status, "  # noqa: S608
+             "COUNT(*) AS n FROM push_requests r LEFT JOIN users u ON u.id = r.user_id "
+             f"WHERE r.created_at >= {sql.p(start)} AND r.created_at < {sql.p(end)} "
+             "GROUP BY COALESCE(r.region_code, u.region_id, ''), r.kind, r.status")
+    async with in_transaction() as conn:
+        counts = await conn.execute_query_dict(query, sql.values)
+        await PushDayCount.filter(day=day).using_db(conn).delete()
+        await PushDayCount.bulk_create(
+            [PushDayCount(day=day, region_code=row["region_code"], kind=row["kind"], status=row["status"],
+                          n=int(row["n"]), computed_at=now) for row in counts]
+            + [PushDayCount(day=day, kind=PushDayCount.DAY_MARKER, n=sum(int(row["n"]) for row in counts),
+                            computed_at=now)], batch_size=1000, using_db=conn)
+
+
+# ---- posts' funnel and registrations -----------------------------------------------------------
+
+class Coverage:
+    """Which days of a scope the snapshots can answer: counted funnel days, the day the registration totals
+    were counted for, and the stale days of each."""
+
+    def __init__(self, found: list[dict]) -> None:
+        self.funnel: set[date] = set()
+        self.anchor: date | None = None
+        self.stale: dict[str, set[date]] = {FUNNEL: set(), PEOPLE: set()}
+        for row in found:
+            day = as_date(row["day"])
+            if row["metric"] == FUNNEL:
+                self.funnel.add(day)
+            elif row["metric"] == PEOPLE_TOTAL:
+                self.anchor = day
+            elif row["metric"].rstrip("!") in self.stale:
+                self.stale[row["metric"].rstrip("!")].add(day)
+
+
+async def coverage(scope: Scope) -> Coverage:
+    """Read, in one query, what the snapshots hold for the scope (nothing when the scope is all live)."""
+    if scope.live:
+        return Coverage([])
+    sql = scope.sql()
+    query = ("SELECT metric, day FROM metric_day_counts WHERE key = '*' AND "  # noqa: S608
+             f"((metric = '{FUNNEL}' AND day >= {sql.p(scope.since)} AND day <= {sql.p(scope.until)}) "
+             f"OR metric = '{PEOPLE_TOTAL}') "
+             "UNION ALL SELECT DISTINCT metric || '!' AS metric, day FROM metric_stale_days")
+    return Coverage(await rows(query, sql.values))
+
+
+def _in_days(sql: Sql, days: list[date]) -> str:
+    return "(" + " OR ".join(f"(day >= {sql.p(a)} AND day <= {sql.p(b)})" for a, b in runs_of(days)) + ")"
+
+
+async def funnel_rows(scope: Scope, cover: Coverage) -> list[dict]:
+    """Count posts of the period per kind and furthest stage reached: counted days that are not stale from
+    metric_day_counts, the other days live (rows as queries.funnel_rows; snapshot rows carry no region)."""
+    counted = sorted(cover.funnel - cover.stale[FUNNEL])
+    found: list[dict] = []
+    if counted:
+        sql = scope.sql()
+        query = (f"SELECT key, SUM(n) AS n FROM metric_day_counts WHERE metric = '{FUNNEL}' AND "  # noqa: S608
+                 f"{_in_days(sql, counted)} AND key <> '{MARK}' AND {scope.within(sql, 'region_code')} GROUP BY key")
+        for row in await rows(query, sql.values):
+            kind, reached = row["key"].split(":")
+            found.append({"k": None, "kind": kind, "r": int(reached), "n": int(row["n"])})
+    missing = [day for day in _days(scope.since, scope.until) if day not in set(counted)]
+    if missing:
+        found += await queries.funnel_rows(scope, spans=[day_span(a, b) for a, b in runs_of(missing)])
+    return found
+
+
+async def people_rows(scope: Scope, cover: Coverage) -> list[dict]:
+    """Count people per region code and role registered by the end of the period.
+
+    From the totals counted for the anchor day A: minus the counted registrations of stale days up to A
+    plus their live count, then plus the live registrations after A (or minus those after the period).
+    """
+    anchor = cover.anchor
+    if anchor is None:
+        return await queries.people_rows(scope, before=scope.end)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+
+    def add(found: list[dict], sign: int) -> None:
+        for row in found:
+            if row["k"] is not None:
+                counts[(row["k"], row["role"])] += sign * int(row["n"])
+
+    sql = scope.sql()
+    query = (f"SELECT region_code AS k, key AS role, n FROM metric_day_counts WHERE metric = '{PEOPLE_TOTAL}' "  # noqa: S608
+             f"AND day = {sql.p(anchor)} AND key <> '{MARK}' AND {scope.within(sql, 'region_code')}")
+    add(await rows(query, sql.values), 1)
+    stale = sorted(day for day in cover.stale[PEOPLE] if day <= anchor)
+    if stale:
+        sql = scope.sql()
+        add(await rows("SELECT region_code AS k, key AS role, SUM(n) AS n FROM metric_day_counts "  # noqa: S608
+                       f"WHERE metric = '{PEOPLE}' AND {_in_days(sql, stale)} AND key <> '{MARK}' "
+                       f"AND {scope.within(sql, 'region_code')} GROUP BY region_code, key", sql.values), -1)
+    after = beijing_midnight(anchor + timedelta(days=1))
+    spans: list[Span] = [day_span(a, b) for a, b in runs_of(stale)]
+    if scope.end > after:
+        spans.append((after, scope.end))
+    if spans:
+        add(await queries.people_rows(scope, spans=spans), 1)
+    if scope.end < after:
+        add(await queries.people_rows(scope, spans=[(scope.end, after)]), -1)
+    return [{"k": k, "role": role, "n": n} for (k, role), n in counts.items()]
+
+
+async def snapshot_metric_days(now: datetime | None = None, *, days_back: int = KEEP_DAYS) -> int:
+    """Count every Beijing day before today that is missing or stale (posts' funnel, registrations), and the
+    people registered by the end of yesterday; return how many days were counted (the nightly
+    `snapshot-metric-days` job)."""
+    now = now or datetime.now(UTC)
+    last = now.astimezone(BEIJING).date() - timedelta(days=1)
+    first = await _first_day(last - timedelta(days=days_back - 1))
+    if first is None:
+        return 0
+    async with in_transaction() as conn:
+        if dialect() == "postgres":  # one view of the data for the days, the totals and the stale rows deleted
+            await conn.execute_script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        await MetricDayCount.filter(metric__in=[FUNNEL, PEOPLE], day__lt=first).delete()
+        done = {as_date(day) for day in await MetricDayCount.filter(
+            metric=FUNNEL, key=MARK, day__gte=first, day__lte=last).values_list("day", flat=True)}
+        stale = {as_date(day) for day in await _stale_days(last)}
+        todo = [day for day in _days(first, last) if day not in done or day in stale]
+        for day in todo:
+            await _count_day(day, now)
+        await _count_totals(last, now)
+        await MetricStaleDay.filter(day__lte=last).delete()  # under repeatable read: only the rows seen above
+    return len(todo)
+
+
+async def _first_day(earliest: date) -> date | None:
+    """Return the first day worth counting: `earliest`, or the day the first person or post arrived (None:
+    nobody and nothing yet)."""
+    found = [at for model in (User, Post) for at in
+             await model.all().order_by("created_at").limit(1).values_list("created_at", flat=True)]
+    return max(earliest, min(found).astimezone(BEIJING).date()) if found else None
+
+
+async def _stale_days(last: date) -> list[date]:
+    sql = Sql(dialect())
+    found = await rows(f"SELECT DISTINCT day FROM metric_stale_days WHERE day <= {sql.p(last)}", sql.values)  # noqa: S608
+    return [row["day"] for row in found]
+
+
+async def _count_day(day: date, now: datetime) -> None:
+    """Replace one day's funnel and registration counts, and their markers."""
+    scope = Scope(None, since=day, until=day, now=now, live=True)
+    funnel, people = await queries.funnel_rows(scope), await queries.people_rows(scope)
+    await MetricDayCount.filter(metric__in=[FUNNEL, PEOPLE], day=day).delete()
+    await MetricDayCount.bulk_create(
+        [MetricDayCount(metric=FUNNEL, day=day, region_code=r["k"], key=f"{r['kind']}:{r['r']}", n=int(r["n"]),
+                        computed_at=now) for r in funnel]
+        + [MetricDayCount(metric=PEOPLE, day=day, region_code=r["k"], key=r["role"], n=int(r["n"]), computed_at=now)
+           for r in people if r["k"] is not None]
+        + [MetricDayCount(metric=metric, day=day, key=MARK, n=0, computed_at=now) for metric in (FUNNEL, PEOPLE)],
+        batch_size=1000)
+
+
+async def _count_totals(last: date, now: datetime) -> None:
+    """Replace the registration totals with the people registered by the end of `last`."""
+    scope = Scope(None, since=last, until=last, now=now, live=True)
+    totals = await queries.people_rows(scope, before=scope.end)
+    await MetricDayCount.filter(metric=PEOPLE_TOTAL).delete()
+    await MetricDayCount.bulk_create(
+        [MetricDayCount(metric=PEOPLE_TOTAL, day=last, region_code=r["k"], key=r["role"], n=int(r["n"]),
+                        computed_at=now) for r in totals if r["k"] is not None]
+        + [MetricDayCount(metric=PEOPLE_TOTAL, day=last, key=MARK, n=0, computed_at=now)], batch_size=1000)
