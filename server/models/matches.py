@@ -37,4 +37,5 @@ class Match(Model):
     class Meta:
         table = "matches"
         unique_together = (("demand_id", "supply_post_id"), ("demand_id", "supply_article_id"))
-        indexes = (("supply_post_id", "status"),)  # an offer's (accepted) matches
+        # an offer's (accepted) matches; the matches of a period (the dashboard's cards)
+        indexes = (("supply_post_id", "status"), ("created_at", "demand_id"))

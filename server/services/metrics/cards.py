@@ -28,7 +28,6 @@ CARDS = [("users", "注册用户", "人"), ("scientists", "科技工作者", "�
 class Period:
     """The rows one period's cards, rates and overview share (each figure is queried once per period)."""
 
-    cover: snapshots.Coverage
     people: list[dict]
     posts: list[dict]
     served: list[dict]
@@ -44,9 +43,9 @@ def previous_period(since: date, until: date) -> tuple[date, date]:
 async def period_rows(scope: Scope, cover: snapshots.Coverage) -> Period:
     """Query the rows a period's cards and rates need."""
     people, posts, served, pushes = await asyncio.gather(
-        snapshots.people_rows(scope, cover), queries.post_rows(scope), queries.served_rows(scope),
+        snapshots.people_rows(scope, cover), snapshots.post_rows(scope, cover), queries.served_rows(scope),
         snapshots.push_rows(scope))
-    return Period(cover, people, posts, served, pushes)
+    return Period(people, posts, served, pushes)
 
 
 def _total(found: list[dict], *, where: tuple[str, str] | None = None) -> int:
@@ -75,18 +74,23 @@ def _change(now: int, before: int) -> dict:
     return {"delta": now - before, "percent": round((now - before) / before, 4) if before else None}
 
 
-async def previous(scope: Scope) -> tuple[Scope, Period]:
-    """Return the previous period of a scope and its rows."""
+def before(scope: Scope) -> Scope:
+    """Return the scope of the period before a scope's (same region, same length)."""
     prev_since, prev_until = previous_period(scope.since, scope.until)
-    before = Scope(scope.region, since=prev_since, until=prev_until, now=scope.now, live=scope.live)
-    return before, await period_rows(before, await snapshots.coverage(before))
+    return Scope(scope.region, since=prev_since, until=prev_until, now=scope.now, live=scope.live)
+
+
+async def previous(scope: Scope, cover: snapshots.Coverage) -> tuple[Scope, Period]:
+    """Return the previous period of a scope and its rows (`cover` read from the previous period's start)."""
+    earlier = before(scope)
+    return earlier, await period_rows(earlier, cover)
 
 
 async def headline(scope: Scope, period: Period, earlier: tuple[Scope, Period]) -> dict:
     """Return the headline cards and both rates for a scope, each beside the previous period."""
-    before, before_rows = earlier
-    current, previous = await asyncio.gather(figures(scope, period), figures(before, before_rows))
-    earlier_rates = rates(before_rows)
+    prior, prior_rows = earlier
+    current, previous = await asyncio.gather(figures(scope, period), figures(prior, prior_rows))
+    earlier_rates = rates(prior_rows)
     now_rates, prev_rates = rates(period), earlier_rates
     cards = [{"key": key, "label": label, "unit": unit, "value": current[key], "previous": previous[key],
               **_change(current[key], previous[key])} for key, label, unit in CARDS]
@@ -94,4 +98,4 @@ async def headline(scope: Scope, period: Period, earlier: tuple[Scope, Period]) 
                    "points": None if now_rates[key] is None or prev_rates[key] is None
                    else round((now_rates[key] - prev_rates[key]) * 100, 1)} for key in now_rates}
     return {"cards": cards, "rates": trend,
-            "previous_period": {"since": before.since.isoformat(), "until": before.until.isoformat()}}
+            "previous_period": {"since": prior.since.isoformat(), "until": prior.until.isoformat()}}

@@ -131,8 +131,7 @@ async def _children_of(region: Region) -> list[Region]:
     return await Region.filter(parent_code=region.code).order_by("code")
 
 
-async def _overview(scope: Scope) -> tuple[dict, cards.Period]:
-    cover = await snapshots.coverage(scope)
+async def _overview(scope: Scope, cover: snapshots.Coverage) -> tuple[dict, cards.Period]:
     period, funnel, events, ages, staff, responses, kids = await asyncio.gather(
         cards.period_rows(scope, cover), snapshots.funnel_rows(scope, cover), queries.event_rows(scope),
         tickets.stage_age_rows(scope.area, now=scope.now), tickets.workload_rows(scope.area, today=scope.today),
@@ -144,7 +143,8 @@ async def _overview(scope: Scope) -> tuple[dict, cards.Period]:
 async def overview(region_code: str, *, since: date, until: date, now: datetime | None = None,
                    live: bool = False) -> dict:
     """Return the regional dashboard for a region and a period (Beijing days, both ends included)."""
-    data, _period = await _overview(await scope_of(region_code, since=since, until=until, now=now, live=live))
+    scope = await scope_of(region_code, since=since, until=until, now=now, live=live)
+    data, _period = await _overview(scope, await snapshots.coverage(scope))
     return data
 
 
@@ -153,7 +153,8 @@ async def dashboard(region_code: str, *, since: date, until: date, now: datetime
     """Return the overview with its headline cards (the console's dashboard page and JSON); `live` reads
     every figure live instead of from the snapshots (the benchmark's comparison)."""
     scope = await scope_of(region_code, since=since, until=until, now=now, live=live)
-    (data, period), earlier = await asyncio.gather(_overview(scope), cards.previous(scope))
+    cover = await snapshots.coverage(scope, since=cards.before(scope).since)  # one read for both periods
+    (data, period), earlier = await asyncio.gather(_overview(scope, cover), cards.previous(scope, cover))
     data["headline"] = await cards.headline(scope, period, earlier)
     return data
 
@@ -161,6 +162,6 @@ async def dashboard(region_code: str, *, since: date, until: date, now: datetime
 async def headline(region_code: str, *, since: date, until: date, now: datetime | None = None) -> dict:
     """Return only the headline cards of a region and period."""
     scope = await scope_of(region_code, since=since, until=until, now=now)
-    period, earlier = await asyncio.gather(cards.period_rows(scope, await snapshots.coverage(scope)),
-                                           cards.previous(scope))
+    cover = await snapshots.coverage(scope, since=cards.before(scope).since)
+    period, earlier = await asyncio.gather(cards.period_rows(scope, cover), cards.previous(scope, cover))
     return await cards.headline(scope, period, earlier)

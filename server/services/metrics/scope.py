@@ -124,6 +124,13 @@ class Scope:
             return f"CAST(floor((date_part('epoch', {column}) - {start}) / 604800) AS int)"
         return f"CAST((julianday({column}) - julianday({sql.p(self.first_monday)})) / 7 AS INTEGER)"
 
+    def day_week(self, sql: Sql, column: str) -> str:
+        """SQL for the number of the Beijing week (0 = the one containing `since`) a date column falls in."""
+        monday = self.since - timedelta(days=self.since.weekday())
+        if self.dialect == "postgres":
+            return f"(({column} - {sql.p(monday)}::date) / 7)"
+        return f"CAST((julianday({column}) - julianday({sql.p(monday.isoformat())})) / 7 AS INTEGER)"
+
     def minutes(self, later: str, earlier: str) -> str:
         if self.dialect == "postgres":
             return f"EXTRACT(EPOCH FROM ({later} - {earlier})) / 60.0"

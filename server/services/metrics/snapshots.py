@@ -19,6 +19,7 @@ from tortoise.functions import Sum
 from tortoise.transactions import in_transaction
 
 from server.models import MetricDayCount, MetricStaleDay, Post, PushDayCount, PushRequest, User
+from server.models.enums import PostKind
 from server.push.audience import Sql
 
 from . import queries
@@ -117,16 +118,22 @@ class Coverage:
                 self.stale[row["metric"].rstrip("!")].add(day)
 
 
-async def coverage(scope: Scope) -> Coverage:
-    """Read, in one query, what the snapshots hold for the scope (nothing when the scope is all live)."""
+async def coverage(scope: Scope, *, since: date | None = None) -> Coverage:
+    """Read, in one query, what the snapshots hold for the scope, or from an earlier `since` to its end (one read
+    for a period and the one before it); nothing when the scope is all live."""
     if scope.live:
         return Coverage([])
     sql = scope.sql()
     query = ("SELECT metric, day FROM metric_day_counts WHERE key = '*' AND "  # noqa: S608
-             f"((metric = '{FUNNEL}' AND day >= {sql.p(scope.since)} AND day <= {sql.p(scope.until)}) "
+             f"((metric = '{FUNNEL}' AND day >= {sql.p(since or scope.since)} AND day <= {sql.p(scope.until)}) "
              f"OR metric = '{PEOPLE_TOTAL}') "
              "UNION ALL SELECT DISTINCT metric || '!' AS metric, day FROM metric_stale_days")
     return Coverage(await rows(query, sql.values))
+
+
+def _counted(scope: Scope, cover: Coverage) -> list[date]:
+    """Return the days of the scope's period whose funnel counts are there and not stale."""
+    return sorted(day for day in cover.funnel - cover.stale[FUNNEL] if scope.since <= day <= scope.until)
 
 
 def _in_days(sql: Sql, days: list[date]) -> str:
@@ -136,7 +143,7 @@ def _in_days(sql: Sql, days: list[date]) -> str:
 async def funnel_rows(scope: Scope, cover: Coverage) -> list[dict]:
     """Count posts of the period per kind and furthest stage reached: counted days that are not stale from
     metric_day_counts, the other days live (rows as queries.funnel_rows; snapshot rows carry no region)."""
-    counted = sorted(cover.funnel - cover.stale[FUNNEL])
+    counted = _counted(scope, cover)
     found: list[dict] = []
     if counted:
         sql = scope.sql()
@@ -148,6 +155,26 @@ async def funnel_rows(scope: Scope, cover: Coverage) -> list[dict]:
     missing = [day for day in _days(scope.since, scope.until) if day not in set(counted)]
     if missing:
         found += await queries.funnel_rows(scope, spans=[day_span(a, b) for a, b in runs_of(missing)])
+    return found
+
+
+async def post_rows(scope: Scope, cover: Coverage) -> list[dict]:
+    """Count posts of the period per region code, kind and week (rows as queries.post_rows): counted days that
+    are not stale from the funnel's day counts (a post counts once there, at its furthest stage), the other
+    days live. Snapshot rows carry the child's code prefix, not the full code."""
+    counted = _counted(scope, cover)
+    if not counted:
+        return await queries.post_rows(scope)
+    sql = scope.sql()
+    kind = "CASE " + " ".join(f"WHEN key LIKE '{k.value}:%' THEN '{k.value}'" for k in PostKind) + " END"
+    query = (f"SELECT substr(region_code, 1, {scope.child_len}) AS k, {kind} AS kind, "  # noqa: S608
+             f"{scope.day_week(sql, 'day')} AS w, SUM(n) AS n FROM metric_day_counts WHERE metric = '{FUNNEL}' "
+             f"AND {_in_days(sql, counted)} AND key <> '{MARK}' AND {scope.within(sql, 'region_code')} "
+             "GROUP BY 1, 2, 3")
+    found = await rows(query, sql.values)
+    missing = [day for day in _days(scope.since, scope.until) if day not in set(counted)]
+    if missing:
+        found += await queries.post_rows(scope, spans=[day_span(a, b) for a, b in runs_of(missing)])
     return found
 
 
