@@ -76,4 +76,5 @@ async def test_expiry_closes_old_posts_and_tells_the_indexes(client, settings, r
 async def test_schedule_table_names_every_upkeep_job():
     assert {job_id for job_id, _, _ in jobs.SCHEDULE} == {
         "retrain-model", "expire-posts", "rebuild-index", "reassign-uncontacted", "remind-overdue", "flag-stuck",
-        "daily-digest", "send-due-outreach", "snapshot-push-days", "recheck-pending-posts", "send-match-digests"}
+        "daily-digest", "send-due-outreach", "snapshot-push-days", "snapshot-metric-days", "recheck-pending-posts",
+        "send-match-digests"}
