@@ -24,7 +24,8 @@ async def test_admin_reads_the_dashboard_drills_down_and_exports(page, world: Wo
     assert (await page.text_content("#funnel-need-published")).strip() == "5"
     assert (await page.text_content("#funnel-question-published")).strip() == "1"
     assert "科技服务获取率" in await page.text_content("#definitions")
-    await page.wait_for_function("document.documentElement.dataset.charts === '4'")
+    # a selector, not wait_for_function: polling a JavaScript string is eval, which the console's CSP refuses
+    await page.wait_for_selector("html[data-charts='4']", state="attached")
     assert await page.locator("#chart-funnel canvas").count() == 1  # ECharts drew (vendored, no CDN)
     shot = screenshot_path("dashboard-province.png")
     await page.screenshot(path=str(shot), full_page=True)
