@@ -218,6 +218,7 @@ async def worker(settings: Settings) -> int:
 async def scheduler(settings: Settings) -> int:
     """Run the schedule table while holding the leader lock."""
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
+    from redis.exceptions import RedisError
 
     from server import cache, jobs
 
@@ -244,6 +245,10 @@ async def scheduler(settings: Settings) -> int:
         await _until_signal()
     finally:
         schedule.shutdown(wait=False)
+        try:
+            await jobs.resign(store, me=me)
+        except RedisError as exc:  # the lock expires by itself within its TTL
+            log.warning("scheduler: could not give up the leader lock: %s", exc)
         await store.aclose()
         await db.close_db()
     return 0

@@ -219,20 +219,27 @@ SCHEDULE: list[tuple[str, dict[str, object], ScheduledJob]] = [
 ]
 
 
-# Take the lock if free, or renew it if this process holds it, in one atomic step. With a GET then
-# an EXPIRE the lock could expire and be taken by another scheduler between the two: the first
-# would then renew the other's lock and both would lead.
-_TAKE_OR_RENEW = """
-if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'EX', ARGV[2]) then return 1 end
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  redis.call('EXPIRE', KEYS[1], ARGV[2])
-  return 1
-end
+# Take the lock if free (SET NX PX), else extend it only if this process holds it, in one script. With a
+# GET then an EXPIRE the lock could expire and be taken by another scheduler between the two: the first
+# would then extend the other's lock and both would lead.
+_TAKE_OR_EXTEND = """
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+"""
+# Delete the lock only if this process still holds it (never a successor's).
+_RELEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 """
 
 
-async def is_leader(store: Redis, *, me: str) -> bool:
+async def is_leader(store: Redis, *, me: str, ttl_ms: int = keys.SCHEDULER_LEADER_TTL_MS) -> bool:
     """Hold (or take) the scheduler leader lock; return whether this process leads."""
-    taken = await store.eval(_TAKE_OR_RENEW, 1, keys.SCHEDULER_LEADER, me, keys.SCHEDULER_LEADER_TTL)
+    taken = await store.eval(_TAKE_OR_EXTEND, 1, keys.SCHEDULER_LEADER, me, ttl_ms)
     return bool(taken)
+
+
+async def resign(store: Redis, *, me: str) -> bool:
+    """Give up the leader lock if this process holds it, so another scheduler takes over at once."""
+    return bool(await store.eval(_RELEASE, 1, keys.SCHEDULER_LEADER, me))

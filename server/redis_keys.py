@@ -35,9 +35,10 @@ MATCH_JOBS_GROUP = "matchers"
 MATCH_JOBS_MAXLEN = 100_000
 MATCH_JOB_CLAIM_IDLE_MS = 60_000  # a job unacknowledged this long is taken over by another worker
 
-# Leader lock of the scheduler process, so two schedulers never run the same job; 60 s, renewed.
+# Leader lock of the scheduler process, so two schedulers never run the same job: holds the leader's
+# id; 60 s, renewed every 20 s by the holder only, deleted by the holder when it stops.
 SCHEDULER_LEADER = "kjy:scheduler:leader"
-SCHEDULER_LEADER_TTL = 60
+SCHEDULER_LEADER_TTL_MS = 60_000
 
 # A callback already seen (WeChat retries up to 3 times within 15 s); 5 minutes.
 WECHAT_CALLBACK_SEEN = "kjy:wechat:callback-seen:{dedup_key}"
