@@ -2,6 +2,7 @@
 # One command for a fresh machine: set up and run the whole test suite.
 #   ./scripts/test.sh              lint, import contracts, pytest, mini-program tests
 #   ./scripts/test.sh --backend    pytest only (used for the second CI pass)
+#   TEST_WORKERS=0 ./scripts/test.sh   pytest in one process (default: 2 workers)
 # Uses TEST_DATABASE_URL / TEST_REDIS_URL (or DATABASE_URL / REDIS_URL) when set,
 # SQLite and the in-process store otherwise.
 set -euo pipefail
@@ -27,8 +28,12 @@ if [ "$backend_only" = 0 ]; then
 fi
 
 echo "==> pytest (database: ${TEST_DATABASE_URL:-${DATABASE_URL:-sqlite (embedded)}}, redis: ${TEST_REDIS_URL:-${REDIS_URL:-in-process}})"
+# Two pytest-xdist workers, each a session with its own database, sandbox and store (tests/conftest.py); with
+# a real Redis, worker N uses the URL's database number + N. TEST_WORKERS=0 runs one process.
+xdist=()
+if [ "${TEST_WORKERS:-2}" != 0 ]; then xdist=(-n "${TEST_WORKERS:-2}" --dist loadgroup --no-loadscope-reorder); fi
 set +e
-.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+.venv/bin/python -m pytest -q -p no:cacheprovider "${xdist[@]}" "$@"
 status=$?
 set -e
 if [ "$status" = 5 ]; then

@@ -3,6 +3,11 @@
 Variables: TEST_DATABASE_URL or DATABASE_URL (a `{}` in a PostgreSQL URL becomes a random
 database name, created and dropped here), TEST_REDIS_URL or REDIS_URL. With CI=true an
 unreachable PostgreSQL or Redis fails the run; it is never skipped.
+
+Under pytest-xdist (scripts/test.sh runs `-n 2 --dist loadgroup`) each worker is a session of its
+own: its own database (SQLite file or PostgreSQL `{}` name), its own sandbox and in-process store,
+and with a real Redis the URL's database number plus the worker's number (gw0 -> /14, gw1 -> /15),
+since every test empties its Redis database.
 """
 
 from __future__ import annotations
@@ -31,8 +36,50 @@ def _database_url() -> str:
     return os.environ.get("TEST_DATABASE_URL") or os.environ.get("DATABASE_URL") or "sqlite://:memory:"
 
 
+def _worker_number() -> int:
+    """Return this pytest-xdist worker's number (gw1 -> 1); 0 without xdist."""
+    return int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+
+
 def _redis_url() -> str | None:
-    return os.environ.get("TEST_REDIS_URL") or os.environ.get("REDIS_URL") or None
+    url = os.environ.get("TEST_REDIS_URL") or os.environ.get("REDIS_URL") or None
+    return url and worker_redis_url(url, _worker_number())
+
+
+def worker_redis_url(url: str, number: int) -> str:
+    """Return the Redis URL of xdist worker `number`: the URL's database number plus `number`."""
+    if number == 0:
+        return url
+    parts = urlsplit(url)
+    database = int(parts.path.strip("/") or 0) + number
+    return urlunsplit(parts._replace(path=f"/{database}"))
+
+
+# Slowest first, so that under xdist neither worker is left with a long group at the end.
+# (scripts/test.sh keeps this order with --no-loadscope-reorder; xdist would otherwise send the groups with
+# the most tests first.)
+SLOW_FIRST = ("contract-fuzz-0", "contract-fuzz-1", "live-server", "tests/api/test_training.py",
+              "tests/match/test_gate.py", "tests/api/test_demo_history.py")
+
+
+def _group(item: pytest.Item) -> str:
+    """Return the test's xdist group: its own mark, else the console's live server (and browser), else its module."""
+    marked = item.get_closest_marker("xdist_group")
+    if marked is not None:
+        return str(marked.args[0])
+    if {"live_server", "browser"} & set(item.fixturenames):
+        return "live-server"
+    return item.nodeid.split("::")[0]
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Group tests for `--dist loadgroup` (module and session fixtures built once) and run the slowest first."""
+    rank = {group: index for index, group in enumerate(SLOW_FIRST)}
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(_group(item)))
+    items.sort(key=lambda item: rank.get(_group(item), len(rank)))
 
 
 def free_port() -> int:
