@@ -3,7 +3,8 @@
 Cases are generated up front with a fixed seed (hypothesis, derandomized): valid data aimed at rows that exist
 (the citizen's post, its ticket, the citizen) and data the document forbids with any ids. They are sent
 round-robin over the operations through the suite's ASGI client, so the time budget cuts every operation
-evenly, alternately as the citizen and the admin. Each answer must not be a 5xx, must have a documented status
+evenly, alternately as the citizen and the admin. Every other operation is fuzzed in each of two tests, which
+two pytest-xdist workers run at once. Each answer must not be a 5xx, must have a documented status
 and content type, and its JSON must match the documented schema.
 """
 
@@ -35,6 +36,8 @@ from tests.factories import create_post, login, login_as
 MAX_EXAMPLES = 30  # per operation and generation mode (valid data, and data the document forbids)
 SEED = 20_131_013
 TIME_BUDGET = 90.0  # seconds for sending, after generating; what is left when it runs out is not sent
+# Every other operation in each of two tests, which two pytest-xdist workers run at once (scripts/test.sh).
+SHARDS = 2
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 LOGOUT = ("POST", "/api/v1/auth/logout")  # would end the caller's session: it gets a session of its own
 ROLE_CHANGES = {("PATCH", "/api/v1/me"), ("PATCH", "/api/v1/admin/users/{user_id}")}  # roles are put back after
@@ -113,9 +116,11 @@ def session_for(client: httpx.AsyncClient) -> Callable[[], Any]:
 
 
 @pytest.mark.timeout(TIME_BUDGET + 240)  # the budget plus generating (about 2 min on a busy machine) and logging in
-async def test_api_answers_as_documented_under_fuzzing(client):
+@pytest.mark.parametrize("shard", [pytest.param(n, marks=pytest.mark.xdist_group(f"contract-fuzz-{n}"))
+                                   for n in range(SHARDS)])
+async def test_api_answers_as_documented_under_fuzzing(client, shard):
     spec = (await client.get("/docs/openapi.json")).json()
-    operations = api_operations(spec)
+    operations = api_operations(spec)[shard::SHARDS]
     (callers, known), fresh_session = await callers_and_rows(client), session_for(client)
     started = time.monotonic()
     plans = [generate(op, GenerationMode.POSITIVE, known) + generate(op, GenerationMode.NEGATIVE, known)
@@ -139,8 +144,9 @@ async def test_api_answers_as_documented_under_fuzzing(client):
                     await restore_roles(known["roles"])
         rounds += 1
     elapsed = time.monotonic() - started
-    print(f"contract fuzz: {len(operations)} operations, {sum(map(len, plans))} cases generated in {generated:.1f}s, "
-          f"{sent} sent in {rounds} rounds, {elapsed:.1f}s in all; statuses {dict(sorted(statuses.items()))}")
+    print(f"contract fuzz, shard {shard}: {len(operations)} operations, {sum(map(len, plans))} cases generated in "
+          f"{generated:.1f}s, {sent} sent in {rounds} rounds, {elapsed:.1f}s in all; "
+          f"statuses {dict(sorted(statuses.items()))}")
     assert rounds >= 2, "the time budget ran out before every operation was fuzzed twice"
     distinct = sorted({failure.split(" | ")[0] for failure in failures})
     assert not failures, f"{len(failures)} failures, {len(distinct)} distinct:\n" + "\n".join(distinct[:40])
