@@ -25,8 +25,12 @@ YOUNG_PARAMS = Doc2VecParams(workers=1, seed=7)  # production parameters on a yo
 
 @pytest.fixture
 def own_settings(settings, tmp_path):
-    """The session settings with a model directory of this test's own."""
-    return replace(settings, model_dir=str(tmp_path / "models"))
+    """The session settings with a model directory of this test's own and no sentence encoder.
+
+    These tests are about the Doc2Vec model (training, the gate, the hot swap); without the encoder the
+    workers start without embedding the demo's documents first (about half a minute on a busy machine).
+    """
+    return replace(settings, model_dir=str(tmp_path / "models"), encoder="none")
 
 
 @pytest.fixture(scope="module")
