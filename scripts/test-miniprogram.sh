@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Mini-program tests: jest + miniprogram-simulate unit suites, then the suite that drives the
-# request wrapper against the real backend and WeChat sandbox started here (embedded defaults).
+# Mini-program tests: jest + miniprogram-simulate unit suites (while the backend starts), then the suite
+# that drives the request wrapper against the real backend and WeChat sandbox started here (embedded defaults).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v npm >/dev/null || { echo "npm is required for the mini-program tests" >&2; exit 1; }
-(cd miniprogram && npm ci --no-audit --no-fund --loglevel=error && npm run test:unit)
+# npm ci only when package-lock.json changed since the last install (it deletes node_modules first).
+want=$(sha256sum miniprogram/package-lock.json | cut -d' ' -f1)
+if [ "$(cat miniprogram/node_modules/.kjy-lock.sha 2>/dev/null)" != "$want" ]; then
+  (cd miniprogram && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$want" > miniprogram/node_modules/.kjy-lock.sha
+fi
 
 port() { .venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 API_PORT=$(port); BOX_PORT=$(port)
@@ -19,6 +24,8 @@ env -u REDIS_URL -u WECHAT_API_BASE ENCODER="${ENCODER:-none}" PUSH_QUIET_HOURS=
 backend=$!
 cleanup() { kill "$backend" 2>/dev/null || true; wait "$backend" 2>/dev/null || true; rm -rf "$workdir"; }
 trap cleanup EXIT
+# The unit suites run while the backend starts.
+(cd miniprogram && npm run test:unit)
 for _ in $(seq 1 600); do  # up to 3 min: the first start embeds the demo posts and articles
   if curl -fsS "http://127.0.0.1:$API_PORT/healthz" >/dev/null 2>&1; then break; fi
   if ! kill -0 "$backend" 2>/dev/null; then cat "$log" >&2; echo "backend failed to start" >&2; exit 1; fi
