@@ -22,18 +22,10 @@ from redis.exceptions import RedisError
 from server import redis_keys as keys
 from server.match.encoder import shared_encoder
 from server.push import dispatch, templates
-from server.services import (
-    emergency_fanout,
-    followup,
-    inbound,
-    match_runtime,
-    matching,
-    outreach,
-    posts,
-    review,
-)
+from server.services import emergency_fanout, inbound, match_runtime, matching, outreach, posts, review
 from server.services.metrics import snapshots
 from server.settings import Settings
+from server.tickets import followup
 from server.wechat.client import WeChatClients, build_clients
 
 log = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ from server.errors import AppError
 from server.models import User
 from server.models.enums import Role
 from server.redis_keys import STAFF_INVITE_TTL
-from server.services import console_tickets, staff_accounts
+from server.services import regions, staff_accounts
 
 from . import accounts, auth
 from .render import render
@@ -29,7 +29,7 @@ async def _page(request: Request, *, status: int = 200, error: str = "", **extra
     supervisors = await User.filter(role__in=[Role.STAFF, Role.ADMIN]).order_by("role", "id")
     return render("accounts.html", request, status=status, active="accounts", error=error, admins=admins,
                   concierges=await staff_accounts.list_concierges(), supervisors=supervisors,
-                  region_options=await console_tickets.region_options(None),
+                  region_options=await regions.region_options(None),
                   form=request.form if request.method == "POST" else None,
                   done=DONE.get(request.args.get("done", ""), ""), invite_days=STAFF_INVITE_TTL // 86400, **extra)
 

@@ -12,7 +12,7 @@ from server import inputs
 from server.errors import AppError, ValidationFailed
 from server.models import Article, User
 from server.models.enums import PostKind, Role
-from server.services import articles, campaigns, console_push, console_tickets, posts, review
+from server.services import articles, campaigns, console_push, posts, regions, review
 
 from . import auth
 from .push_views import TYPES
@@ -71,7 +71,7 @@ async def _campaigns_page(request: Request, *, status: int = 200, error: str = "
     found = await campaigns.list_campaigns(limit=100, cursor=None)
     return render("campaigns.html", request, status=status, active="campaigns", campaigns=found, error=error,
                   figures=await campaigns.funnel([c.id for c in found]),
-                  region_options=await console_tickets.region_options(None),
+                  region_options=await regions.region_options(None),
                   staff=await User.filter(role__in=[Role.STAFF, Role.ADMIN]).order_by("role", "id"),
                   form=request.form if request.method == "POST" else None,
                   created=inputs.as_id(request.args.get("created") or ""))
@@ -116,7 +116,7 @@ async def _articles_page(request: Request, *, status: int = 200, error: str = ""
     names = await console_push.region_names(sorted({a.region_scope for a in latest}))
     return render("articles.html", request, status=status, active="articles", articles=latest, names=names,
                   error=error, done=done, types=TYPES, type_labels=dict(TYPES),
-                  region_options=await console_tickets.region_options(None),
+                  region_options=await regions.region_options(None),
                   form=request.form if request.method == "POST" else None, total=await Article.all().count())
 
 

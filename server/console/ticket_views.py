@@ -12,15 +12,16 @@ from sanic.response import HTTPResponse, redirect
 from server import inputs
 from server.errors import AppError, ValidationFailed
 from server.models.enums import PostStatus
-from server.services import console_tickets, matches, regions, relay, tickets
+from server.services import matches, regions
 from server.services import photos as photos_service
+from server.tickets import access, chat, lifecycle, queries, stages
 
 from . import auth
 from .render import BEIJING, render
 
 bp = Blueprint("console_tickets", url_prefix="/console")
 
-STAGES = [(s.value, tickets.STATUS_NAMES[s]) for s in PostStatus]
+STAGES = [(s.value, stages.STATUS_NAMES[s]) for s in PostStatus]
 KIND_NAMES = {"need": "科技所需", "question": "科普所需", "offer": "科技所能"}
 EVENT_NAMES = {"opened": "创建", "assigned": "分配", "status": "推进", "plan": "计划", "note": "内部备注",
                "handover": "转交", "closed": "结单", "rated": "评价"}
@@ -60,15 +61,15 @@ async def no_expert_queue(request: Request) -> HTTPResponse:
 
 async def _board(request: Request, *, filters: dict, queue: str = "") -> HTTPResponse:
     session: auth.ConsoleSession = request.ctx.console
-    found = await console_tickets.list_board(scope=session.scope, page=_int_arg(request, "page", default=1) or 1,
-                                             **filters)
+    found = await queries.list_board(scope=session.scope, page=_int_arg(request, "page", default=1) or 1,
+                                     **filters)
     kept = {k: v for k, v in request.args.items() if k != "page" and v and v[0]}
     base = urlencode({k: v[0] for k, v in kept.items()})
     return render("tickets.html", request, active="no_expert" if queue else "tickets", board=found,
                   filters=filters, stages=STAGES, stage_names=dict(STAGES), kind_names=KIND_NAMES, base_query=base,
-                  concierges=await console_tickets.concierges_in(session.scope), queue=queue,
-                  region_options=await console_tickets.region_options(session.scope),
-                  is_overdue=console_tickets.is_overdue)
+                  concierges=await queries.concierges_in(session.scope), queue=queue,
+                  region_options=await regions.region_options(session.scope),
+                  is_overdue=queries.is_overdue)
 
 
 DONE = {"reassigned": "已改派。", "advanced": "阶段已推进，已通知发布人。", "plan": "计划已保存。",
@@ -79,14 +80,14 @@ DONE = {"reassigned": "已改派。", "advanced": "阶段已推进，已通知�
 async def _ticket_page(request: Request, ticket_id: int, *, status: int = 200, error: str = "",
                        failed: str = "") -> HTTPResponse:
     session: auth.ConsoleSession = request.ctx.console
-    record = await console_tickets.ticket_record(scope=session.scope, ticket_id=ticket_id)
+    record = await queries.ticket_record(scope=session.scope, ticket_id=ticket_id)
     query = (request.args.get("q") or "").strip()[:32]
-    found = await console_tickets.search_scientists(query) if query else None
+    found = await queries.search_scientists(query) if query else None
     photos = await photos_service.passed_urls(post_id=record.ticket.post_id, settings=request.app.ctx.settings)
     return render("ticket.html", request, photos=photos, status=status, active="tickets", record=record, error=error,
                   failed=failed, stage_names=dict(STAGES), kind_names=KIND_NAMES, event_names=EVENT_NAMES,
                   done=DONE.get(request.args.get("done", ""), ""), form=request.form if request.method == "POST"
-                  else None, overdue=console_tickets.is_overdue(record.ticket), query=query, found=found,
+                  else None, overdue=queries.is_overdue(record.ticket), query=query, found=found,
                   today=datetime.now(BEIJING).date().isoformat())
 
 
@@ -105,9 +106,9 @@ async def reassign(request: Request, ticket_id: int) -> HTTPResponse:
     form = request.form or {}
     raw_to = (form.get("to") or "").strip()
     try:
-        await console_tickets.reassign(actor=session.user, scope=session.scope, ticket_id=ticket_id,
-                                       to_id=inputs.as_id(raw_to),  # anything else: "choose a concierge"
-                                       note=inputs.clean_text(form.get("note") or ""))
+        await queries.reassign(actor=session.user, scope=session.scope, ticket_id=ticket_id,
+                               to_id=inputs.as_id(raw_to),  # anything else: "choose a concierge"
+                               note=inputs.clean_text(form.get("note") or ""))
     except ValidationFailed as exc:
         return await _ticket_page(request, ticket_id, status=422, error=exc.message, failed="reassign")
     return redirect(f"/console/tickets/{ticket_id}?done=reassigned", status=303)
@@ -146,7 +147,7 @@ def _due(raw: str) -> date:
 async def advance(request: Request, ticket_id: int) -> HTTPResponse:
     """Move the ticket one stage on (the poster is told)."""
     staff = request.ctx.console.user
-    return await _act(request, ticket_id, "advanced", lambda: tickets.advance(
+    return await _act(request, ticket_id, "advanced", lambda: lifecycle.advance(
         ticket_id=ticket_id, staff=staff, to=_stage(_text(request, "to")), note=_text(request, "note")))
 
 
@@ -155,7 +156,7 @@ async def advance(request: Request, ticket_id: int) -> HTTPResponse:
 async def plan(request: Request, ticket_id: int) -> HTTPResponse:
     """Record the next step and its date."""
     staff = request.ctx.console.user
-    return await _act(request, ticket_id, "plan", lambda: tickets.set_plan(
+    return await _act(request, ticket_id, "plan", lambda: lifecycle.set_plan(
         ticket_id=ticket_id, staff=staff, due=_due(_text(request, "due")), step=_text(request, "step")))
 
 
@@ -164,7 +165,7 @@ async def plan(request: Request, ticket_id: int) -> HTTPResponse:
 async def note(request: Request, ticket_id: int) -> HTTPResponse:
     """Add an internal note."""
     staff = request.ctx.console.user
-    return await _act(request, ticket_id, "note", lambda: tickets.add_note(
+    return await _act(request, ticket_id, "note", lambda: lifecycle.add_note(
         ticket_id=ticket_id, staff=staff, note=_text(request, "note")))
 
 
@@ -173,7 +174,7 @@ async def note(request: Request, ticket_id: int) -> HTTPResponse:
 async def close(request: Request, ticket_id: int) -> HTTPResponse:
     """Close the ticket with a reason."""
     staff = request.ctx.console.user
-    return await _act(request, ticket_id, "closed", lambda: tickets.close(
+    return await _act(request, ticket_id, "closed", lambda: lifecycle.close(
         ticket_id=ticket_id, staff=staff, reason=_text(request, "reason")))
 
 
@@ -184,8 +185,8 @@ async def reply(request: Request, ticket_id: int) -> HTTPResponse:
     session: auth.ConsoleSession = request.ctx.console
 
     async def action() -> object:
-        ticket = await tickets.load_for_staff(staff=session.user, ticket_id=ticket_id)
-        return await relay.from_concierge(concierge=session.user, ticket=ticket, text=_text(request, "text"))
+        ticket = await access.load_for_staff(staff=session.user, ticket_id=ticket_id)
+        return await chat.from_concierge(concierge=session.user, ticket=ticket, text=_text(request, "text"))
     return await _act(request, ticket_id, "reply", action)
 
 
@@ -196,7 +197,7 @@ async def accept_match(request: Request, ticket_id: int, match_id: int) -> HTTPR
     session: auth.ConsoleSession = request.ctx.console
 
     async def action() -> object:
-        await console_tickets.ticket_record(scope=session.scope, ticket_id=ticket_id)  # scope check
+        await queries.ticket_record(scope=session.scope, ticket_id=ticket_id)  # scope check
         return await matches.decide(user=session.user, match_id=match_id, accept=True,
                                     reason=_text(request, "reason") or "科服保姆与发布人确认后接受")
     return await _act(request, ticket_id, "accepted", action)
@@ -207,6 +208,6 @@ async def accept_match(request: Request, ticket_id: int, match_id: int) -> HTTPR
 async def recommend(request: Request, ticket_id: int) -> HTTPResponse:
     """Record a scientist found by hand for a ticket (internal note)."""
     session: auth.ConsoleSession = request.ctx.console
-    return await _act(request, ticket_id, "recommended", lambda: console_tickets.recommend_scientist(
+    return await _act(request, ticket_id, "recommended", lambda: queries.recommend_scientist(
         actor=session.user, scope=session.scope, ticket_id=ticket_id,
         scientist_id=inputs.as_id(_text(request, "scientist"))))

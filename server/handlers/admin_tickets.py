@@ -10,7 +10,7 @@ from sanic_ext import openapi
 from server.handlers.common import authenticated, json, query_model
 from server.handlers.docs import json_content
 from server.models.enums import Role
-from server.services import ticket_stats
+from server.tickets import stats
 
 bp = Blueprint("admin_tickets", url_prefix="/api/v1/admin")
 
@@ -56,7 +56,7 @@ class StageAgeingList(BaseModel):
 async def concierges(request: Request) -> HTTPResponse:
     """Return every concierge's load and first-response times, optionally within a region."""
     q = query_model(request, RegionQuery)
-    return json({"concierges": await ticket_stats.concierge_load(q.region_code)})
+    return json({"concierges": await stats.concierge_load(q.region_code)})
 
 
 @bp.get("/tickets/ageing")
@@ -67,5 +67,5 @@ async def concierges(request: Request) -> HTTPResponse:
 async def ageing(request: Request) -> HTTPResponse:
     """Return per-stage ticket counts by time spent in the stage, optionally within a region."""
     q = query_model(request, RegionQuery)
-    return json({"stages": await ticket_stats.stage_ageing(q.region_code),
-                 "buckets": {key: label for key, label, *_ in ticket_stats.AGE_BUCKETS}})
+    return json({"stages": await stats.stage_ageing(q.region_code),
+                 "buckets": {key: label for key, label, *_ in stats.AGE_BUCKETS}})

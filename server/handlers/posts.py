@@ -22,7 +22,8 @@ from server.handlers.schemas import (
     WithdrawIn,
 )
 from server.handlers.serializers import post_json, progress_json
-from server.services import posts, progress, reach, tickets
+from server.services import posts, progress, reach
+from server.tickets import access
 
 bp = Blueprint("posts", url_prefix="/api/v1/posts")
 ERRORS = [openapi.definitions.Response(json_content(ErrorOut), status=422),
@@ -80,7 +81,7 @@ async def get_post(request: Request, post_id: int) -> HTTPResponse:
     post = await posts.get_post(viewer=user, post_id=post_id)
     data = post_json(post, viewer=user)
     if user.id == post.author_id or (await reach.reach_of(user)).covers(post.region_id):
-        data["ticket_id"] = await tickets.ticket_id_of(post.id)
+        data["ticket_id"] = await access.ticket_id_of(post.id)
     return json({"post": data})
 
 

@@ -29,7 +29,7 @@ from server.handlers.schemas import (
 from server.handlers.serializers import message_json, ticket_json
 from server.models import TicketEvent, User
 from server.models.enums import Role
-from server.services import relay, tickets
+from server.tickets import access, assignment, chat, lifecycle
 
 bp = Blueprint("tickets", url_prefix="/api/v1")
 STAFF = (Role.STAFF, Role.ADMIN)
@@ -41,7 +41,7 @@ STAFF = (Role.STAFF, Role.ADMIN)
 @authenticated()
 async def get_ticket(request: Request, ticket_id: int) -> HTTPResponse:
     """Return the poster's own ticket with its public timeline."""
-    ticket, events = await tickets.for_poster(poster=request.ctx.user, ticket_id=ticket_id)
+    ticket, events = await access.for_poster(poster=request.ctx.user, ticket_id=ticket_id)
     return json({"ticket": ticket_json(ticket, staff_view=False, events=events)})
 
 
@@ -52,7 +52,7 @@ async def get_ticket(request: Request, ticket_id: int) -> HTTPResponse:
 async def rate(request: Request, ticket_id: int) -> HTTPResponse:
     """Rate a landed ticket."""
     body = parse_body(request, RatingIn)
-    ticket = await tickets.rate(ticket_id=ticket_id, poster=request.ctx.user, score=body.rating, comment=body.comment)
+    ticket = await lifecycle.rate(ticket_id=ticket_id, poster=request.ctx.user, score=body.rating, comment=body.comment)
     return json({"ticket": ticket_json(ticket, staff_view=False)})
 
 
@@ -64,8 +64,8 @@ async def rate(request: Request, ticket_id: int) -> HTTPResponse:
 async def staff_list(request: Request) -> HTTPResponse:
     """List tickets the staff member may see."""
     q = query_model(request, TicketQuery)
-    found = await tickets.list_for_staff(staff=request.ctx.user, status=q.status, mine=q.mine, overdue=q.overdue,
-                                         no_expert=q.no_expert, limit=q.limit, cursor=q.cursor)
+    found = await access.list_for_staff(staff=request.ctx.user, status=q.status, mine=q.mine, overdue=q.overdue,
+                                        no_expert=q.no_expert, limit=q.limit, cursor=q.cursor)
     more = len(found) == q.limit
     return json({"tickets": [ticket_json(t, staff_view=True) for t in found],
                  "next_cursor": found[-1].id if more else None})
@@ -77,7 +77,7 @@ async def staff_list(request: Request) -> HTTPResponse:
 @authenticated(*STAFF)
 async def staff_get(request: Request, ticket_id: int) -> HTTPResponse:
     """Return a ticket with every timeline entry."""
-    ticket = await tickets.load_for_staff(staff=request.ctx.user, ticket_id=ticket_id)
+    ticket = await access.load_for_staff(staff=request.ctx.user, ticket_id=ticket_id)
     await ticket.fetch_related("concierge")
     events = await TicketEvent.filter(ticket_id=ticket.id).order_by("id")
     return json({"ticket": ticket_json(ticket, staff_view=True, events=events)})
@@ -90,7 +90,7 @@ async def staff_get(request: Request, ticket_id: int) -> HTTPResponse:
 async def advance(request: Request, ticket_id: int) -> HTTPResponse:
     """Advance a ticket one stage."""
     body = parse_body(request, AdvanceIn)
-    ticket = await tickets.advance(ticket_id=ticket_id, staff=request.ctx.user, to=body.to, note=body.note)
+    ticket = await lifecycle.advance(ticket_id=ticket_id, staff=request.ctx.user, to=body.to, note=body.note)
     return json({"ticket": ticket_json(ticket, staff_view=True)})
 
 
@@ -105,7 +105,7 @@ async def plan(request: Request, ticket_id: int) -> HTTPResponse:
         due = date.fromisoformat(body.due)
     except ValueError:
         raise ValidationFailed("日期格式应为 YYYY-MM-DD", field="due") from None
-    ticket = await tickets.set_plan(ticket_id=ticket_id, staff=request.ctx.user, due=due, step=body.step)
+    ticket = await lifecycle.set_plan(ticket_id=ticket_id, staff=request.ctx.user, due=due, step=body.step)
     return json({"ticket": ticket_json(ticket, staff_view=True)})
 
 
@@ -115,7 +115,7 @@ async def plan(request: Request, ticket_id: int) -> HTTPResponse:
 async def note(request: Request, ticket_id: int) -> HTTPResponse:
     """Add an internal note."""
     body = parse_body(request, NoteIn)
-    await tickets.add_note(ticket_id=ticket_id, staff=request.ctx.user, note=body.note)
+    await lifecycle.add_note(ticket_id=ticket_id, staff=request.ctx.user, note=body.note)
     return json({"ok": True}, status=201)
 
 
@@ -129,7 +129,7 @@ async def handover(request: Request, ticket_id: int) -> HTTPResponse:
     colleague = await User.get_or_none(id=body.to_user_id)
     if colleague is None:
         raise NotFound("user", field="to_user_id")
-    ticket = await tickets.hand_over(ticket_id=ticket_id, staff=request.ctx.user, to=colleague, note=body.note)
+    ticket = await assignment.hand_over(ticket_id=ticket_id, staff=request.ctx.user, to=colleague, note=body.note)
     return json({"ticket": ticket_json(ticket, staff_view=True)})
 
 
@@ -140,7 +140,7 @@ async def handover(request: Request, ticket_id: int) -> HTTPResponse:
 async def close(request: Request, ticket_id: int) -> HTTPResponse:
     """Close a ticket with a reason."""
     body = parse_body(request, CloseIn)
-    ticket = await tickets.close(ticket_id=ticket_id, staff=request.ctx.user, reason=body.reason)
+    ticket = await lifecycle.close(ticket_id=ticket_id, staff=request.ctx.user, reason=body.reason)
     return json({"ticket": ticket_json(ticket, staff_view=True)})
 
 
@@ -151,7 +151,7 @@ async def close(request: Request, ticket_id: int) -> HTTPResponse:
 async def list_messages(request: Request, ticket_id: int) -> HTTPResponse:
     """Return the poster's chat with their concierge, oldest first."""
     before = inputs.optional_id(request.args.get("before"), field="before")
-    found = await relay.messages_for_poster(poster=request.ctx.user, ticket_id=ticket_id, before=before)
+    found = await chat.messages_for_poster(poster=request.ctx.user, ticket_id=ticket_id, before=before)
     return json({"messages": [message_json(m) for m in found]})
 
 
@@ -162,5 +162,5 @@ async def list_messages(request: Request, ticket_id: int) -> HTTPResponse:
 async def send_message(request: Request, ticket_id: int) -> HTTPResponse:
     """Store a message for the concierge (delivered by the relay)."""
     body = parse_body(request, MessageIn)
-    message = await relay.post_from_miniprogram(poster=request.ctx.user, ticket_id=ticket_id, text=body.text)
+    message = await chat.post_from_miniprogram(poster=request.ctx.user, ticket_id=ticket_id, text=body.text)
     return json({"message": message_json(message)}, status=201)

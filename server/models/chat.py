@@ -1,7 +1,7 @@
 """Chat messages relayed between a poster and their concierge.
 
 Each message to a known recipient is delivered by the push dispatcher: one `push_requests` row (kind
-concierge_message, cause "chat:<id>") written with it holds its delivery state (services.relay reads it).
+concierge_message, cause "chat:<id>") written with it holds its delivery state (server.tickets.chat reads it).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The customer-service channel (客服消息, WECHAT.md §2): a ticket chat message sent into the recipient's window.
 
 A request has this channel when its data holds a customer-service body (`custom`: the message without
-`touser`, written by services.relay). It goes out while the recipient follows the account and their
+`touser`, written by server.tickets.chat). It goes out while the recipient follows the account and their
 window has a message left; otherwise, or when WeChat says the window is shut (45015/45047) or that
 they cannot receive it (40003, 43004, 43019 ...), the dispatcher sends the kind's notice instead.
 A person's chat messages keep their order: one waits behind an earlier one still being sent or retried.

@@ -12,7 +12,8 @@ from tortoise.transactions import in_transaction
 
 from server.models import Post, StaffProfile, SubscribeQuota, Ticket, User
 from server.models.enums import OfferType, PostKind, ReviewState, Role
-from server.services import articles, match_runtime, passwords, regions, subscriptions, tickets
+from server.services import articles, match_runtime, passwords, regions, subscriptions
+from server.tickets import assignment, lifecycle, stages
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -88,14 +89,14 @@ async def _open_tickets(posts: list[Post]) -> int:
     """Open (and assign) the ticket of each open demo need or question without one, as a real post gets."""
     opened = 0
     for post in posts:
-        if post.kind not in (PostKind.NEED, PostKind.QUESTION) or post.status not in tickets.OPEN:
+        if post.kind not in (PostKind.NEED, PostKind.QUESTION) or post.status not in stages.OPEN:
             continue
         ticket = await Ticket.get_or_none(post_id=post.id)
         if ticket is None:
-            await tickets.open_ticket(post=post)
+            await lifecycle.open_ticket(post=post)
             opened += 1
         elif ticket.concierge_id is None:  # loaded before the demo had concierges
-            await tickets.assign(ticket=ticket)
+            await assignment.assign(ticket=ticket)
     return opened
 
 

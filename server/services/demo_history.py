@@ -3,7 +3,7 @@
 People register, post needs, questions and offers; needs get matches and tickets that concierges move
 through every stage (chat, plans — some overdue — and closes); pushes are recorded with their receipts;
 one past emergency and one QR campaign. Every state change goes through the service that makes it in
-production (tickets.open_ticket/advance/set_plan/close, matches.decide, relay, campaigns, emergencies and
+production (lifecycle.open_ticket/advance/set_plan/close, matches.decide, relay, campaigns, emergencies and
 their fan-out); afterwards the rows' timestamps are moved back to when it "happened", which is the only
 thing a replay cannot do live. Idempotent: a second load finds the campaign and does nothing.
 """
@@ -32,8 +32,9 @@ from server.models import (
 )
 from server.models.enums import EmergencySeverity, EmergencyType, PostKind, PostStatus, RegionLevel, Role
 from server.push.custom import CHANNEL as CHAT_CHANNEL
-from server.services import campaigns, emergencies, emergency_fanout, matches, matching, relay, tickets
+from server.services import campaigns, emergencies, emergency_fanout, matches, matching
 from server.services.metrics import snapshots
+from server.tickets import chat, lifecycle
 
 HISTORY_POSTS = 72  # needs and questions over the 90 days: enough for every section, quick to embed at start-up
 MARKER = "宜宾市科技活动周（演示）"  # the demo campaign's note: present means the history is loaded
@@ -136,7 +137,7 @@ async def _backdate(ticket: Ticket, post: Post, created: datetime, replay: _Repl
 
 async def _chat_delivered(message: ChatMessage, *, at: datetime) -> None:
     """Record a replayed chat message as sent in the recipient's window when it was written."""
-    push = await PushRequest.get_or_none(kind=relay.KIND, cause=f"chat:{message.id}")
+    push = await PushRequest.get_or_none(kind=chat.KIND, cause=f"chat:{message.id}")
     if push is None:
         return
     await PushRequest.filter(id=push.id).update(status="sent", channel=CHAT_CHANNEL, attempts=1, created_at=at,
@@ -152,7 +153,7 @@ async def _need(replay: _Replay, *, family: str, title: str, author: User, kind:
     post = await Post.create(kind=kind, title=title, body=f"{title}。我们在{author.region.name}，希望专家给些办法。",
                              region_id=author.region_id, author=author, tags=[FAMILIES[family][3]], source_scene="demo",
                              campaign=campaign)
-    ticket = await tickets.open_ticket(post=post)
+    ticket = await lifecycle.open_ticket(post=post)
     staff = await User.get_or_none(id=ticket.concierge_id or 0)
     offers = replay.offers[family] if kind == PostKind.NEED else []
     found = [await Match.create(demand=post, supply_post=o, origin_post_id=post.id, rank=i + 1, method="hybrid",
@@ -169,18 +170,18 @@ async def _need(replay: _Replay, *, family: str, title: str, author: User, kind:
     if found and target not in (S.PUBLISHED, S.CLOSED):
         await matches.decide(user=author, match_id=replay.rng.choice(found).id, accept=True, reason="")
     for stage in PATH[: PATH.index(target) + 1] if target in PATH else []:
-        await tickets.advance(ticket_id=ticket.id, staff=staff, to=stage, note="")
+        await lifecycle.advance(ticket_id=ticket.id, staff=staff, to=stage, note="")
         if stage == S.CONTACTED:
             for side, text in CHAT:
                 sender = author if side == "poster" else staff
-                send = relay.from_poster if side == "poster" else relay.from_concierge
+                send = chat.from_poster if side == "poster" else chat.from_concierge
                 await (send(poster=sender, ticket=ticket, text=text, source="miniprogram") if side == "poster"
                        else send(concierge=sender, ticket=ticket, text=text))
     if target in (S.CONTACTED, S.NEGOTIATING, S.SIGNED):
         due = (replay.now + timedelta(days=replay.rng.randint(-10, 14))).date()  # some plans overdue
-        await tickets.set_plan(ticket_id=ticket.id, staff=staff, due=due, step="回访并约专家实地查看")
+        await lifecycle.set_plan(ticket_id=ticket.id, staff=staff, due=due, step="回访并约专家实地查看")
     if target == S.CLOSED:
-        await tickets.close(ticket_id=ticket.id, staff=staff, reason="需求方已自行解决")
+        await lifecycle.close(ticket_id=ticket.id, staff=staff, reason="需求方已自行解决")
     await _backdate(await Ticket.get(id=ticket.id), post, created, replay)
 
 

@@ -16,7 +16,8 @@ from server.errors import ValidationFailed
 from server.models import StaffProfile, User
 from server.models.enums import Role
 from server.push import dispatch, windows
-from server.services import campaigns, photos, regions, relay, staff_chat
+from server.services import campaigns, photos, regions
+from server.tickets import chat, chat_commands
 from server.wechat.callback import InboundMessage as Inbound
 from server.wechat.client import WeChatClient
 from server.wechat.errors import WeChatError
@@ -74,14 +75,14 @@ async def _dispatch(message: Inbound, *, store: Redis) -> str | None:
     text = normalise_text(message.content)
     if message.kind == "text" and (match := BIND_RE.match(text)):
         return await bind(openid=message.openid, code=match.group(1), store=store)
-    sender = await relay.sender_with_open_ticket(oa_openid=message.openid)
+    sender = await chat.sender_with_open_ticket(oa_openid=message.openid)
     if sender is not None and sender.role == Role.STAFF and message.kind == "text":
-        return await staff_chat.handle(staff=sender, text=text)
+        return await chat_commands.handle(staff=sender, text=text)
     if sender is None or sender.open_ticket_id is None:
         return RECEIVED
-    await relay.from_poster_to(poster=sender, ticket_id=sender.open_ticket_id, post_id=sender.open_ticket_post_id,
-                               concierge_id=sender.open_ticket_concierge_id, text=text, msg_type=message.kind,
-                               media_id=message.media_id, source="official_account")
+    await chat.from_poster_to(poster=sender, ticket_id=sender.open_ticket_id, post_id=sender.open_ticket_post_id,
+                              concierge_id=sender.open_ticket_concierge_id, text=text, msg_type=message.kind,
+                              media_id=message.media_id, source="official_account")
     return RELAYED
 
 

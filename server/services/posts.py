@@ -16,7 +16,8 @@ from tortoise.transactions import in_transaction
 from server.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from server.models import Post, User
 from server.models.enums import OfferType, PostKind, PostStatus, ReviewState, Role
-from server.services import campaigns, content, match_runtime, reach, regions, text, tickets
+from server.services import campaigns, content, match_runtime, reach, regions, text
+from server.tickets import lifecycle
 from server.wechat.client import WeChatClient
 
 log = logging.getLogger(__name__)
@@ -122,7 +123,7 @@ async def create_post(*, author: User, data: dict[str, Any], wechat: WeChatClien
                 review_due_at=content.next_check(now, failures=0) if checked is None else None,
             )
             if kind in (PostKind.NEED, PostKind.QUESTION):
-                await tickets.open_ticket(post=post)
+                await lifecycle.open_ticket(post=post)
     except IntegrityError:
         earlier = await _idempotent_lookup(author, idempotency_key)
         if earlier is None:
@@ -229,7 +230,7 @@ async def withdraw_post(*, author: User, post_id: int, reason: str | None,
         if post is None:
             raise NotFound("post")
         if post.status != PostStatus.CLOSED:
-            await tickets.close_post(post=post, reason=f"作者撤回：{note}" if note else "作者撤回", actor=author)
+            await lifecycle.close_post(post=post, reason=f"作者撤回：{note}" if note else "作者撤回", actor=author)
     if store is not None:
         await match_runtime.post_changed(store, post_id=post.id)
     await post.fetch_related("region")
@@ -262,6 +263,6 @@ async def expire_posts(*, now: datetime | None = None) -> list[int]:
             post = await Post.select_for_update().get_or_none(id=post_id, status__in=EXPIRABLE)
             if post is None:
                 continue  # a concierge moved it on since the query
-            await tickets.close_post(post=post, reason="已过期")
+            await lifecycle.close_post(post=post, reason="已过期")
         closed.append(post_id)
     return closed

@@ -125,3 +125,11 @@ async def region_path(code: str) -> list[Region]:
     codes = [*parents_of(code), code]
     found = {r.code: r for r in await Region.filter(code__in=codes)}
     return [found[c] for c in codes if c in found]
+
+
+async def region_options(scope: str | None) -> list[tuple[str, str]]:
+    """Return (code, label) for every region within the scope, each city followed by its counties."""
+    root = scope or PLATFORM_PROVINCE
+    rows = await Region.filter(code__startswith=prefix_of(root)).order_by("code").values("code", "name", "level")
+    indent = {RegionLevel.PROVINCE: "", RegionLevel.CITY: "　", RegionLevel.COUNTY: "　　"}
+    return [(r["code"], indent.get(r["level"], "") + r["name"]) for r in rows]

@@ -15,7 +15,8 @@ from tortoise.transactions import in_transaction
 from server.errors import NotFound, ValidationFailed
 from server.models import StaffProfile, Ticket, TicketEvent, User
 from server.models.enums import Role
-from server.services import official_account, regions, tickets
+from server.services import official_account, regions
+from server.tickets import assignment, stages
 
 MAX_CAPACITY = 500
 
@@ -103,8 +104,8 @@ async def disable(*, admin: User, user_id: int, note: str = "") -> int:
         await profile.save(update_fields=["away"])
         moved = 0
         reason = f"科服保姆 {person.name} 的账号已停用" + (f"：{note}" if note else "")
-        for ticket in await Ticket.filter(concierge_id=person.id, status__in=tickets.OPEN):
-            if await tickets.assign(ticket=ticket, exclude={person.id}, actor=admin, note=f"{reason}，改派"):
+        for ticket in await Ticket.filter(concierge_id=person.id, status__in=stages.OPEN):
+            if await assignment.assign(ticket=ticket, exclude={person.id}, actor=admin, note=f"{reason}，改派"):
                 moved += 1
                 continue
             ticket.concierge_id = None
@@ -129,5 +130,5 @@ async def list_concierges() -> list[StaffRow]:
     """Return every concierge profile (disabled ones too) with their open ticket count, by region."""
     profiles = await StaffProfile.all().order_by("region_id", "user_id").prefetch_related("user", "region",
                                                                                         "supervisor")
-    loads = await tickets.open_loads([p.user_id for p in profiles])
+    loads = await assignment.open_loads([p.user_id for p in profiles])
     return [StaffRow(profile=p, open_tickets=loads.get(p.user_id, 0)) for p in profiles]

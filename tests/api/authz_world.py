@@ -15,7 +15,8 @@ from tortoise.transactions import in_transaction
 
 from server.models import Article, Match, Post, StaffProfile, Ticket, User
 from server.models.enums import PostKind, PostStatus, ReviewState, Role
-from server.services import sessions, tickets
+from server.services import sessions
+from server.tickets import lifecycle
 
 ROLES = ("anonymous", "citizen", "scientist", "other_staff", "same_staff", "admin")
 SAME_REGION, OTHER_REGION, COUNTY = "511500", "510100", "511529"
@@ -41,7 +42,7 @@ async def _post(author: User, kind: PostKind, title: str, **extra) -> Post:
                                  author=author, review_state=extra.pop("review_state", ReviewState.PASSED),
                                  expires_at=datetime.now(UTC) + timedelta(days=30), **extra)
         if kind != PostKind.OFFER:
-            await tickets.open_ticket(post=post)
+            await lifecycle.open_ticket(post=post)
     return post
 
 

@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 from server.models import Campaign, ChatMessage, Emergency, Match, Post, PushAttempt, PushRequest, Ticket, TicketEvent
 from server.models.enums import PostStatus
-from server.services import demo, demo_history, relay
+from server.services import demo, demo_history
 from server.services.metrics import overview
+from server.tickets import chat
 
 BEIJING_TODAY = (datetime.now(UTC) + timedelta(hours=8)).date()
 SINCE = BEIJING_TODAY - timedelta(days=89)
@@ -54,7 +55,7 @@ async def test_history_walks_province_with_chat_plans_pushes_an_emergency_and_a_
     stages = set(await Ticket.all().values_list("status", flat=True))
     assert set(PostStatus) <= stages
     assert await Ticket.filter(match_state="no_expert").exists()
-    delivered = [m.delivery for m in await relay.with_delivery(ChatMessage.all())]
+    delivered = [m.delivery for m in await chat.with_delivery(ChatMessage.all())]
     assert delivered.count("sent") >= 20
     overdue = await Ticket.filter(plan_due__lt=BEIJING_TODAY, status__in=[PostStatus.CONTACTED,
                                   PostStatus.NEGOTIATING, PostStatus.SIGNED]).count()

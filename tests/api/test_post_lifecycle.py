@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from server.models import Post, PushRequest, StaffProfile, Ticket, TicketEvent, User
 from server.models.enums import PostStatus, Role
-from server.services import followup, posts
+from server.services import posts
+from server.tickets import followup
 from tests.factories import create_post, login_as, make_user
 
 PAST = datetime.now(UTC) - timedelta(days=1)

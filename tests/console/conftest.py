@@ -20,8 +20,9 @@ from tortoise.transactions import in_transaction
 
 from server.models import Post, StaffProfile, Ticket, User
 from server.models.enums import PostKind, Role
-from server.services import passwords, tickets
+from server.services import passwords
 from server.settings import Settings
+from server.tickets import lifecycle
 from tests.conftest import ROOT, _wait_http, free_port
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -53,7 +54,7 @@ async def make_post(kind: PostKind, *, region: str, title: str, author: User) ->
         post = await Post.create(kind=kind, title=title, body=f"{title}：测试用的正文内容。", region_id=region,
                                  author=author)
         if kind != PostKind.OFFER:
-            await tickets.open_ticket(post=post)
+            await lifecycle.open_ticket(post=post)
     return post
 
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from server.models import Match, Post, PushRequest, Ticket, User
 from server.models.enums import PostKind, PostStatus, Role
-from server.services import tickets
+from server.tickets import lifecycle
 from tests.console.conftest import ADMIN_PASSWORD, World, browser_sign_in, make_post
 
 
@@ -25,7 +25,7 @@ async def test_headline_cards_equal_the_counts_the_test_made(page, world: World)
     offer = await Post.get(kind=PostKind.OFFER)
     need = await Post.get(title="锦江区技术需求0")
     await Match.create(demand=need, supply_post=offer, origin_post_id=need.id, score=0.9, method="hybrid", rank=1)
-    await tickets.close(ticket_id=world.yibin_tickets[0].id, staff=world.admin, reason="企业已自行解决")
+    await lifecycle.close(ticket_id=world.yibin_tickets[0].id, staff=world.admin, reason="企业已自行解决")
     scientist = await User.get(role=Role.SCIENTIST)
     await PushRequest.create(kind="match_found", cause="test:1", user=scientist, status="sent")
     await PushRequest.create(kind="match_found", cause="test:2", user=scientist, status="unreachable")

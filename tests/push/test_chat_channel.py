@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from server.models import ChatMessage, Post, PushAttempt, PushRequest, ReplyWindow, Ticket
 from server.models.enums import PostKind, PushStatus
 from server.push import custom, dispatch, throttle, windows
-from server.services import relay
+from server.tickets import chat
 from tests.factories import make_user
 
 TOMORROW = (datetime.now(UTC) + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
@@ -19,7 +19,7 @@ CUSTOM, TEMPLATE = "cgi-bin/message/custom/send", "cgi-bin/message/template/send
 _seq = itertools.count(1)
 
 
-async def chat(*, follows: bool = True, window: bool = True) -> tuple[Ticket, object]:
+async def open_chat(*, follows: bool = True, window: bool = True) -> tuple[Ticket, object]:
     """A ticket whose poster follows the account (with an open window) and its concierge; return (ticket, poster)."""
     poster = await make_user(oa_openid=f"o-poster-{next(_seq)}", follows_oa=follows)
     staff = await make_user("staff", name="王科服")
@@ -33,7 +33,7 @@ async def chat(*, follows: bool = True, window: bool = True) -> tuple[Ticket, ob
 
 async def reply(ticket: Ticket, text: str) -> ChatMessage:
     staff = await ticket.concierge
-    return await relay.from_concierge(concierge=staff, ticket=ticket, text=text)
+    return await chat.from_concierge(concierge=staff, ticket=ticket, text=text)
 
 
 async def dispatch_all(clients, redis, *, now: datetime = NOON, worker: str = "chat", limit: int = 50) -> None:
@@ -48,7 +48,7 @@ async def outbox(sandbox, endpoint: str | None = None) -> list[dict]:
 
 
 async def delivery(message: ChatMessage) -> str:
-    return (await relay.with_delivery(ChatMessage.filter(id=message.id)).get()).delivery
+    return (await chat.with_delivery(ChatMessage.filter(id=message.id)).get()).delivery
 
 
 async def push_of(message: ChatMessage) -> PushRequest:
@@ -56,7 +56,7 @@ async def push_of(message: ChatMessage) -> PushRequest:
 
 
 async def test_in_the_window_a_reply_goes_as_a_customer_service_message(clients, redis, sandbox):
-    ticket, poster = await chat()
+    ticket, poster = await open_chat()
     message = await reply(ticket, "明天上午十点给您打电话")
     await dispatch_all(clients, redis)
     [sent] = await outbox(sandbox)
@@ -70,7 +70,7 @@ async def test_in_the_window_a_reply_goes_as_a_customer_service_message(clients,
 
 
 async def test_in_the_window_quiet_hours_and_the_daily_cap_do_not_hold_a_conversation(clients, redis, sandbox):
-    ticket, _ = await chat()
+    ticket, _ = await open_chat()
     for i in range(throttle.DAILY_CAP + 1):
         await reply(ticket, f"第{i + 1}条")
     await dispatch_all(clients, redis, now=NIGHT)
@@ -78,7 +78,7 @@ async def test_in_the_window_quiet_hours_and_the_daily_cap_do_not_hold_a_convers
 
 
 async def test_outside_the_window_a_follower_gets_the_template_notice(clients, redis, sandbox):
-    ticket, poster = await chat(window=False)
+    ticket, poster = await open_chat(window=False)
     message = await reply(ticket, "请查看小程序里的方案")
     await dispatch_all(clients, redis)
     [sent] = await outbox(sandbox)
@@ -91,7 +91,7 @@ async def test_outside_the_window_a_follower_gets_the_template_notice(clients, r
 
 
 async def test_outside_the_window_a_notice_waits_for_the_morning(clients, redis, sandbox):
-    ticket, _ = await chat(window=False)
+    ticket, _ = await open_chat(window=False)
     message = await reply(ticket, "夜里写的回复")
     await dispatch_all(clients, redis, now=NIGHT)
     push = await push_of(message)
@@ -100,7 +100,7 @@ async def test_outside_the_window_a_notice_waits_for_the_morning(clients, redis,
 
 
 async def test_with_no_window_and_no_notice_channel_a_reply_is_unreachable_with_its_reason(clients, redis, sandbox):
-    ticket, _ = await chat(follows=False, window=False)
+    ticket, _ = await open_chat(follows=False, window=False)
     message = await reply(ticket, "您好")
     await dispatch_all(clients, redis)
     push = await push_of(message)
@@ -109,7 +109,7 @@ async def test_with_no_window_and_no_notice_channel_a_reply_is_unreachable_with_
 
 
 async def test_a_window_wechat_says_is_shut_falls_back_to_the_notice(clients, redis, sandbox):
-    ticket, poster = await chat()
+    ticket, poster = await open_chat()
     await sandbox.post("/_sandbox/faults", json={"endpoint": CUSTOM, "errcode": 45015})
     message = await reply(ticket, "窗口已关闭")
     await dispatch_all(clients, redis)
@@ -122,7 +122,7 @@ async def test_a_window_wechat_says_is_shut_falls_back_to_the_notice(clients, re
 
 
 async def test_a_transient_error_backs_off_with_attempt_rows_then_delivers(clients, redis, sandbox):
-    ticket, poster = await chat()
+    ticket, poster = await open_chat()
     await sandbox.post("/_sandbox/faults", json={"endpoint": CUSTOM, "errcode": -1})
     message = await reply(ticket, "系统繁忙时的回复")
     await dispatch_all(clients, redis)
@@ -141,7 +141,7 @@ async def test_a_transient_error_backs_off_with_attempt_rows_then_delivers(clien
 
 
 async def test_a_later_message_waits_behind_one_being_retried(clients, redis, sandbox):
-    ticket, _ = await chat()
+    ticket, _ = await open_chat()
     await sandbox.post("/_sandbox/faults", json={"endpoint": CUSTOM, "errcode": -1})
     first = await reply(ticket, "第一条")
     second = await reply(ticket, "第二条")
@@ -155,7 +155,7 @@ async def test_a_later_message_waits_behind_one_being_retried(clients, redis, sa
 
 
 async def test_two_dispatchers_send_each_message_once_and_in_order(clients, redis, sandbox):
-    ticket, _ = await chat()
+    ticket, _ = await open_chat()
     messages = [await reply(ticket, f"消息{i}") for i in range(4)]
     # One row per claim, so the two take turns: a message claimed while an earlier one is being sent waits.
     await asyncio.gather(dispatch_all(clients, redis, worker="a", limit=1),
@@ -169,10 +169,10 @@ async def test_two_dispatchers_send_each_message_once_and_in_order(clients, redi
 
 
 async def test_a_posters_message_without_a_concierge_is_unreachable(clients, redis, sandbox):
-    ticket, poster = await chat()
+    ticket, poster = await open_chat()
     ticket.concierge_id = None
     await ticket.save()
-    message = await relay.from_poster(poster=poster, ticket=ticket, text="有人吗", source="miniprogram")
+    message = await chat.from_poster(poster=poster, ticket=ticket, text="有人吗", source="miniprogram")
     assert not await PushRequest.exists(cause=f"chat:{message.id}")
     assert await delivery(message) == "unreachable"
 

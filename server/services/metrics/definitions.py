@@ -11,7 +11,7 @@ S = PostStatus
 STAGES = [S.PUBLISHED, S.MATCHED, S.CONTACTED, S.NEGOTIATING, S.SIGNED, S.LANDED]
 # 对接 or later: a service was obtained.
 SERVED = [S.CONTACTED, S.NEGOTIATING, S.SIGNED, S.LANDED]
-# A ticket stops being open when its timeline reaches one of these (OPEN, the rest, is in services.tickets).
+# A ticket stops being open when its timeline reaches one of these (OPEN, the rest, is in server.tickets.stages).
 FINISHED = [S.LANDED, S.CLOSED]
 KIND_NAMES = {PostKind.NEED: "科技所需", PostKind.QUESTION: "科普所需", PostKind.OFFER: "科技所能"}
 PUSH_BUCKETS = ["pending", "sent", "failed", "unreachable", "cancelled"]

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 from server.models import Region
 from server.models.enums import PostKind, PostStatus, RegionLevel, Role
-from server.services.tickets import OPEN, STATUS_NAMES
+from server.tickets.stages import OPEN, STATUS_NAMES
 
 from . import cards, queries, snapshots, tickets
 from .definitions import OLD_BUCKETS, PUSH_BUCKETS, RATE_DEFINITIONS, STAGES, ratio

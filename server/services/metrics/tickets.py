@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from server.models.enums import Role
 from server.push.audience import Sql
-from server.services.tickets import OPEN
+from server.tickets.stages import OPEN
 
 from .definitions import AGE_BUCKETS, q
 from .scope import Area, Span, dialect, rows

@@ -8,7 +8,7 @@ import pytest
 
 from server.models import StaffProfile, Ticket, User
 from server.models.enums import Role
-from server.services import ticket_stats
+from server.tickets import stats
 from tests.factories import create_post, login_as, make_user
 
 
@@ -103,7 +103,7 @@ async def test_stage_ageing_takes_the_clock(client):
     await make_staff("宜宾保姆", "511500")
     (ticket,) = await tickets_in(client, "511529", 1, "clock")
     since = (await Ticket.get(id=ticket.id)).stage_since
-    later = await ticket_stats.stage_ageing(now=since + timedelta(days=8))
+    later = await stats.stage_ageing(now=since + timedelta(days=8))
     assert next(row for row in later if row["status"] == "published")["ages"]["7_30d"] == 1
 
 

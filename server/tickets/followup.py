@@ -17,7 +17,7 @@ from tortoise.transactions import in_transaction
 
 from server.models import Post, PushRequest, StaffProfile, Ticket, TicketEvent, User
 from server.models.enums import PostStatus, Role
-from server.services import tickets
+from server.tickets import assignment, stages
 
 S = PostStatus
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -89,7 +89,7 @@ async def _reassign(ticket_id: int, *, now: datetime, after: timedelta) -> int:
         old_id, hours = ticket.concierge_id, int(after.total_seconds() // 3600)
         old_name, n = await _name(old_id), await TicketEvent.filter(ticket_id=ticket.id, kind="reassigned").count()
         supervisor = await _supervisor_of(old_id)
-        new = await tickets.assign(ticket=ticket, exclude={old_id}, note=f"超过 {hours} 小时未联系，自动改派")
+        new = await assignment.assign(ticket=ticket, exclude={old_id}, note=f"超过 {hours} 小时未联系，自动改派")
         if new is None:  # nobody else is free: the supervisor decides (told once per assignment)
             if supervisor is not None:
                 await _push(user_id=supervisor.id, cause=f"unassignable:{ticket.id}:{n + 1}", ticket_id=ticket.id,
@@ -109,7 +109,7 @@ async def _reassign(ticket_id: int, *, now: datetime, after: timedelta) -> int:
 
 async def remind_overdue(now: datetime, *, escalate_after: timedelta = ESCALATE_AFTER) -> OverdueCounts:
     """Remind concierges of plans past due; escalate to the supervisor when a reminder went unheeded."""
-    overdue = await Ticket.filter(plan_due__lt=beijing_date(now), status__in=tickets.OPEN,
+    overdue = await Ticket.filter(plan_due__lt=beijing_date(now), status__in=stages.OPEN,
                                   concierge_id__isnull=False).order_by("id")
     reminded = escalated = 0
     for ticket in overdue:
@@ -171,7 +171,7 @@ async def flag_stuck(now: datetime, *, thresholds: Mapping[PostStatus, timedelta
 
 
 def _stuck_note(stage: PostStatus, age: timedelta, limit: timedelta) -> str:
-    return f"在「{tickets.STATUS_NAMES[stage]}」阶段已停留 {age.days} 天，超过 {limit.days} 天，请跟进"
+    return f"在「{stages.STATUS_NAMES[stage]}」阶段已停留 {age.days} 天，超过 {limit.days} 天，请跟进"
 
 
 # ---- the morning digest ------------------------------------------------------------------------
@@ -179,7 +179,7 @@ def _stuck_note(stage: PostStatus, age: timedelta, limit: timedelta) -> str:
 async def daily_digest(now: datetime) -> int:
     """Send each concierge one summary of their plans due today and overdue; return how many were queued."""
     today = beijing_date(now)
-    rows = await Ticket.filter(status__in=tickets.OPEN, concierge_id__isnull=False, plan_due__lte=today) \
+    rows = await Ticket.filter(status__in=stages.OPEN, concierge_id__isnull=False, plan_due__lte=today) \
         .order_by("plan_due", "id").values("id", "post_id", "concierge_id", "plan_due")
     mine: dict[int, list[dict]] = {}
     for row in rows:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from server.models import ChatMessage, PushRequest, Ticket, TicketEvent
 from server.push import custom, dispatch
-from server.services import relay
+from server.tickets import chat
 from tests.factories import create_post, login_as, say
 
 
@@ -34,11 +34,11 @@ async def test_concierge_works_a_ticket_from_the_chat(client, settings):
     assert "备注已记录" in await say(client, settings, staff, "备注 农户只在上午有空")
     refreshed = await Ticket.get(id=ticket.id)
     assert refreshed.status == "contacted" and refreshed.plan_step == "回访企业"
-    sent = await relay.with_delivery(ChatMessage.filter(ticket_id=ticket.id, sender_role="concierge")).get()
+    sent = await chat.with_delivery(ChatMessage.filter(ticket_id=ticket.id, sender_role="concierge")).get()
     assert sent.text.startswith("您好") and sent.delivery == "pending" and sent.recipient_id == refreshed.poster_id
     assert await PushRequest.exists(kind="concierge_message", cause=f"chat:{sent.id}", user_id=refreshed.poster_id)
-    chat = (await client.get(f"/api/v1/tickets/{ticket.id}/messages", headers=poster)).json()["messages"]
-    assert [m["sender"] for m in chat] == ["concierge"]
+    shown = (await client.get(f"/api/v1/tickets/{ticket.id}/messages", headers=poster)).json()["messages"]
+    assert [m["sender"] for m in shown] == ["concierge"]
     answer = await client.post(f"/api/v1/tickets/{ticket.id}/messages", json={"text": "好的，谢谢！"}, headers=poster)
     assert answer.status_code == 201 and answer.json()["message"]["sender"] == "poster"
     assert "已结单" in await say(client, settings, staff, "结单 农户已解决")
@@ -97,7 +97,7 @@ async def _delivered(app, redis, sandbox, touser: str) -> list[dict]:
 
 
 async def _replies(ticket: Ticket) -> list[ChatMessage]:
-    return list(await relay.with_delivery(ChatMessage.filter(ticket_id=ticket.id, sender_role="concierge"))
+    return list(await chat.with_delivery(ChatMessage.filter(ticket_id=ticket.id, sender_role="concierge"))
                 .order_by("id"))
 
 
@@ -121,8 +121,8 @@ async def test_reply_reaches_the_poster_in_window_as_a_custom_message(client, se
     assert "明天上午我来电话" in sent[0]["payload"]["text"]["content"]
     [reply] = await _replies(ticket)
     assert reply.delivery == "sent"
-    chat = (await client.get(f"/api/v1/tickets/{ticket.id}/messages", headers=poster)).json()["messages"]
-    assert [(m["sender"], m["delivery"]) for m in chat] == [("poster", "sent"), ("concierge", "sent")]
+    shown = (await client.get(f"/api/v1/tickets/{ticket.id}/messages", headers=poster)).json()["messages"]
+    assert [(m["sender"], m["delivery"]) for m in shown] == [("poster", "sent"), ("concierge", "sent")]
     # and the poster's own message reached the concierge, whose window the commands opened
     to_staff = await _delivered(app, redis, sandbox, staff)
     assert any("想咨询土壤问题" in m["payload"]["text"]["content"] for m in to_staff

@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 from server.models import ChatMessage, StaffProfile, Ticket, TicketEvent
 from server.push import dispatch
-from server.services import followup
 from server.services.subscriptions import mp_template_ids
+from server.tickets import followup
 from tests.factories import login_as, say
 
 BEIJING = ZoneInfo("Asia/Shanghai")

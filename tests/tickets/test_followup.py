@@ -10,7 +10,7 @@ from server import jobs
 from server.models import PushRequest, StaffProfile, Ticket, TicketEvent, User
 from server.models.enums import PostStatus, Role
 from server.push.templates import load_templates, render
-from server.services import followup
+from server.tickets import followup
 from tests.factories import create_post, login_as, make_user
 
 NOW = datetime(2031, 3, 10, 2, 0, tzinfo=UTC)  # 10:00 Beijing, a Monday

@@ -14,7 +14,7 @@ from server.services import regions
 from server.services.metrics import tickets as ticket_figures
 from server.services.metrics.definitions import AGE_BUCKETS
 from server.services.metrics.scope import BEIJING, Area
-from server.services.tickets import OPEN, STATUS_NAMES
+from server.tickets.stages import OPEN, STATUS_NAMES
 
 __all__ = ["AGE_BUCKETS", "concierge_load", "stage_ageing"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from server.models import PushRequest, StaffProfile, Ticket
 from server.models.enums import PostStatus
-from server.services import tickets
+from server.tickets import lifecycle
 from tests.factories import create_post, login_as
 
 
@@ -44,8 +44,8 @@ async def test_the_same_stage_is_told_once(client):
     _, post, ticket_id = await posted_need(client)
     ticket = await Ticket.get(id=ticket_id)
     # The API never repeats a stage; a retried job or a race could, through the path advance and close share.
-    await tickets._move(ticket, staff=None, to=PostStatus.CONTACTED, note="")
-    await tickets._move(ticket, staff=None, to=PostStatus.CONTACTED, note="again")
+    await lifecycle._move(ticket, staff=None, to=PostStatus.CONTACTED, note="")
+    await lifecycle._move(ticket, staff=None, to=PostStatus.CONTACTED, note="again")
     assert await PushRequest.filter(kind="post_progress", user_id=post["author_id"]).count() == 1
 
 

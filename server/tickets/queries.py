@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 from tortoise.expressions import Q
 
 from server.errors import Forbidden, NotFound, ValidationFailed
-from server.models import ChatMessage, Match, Post, Region, StaffProfile, Ticket, TicketEvent, User
-from server.models.enums import PostKind, PostStatus, RegionLevel, Role
-from server.services import regions, relay, tickets
+from server.models import ChatMessage, Match, Post, StaffProfile, Ticket, TicketEvent, User
+from server.models.enums import PostKind, PostStatus, Role
+from server.services import regions
+from server.tickets import assignment, chat, lifecycle, stages
 
 PER_PAGE = 20
 
@@ -42,7 +43,7 @@ def _scoped(scope: str | None):
 def is_overdue(ticket: Ticket, *, today=None) -> bool:
     """Return True when an open ticket's plan is past its due date."""
     today = today or datetime.now(UTC).date()
-    return ticket.status in tickets.OPEN and ticket.plan_due is not None and ticket.plan_due < today
+    return ticket.status in stages.OPEN and ticket.plan_due is not None and ticket.plan_due < today
 
 
 async def list_board(*, scope: str | None, region_code: str | None = None, concierge_id: int | None = None,
@@ -56,9 +57,9 @@ async def list_board(*, scope: str | None, region_code: str | None = None, conci
         query = regions.filter_within(query, region_code)
     if concierge_id:
         query = query.filter(concierge_id=concierge_id)
-    query = query.filter(status=stage) if stage else query.filter(status__in=tickets.OPEN)
+    query = query.filter(status=stage) if stage else query.filter(status__in=stages.OPEN)
     if overdue:
-        query = query.filter(plan_due__lt=datetime.now(UTC).date(), status__in=tickets.OPEN)
+        query = query.filter(plan_due__lt=datetime.now(UTC).date(), status__in=stages.OPEN)
     if no_expert:  # automatic matching found nobody above the floor: the concierge searches by hand
         query = query.filter(match_state="no_expert")
     total = await query.count()
@@ -67,15 +68,6 @@ async def list_board(*, scope: str | None, region_code: str | None = None, conci
     rows = await (query.order_by("stage_since", "id").offset((page - 1) * per_page).limit(per_page)
                   .prefetch_related("post", "concierge", "region"))
     return Board(tickets=rows, total=total, page=page, pages=pages)
-
-
-async def region_options(scope: str | None) -> list[tuple[str, str]]:
-    """Return (code, label) for every region within the scope, each city followed by its counties."""
-    root = scope or "510000"
-    rows = await Region.filter(code__startswith=regions.prefix_of(root)).order_by("code").values("code", "name",
-                                                                                               "level")
-    indent = {RegionLevel.PROVINCE: "", RegionLevel.CITY: "　", RegionLevel.COUNTY: "　　"}
-    return [(r["code"], indent.get(r["level"], "") + r["name"]) for r in rows]
 
 
 async def concierges_in(scope: str | None) -> list[StaffProfile]:
@@ -107,13 +99,13 @@ async def ticket_record(*, scope: str | None, ticket_id: int) -> TicketRecord:
     """Return a ticket with its whole timeline, its chat and who it could be handed to."""
     ticket = await _load(scope, ticket_id)
     events = await TicketEvent.filter(ticket_id=ticket.id).order_by("id").prefetch_related("actor")
-    messages = await relay.with_delivery(ChatMessage.filter(ticket_id=ticket.id)).order_by("id").prefetch_related(
+    messages = await chat.with_delivery(ChatMessage.filter(ticket_id=ticket.id)).order_by("id").prefetch_related(
         "sender")
     matches = await (Match.filter(demand_id=ticket.post_id).order_by("rank", "id")
                      .prefetch_related("supply_post__author__region", "supply_article"))
     return TicketRecord(ticket=ticket, events=list(events), messages=list(messages),
                         candidates=await candidates_for(ticket), matches=list(matches),
-                        next_stages=sorted(tickets.NEXT_STATUSES[ticket.status], key=list(PostStatus).index))
+                        next_stages=sorted(stages.NEXT_STATUSES[ticket.status], key=list(PostStatus).index))
 
 
 async def search_scientists(text: str, *, limit: int = 20) -> list[tuple[User, list[Post]]]:
@@ -140,8 +132,8 @@ async def recommend_scientist(*, actor: User, scope: str | None, ticket_id: int,
         raise ValidationFailed("请从搜索结果中选择一位科技工作者", field="scientist")
     facts = "，".join(x for x in (person.organisation, person.discipline, person.title,
                                  person.region.name if person.region else "") if x)
-    await tickets.add_note(ticket_id=ticket.id, staff=actor,
-                           note=f"人工查找到专家：{person.name}" + (f"（{facts}）" if facts else ""))
+    await lifecycle.add_note(ticket_id=ticket.id, staff=actor,
+                             note=f"人工查找到专家：{person.name}" + (f"（{facts}）" if facts else ""))
 
 
 async def reassign(*, actor: User, scope: str | None, ticket_id: int, to_id: int | None, note: str) -> Ticket:
@@ -150,10 +142,10 @@ async def reassign(*, actor: User, scope: str | None, ticket_id: int, to_id: int
     if not note:
         raise ValidationFailed("改派请填写说明", field="note")
     ticket = await _load(scope, ticket_id)
-    if ticket.status not in tickets.OPEN:
+    if ticket.status not in stages.OPEN:
         raise ValidationFailed("已落地或已结单的工单不能改派", field="to")
     allowed = {p.user_id: p.user for p in await candidates_for(ticket)}
     if to_id is None or to_id not in allowed:
         raise ValidationFailed("请选择负责该地区的科服保姆", field="to")
-    # tickets.hand_over re-checks the actor's reach with its own rule (assigned or same region).
-    return await tickets.hand_over(ticket_id=ticket.id, staff=actor, to=allowed[to_id], note=note[:400])
+    # assignment.hand_over re-checks the actor's reach with its own rule (assigned or same region).
+    return await assignment.hand_over(ticket_id=ticket.id, staff=actor, to=allowed[to_id], note=note[:400])

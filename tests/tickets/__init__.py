@@ -1,0 +1,1 @@
+"""Tests of server/tickets: lifecycle, assignment, follow-up, chat, console queries, stats."""
