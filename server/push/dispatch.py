@@ -28,7 +28,7 @@ from server.models.emergencies import Emergency
 from server.models.enums import EmergencyStatus, PushStatus
 from server.models.outbox import PRIORITY_EMERGENCY
 from server.models.push import PushAttempt, PushBlock, SubscribeQuota
-from server.push import custom, throttle
+from server.push import broadcast, custom, throttle
 from server.push.templates import MessageTemplate, TemplateValueError, load_templates, render
 from server.wechat.client import WeChatClients
 from server.wechat.errors import WeChatError
@@ -54,7 +54,9 @@ async def claim(*, worker: str, limit: int = 50, now: datetime | None = None) ->
         ids = await _claim_conditional(worker=worker, limit=limit, now=now)
     if not ids:
         return []
-    return await PushRequest.filter(id__in=ids).order_by("priority", "due_at", "id")
+    claimed = await PushRequest.filter(id__in=ids).order_by("priority", "due_at", "id")
+    await broadcast.fill(claimed)  # a fan-out's rows carry no data of their own
+    return claimed
 
 
 # The statuses are literals, not parameters: only then can a (generic) plan use the partial indexes
@@ -94,23 +96,27 @@ async def _claim_conditional(*, worker: str, limit: int, now: datetime) -> list[
     return claimed
 
 
-_EMERGENCY_STATUS: dict[int, tuple[float, str]] = {}
+_EMERGENCY_STATUS: dict[int, tuple[float, str, datetime | None]] = {}
 
 
 async def _emergency_stopped(data: dict, now: datetime) -> str:
-    """Return why an emergency push must not go out any more ("" when it may): cancelled or expired."""
-    expires = data.get("expires_at")
-    if expires and datetime.fromisoformat(str(expires)) <= now:
-        return "emergency expired"
+    """Return why an emergency push must not go out any more ("" when it may): cancelled or expired.
+
+    The emergency's own row decides (an update may have moved its end since the data was stored).
+    """
     emergency_id = data.get("emergency_id")
-    if not emergency_id:
-        return ""
-    checked = _EMERGENCY_STATUS.get(int(emergency_id))
-    if checked is None or time.monotonic() - checked[0] > 1.0:  # a cancel is seen within a second
-        status = await Emergency.filter(id=int(emergency_id)).values_list("status", flat=True)
-        checked = (time.monotonic(), str(status[0]) if status else "")
-        _EMERGENCY_STATUS[int(emergency_id)] = checked
-    return "emergency cancelled" if checked[1] == EmergencyStatus.CANCELLED else ""
+    expires = datetime.fromisoformat(str(data["expires_at"])) if data.get("expires_at") else None
+    if emergency_id:
+        checked = _EMERGENCY_STATUS.get(int(emergency_id))
+        if checked is None or time.monotonic() - checked[0] > 1.0:  # a cancel is seen within a second
+            found = await Emergency.filter(id=int(emergency_id)).values_list("status", "expires_at")
+            status, ends = (str(found[0][0]), found[0][1]) if found else ("", None)
+            checked = (time.monotonic(), status, ends)
+            _EMERGENCY_STATUS[int(emergency_id)] = checked
+        if checked[1] == EmergencyStatus.CANCELLED:
+            return "emergency cancelled"
+        expires = checked[2] or expires
+    return "emergency expired" if expires is not None and expires <= now else ""
 
 
 @dataclass

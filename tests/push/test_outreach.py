@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from server.models import Article, Outreach, PushRequest
+from server.models import Article, Outreach, PushBroadcast, PushRequest
 from server.models.enums import OutreachKind, OutreachStatus, PushStatus, Role
 from server.models.outbox import PRIORITY_BULK
 from server.push import dispatch, throttle
@@ -62,7 +62,9 @@ async def test_send_queues_bulk_pushes_once_and_dispatch_delivers(clients, redis
     sent = await outreach.send(outreach_id=made.id, now=NOON)
     assert (sent.status, sent.targeted, sent.queued, sent.unreachable) == (OutreachStatus.SENT, 2, 1, 1)
     row = await PushRequest.get(status=PushStatus.PENDING)
-    assert row.priority == PRIORITY_BULK and row.data["title"] == article.title
+    assert row.priority == PRIORITY_BULK and row.data == {}  # the payload is stored once, on the broadcast
+    shared = await PushBroadcast.get(kind=row.kind, cause=row.cause)
+    assert shared.data["title"] == article.title
     with pytest.raises(Exception, match="已发送"):
         await outreach.send(outreach_id=made.id, now=NOON)
     await dispatch.dispatch_batch(worker="t", clients=clients, store=redis, mp_appid="wxmp", now=NOON)

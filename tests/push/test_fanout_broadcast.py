@@ -1,0 +1,89 @@
+"""A fan-out's narrow rows: its template data stored once (a broadcast), filled in when the rows are claimed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from server.models import Article, PushBroadcast, PushRequest
+from server.models.enums import PushStatus, Role
+from server.models.outbox import PRIORITY_EMERGENCY
+from server.push import audience as push_audience
+from server.push import dispatch
+from server.services import emergencies, emergency_fanout
+from tests.factories import make_user
+from tests.push.test_emergencies import NIGHT, NOW, fanned_out, follower, outbox
+from tests.push.test_emergency_fanout import one_range, queue_alert, rows_per_person
+
+
+@pytest.fixture(autouse=True)
+def _forget_cached_statuses():
+    dispatch._EMERGENCY_STATUS.clear()  # ids restart with each test's fresh tables
+
+
+@pytest.fixture
+async def article(settings, redis):
+    return await Article.create(title="山洪来了怎么办", summary="远离河道，向高处转移", emergency_topics=["flood"])
+
+
+async def test_a_fan_outs_rows_carry_no_data_and_its_broadcast_holds_it_once(article):
+    for n in range(3):
+        await follower("510104", f"b{n}")
+    emergency, notice = await queue_alert(article)
+    await fanned_out(notice)
+    cause = emergencies.cause_of(notice)
+    assert await PushRequest.filter(cause=cause).count() == 3
+    assert [r.data for r in await PushRequest.filter(cause=cause)] == [{}, {}, {}]
+    [shared] = await PushBroadcast.filter(cause=cause)
+    assert shared.kind == emergencies.KIND and shared.data == emergencies.message_data(emergency)
+
+
+async def test_the_dispatcher_sends_the_broadcasts_data(clients, redis, sandbox, article):
+    await follower("510104", "reader")
+    emergency, notice = await queue_alert(article)
+    await fanned_out(notice)
+    [claimed] = await dispatch.claim(worker="t", now=NIGHT)
+    assert claimed.data["emergency_id"] == emergency.id and claimed.data["title"] == emergency.headline
+    await dispatch.dispatch_one(claimed, clients=clients, store=redis, mp_appid="wxmp", now=NIGHT)
+    [sent] = await outbox(sandbox)
+    assert sent["payload"]["data"]["thing1"]["value"] == "锦江区山洪预警"
+    assert sent["payload"]["data"]["thing4"]["value"] == "远离河道"
+    assert (await PushRequest.get(id=claimed.id)).data == {}  # sending did not copy the data into the row
+
+
+async def test_a_row_claimed_before_a_cancel_is_not_sent_after_it(clients, redis, sandbox, article):
+    await follower("510104", "in-flight")
+    emergency, notice = await queue_alert(article)
+    await fanned_out(notice)
+    [claimed] = await dispatch.claim(worker="t", now=NIGHT)  # taken by a dispatcher: the cancel cannot stop it
+    cancel = await emergencies.cancel(admin=await make_user(Role.ADMIN), emergency_id=emergency.id, now=NOW)
+    assert cancel.stopped == 0
+    status = await dispatch.dispatch_one(claimed, clients=clients, store=redis, mp_appid="wxmp", now=NIGHT)
+    assert status == PushStatus.CANCELLED  # the broadcast's emergency_id led the dispatcher to the cancel
+    assert await outbox(sandbox) == []
+
+
+async def test_an_update_that_moves_the_end_keeps_the_alert_deliverable(clients, redis, sandbox, article):
+    await follower("510104", "late")
+    emergency, notice = await queue_alert(article)
+    await fanned_out(notice)  # the alert's broadcast holds the first end (NOW + 2 days)
+    later = NOW + timedelta(days=3)
+    await emergencies.update(admin=await make_user(Role.ADMIN), emergency_id=emergency.id, note="持续降雨",
+                             expires_at=NOW + timedelta(days=5), now=NOW)
+    await dispatch.dispatch_batch(worker="t", clients=clients, store=redis, mp_appid="wxmp", now=later, limit=1)
+    assert await PushRequest.filter(cause=emergencies.cause_of(notice), status=PushStatus.SENT).count() == 1
+
+
+async def test_a_range_that_already_holds_rows_is_completed_without_duplicates(article):
+    people = [await follower("510104", f"r{n}") for n in range(4)]
+    emergency, notice = await queue_alert(article)
+    notice = await emergency_fanout.claim(now=NOW)
+    assert await one_range(notice, chunk=people[1].id - notice.fanout_cursor) is True
+    who = push_audience.Audience(region_codes=("510104",))
+    again = await push_audience.fan_out(who, kind=emergencies.KIND, cause=emergencies.cause_of(notice), data={},
+                                        priority=PRIORITY_EMERGENCY, due_at=NOW, now=NOW,
+                                        ids=(0, people[3].id))  # overlaps the range written
+    assert again == {"targeted": 4, "queued": 4, "unreachable": 0}
+    assert set((await rows_per_person(emergencies.cause_of(notice))).values()) == {1}
+    assert len(await rows_per_person(emergencies.cause_of(notice))) == 4
