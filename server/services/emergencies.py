@@ -63,7 +63,7 @@ async def _clean_articles(article_ids: list[int]) -> list[int]:
 
 
 def message_data(emergency: Emergency, *, note: str = "") -> dict:
-    """Template data for the emergency_alert message (snapshotted into each outbox row)."""
+    """Template data for the emergency_alert message (stored once per notice, as its fan-out's broadcast)."""
     title = emergency.headline if not note else f"【更新】{emergency.headline}"
     return {"article_id": emergency.article_ids[0], "title": title, "severity": str(emergency.severity),
             "onset": emergency.onset.isoformat(), "advice": note or emergency.instruction or "请关注官方发布的防范提示",

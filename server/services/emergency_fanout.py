@@ -6,7 +6,9 @@ the push requests of users (after, after + CHUNK] in one INSERT ... SELECT, adds
 the notice and moves its cursor, all in one transaction. So:
 
 - nothing is written twice: a range and the cursor past it commit together, the notice row is locked
-  while a range is written, and ON CONFLICT (kind, cause, user_id) stays as the last guard;
+  while a range is written, and the unique key (kind, cause, user_id) stays as the last guard (a range
+  found to hold rows already is written with ON CONFLICT DO NOTHING; see push.audience);
+- each row is narrow: the notice's template data is stored once, as its broadcast (push.broadcast);
 - a worker that dies loses only its uncommitted range: the lease runs out and another worker resumes
   at the cursor;
 - a cancel stops a fan-out in progress: each range first locks the emergency (the cancel locks it too)
