@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from server.models import Article, PushRequest
+from server.models import PushRequest
 from server.models.enums import EmergencySeverity, EmergencyStatus, EmergencyType, PushStatus, Role
 from server.models.outbox import PRIORITY_BULK
 from server.push import dispatch, templates
@@ -17,16 +17,6 @@ from tests.factories import login_as, make_user
 NOW = datetime.now(UTC).replace(microsecond=0)
 NIGHT = (NOW + timedelta(days=1)).replace(hour=15, minute=0, second=0)  # 23:00 Beijing: emergencies still go
 MP_TEMPLATE = load_templates()["emergency_alert"].template_ids["mp_subscribe"]
-
-
-@pytest.fixture(autouse=True)
-def _forget_cached_statuses():
-    dispatch._EMERGENCY_STATUS.clear()  # ids restart with each test's fresh tables
-
-
-@pytest.fixture
-async def article(settings, redis):
-    return await Article.create(title="山洪来了怎么办", summary="远离河道，向高处转移", emergency_topics=["flood"])
 
 
 async def follower(region: str, name: str):

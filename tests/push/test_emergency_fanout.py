@@ -6,20 +6,11 @@ import asyncio
 from collections import Counter
 from datetime import timedelta
 
-import pytest
-
 from server.models import EmergencyNotice, PushRequest
 from server.models.enums import PushStatus, Role
 from server.services import emergencies, emergency_fanout
 from tests.factories import login_as, make_user
 from tests.push.test_emergencies import NOW, alert_body, drain, follower, outbox
-
-
-@pytest.fixture
-async def article(settings, redis):
-    from server.models import Article
-
-    return await Article.create(title="山洪来了怎么办", summary="远离河道，向高处转移", emergency_topics=["flood"])
 
 
 async def followers(count: int, region: str = "510104") -> list:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
-from server.models import Article, PushBroadcast, PushRequest
+from server.models import PushBroadcast, PushRequest
 from server.models.enums import PushStatus, Role
 from server.models.outbox import PRIORITY_EMERGENCY
 from server.push import audience as push_audience
@@ -15,16 +13,6 @@ from server.services import emergencies, emergency_fanout
 from tests.factories import make_user
 from tests.push.test_emergencies import NIGHT, NOW, fanned_out, follower, outbox
 from tests.push.test_emergency_fanout import one_range, queue_alert, rows_per_person
-
-
-@pytest.fixture(autouse=True)
-def _forget_cached_statuses():
-    dispatch._EMERGENCY_STATUS.clear()  # ids restart with each test's fresh tables
-
-
-@pytest.fixture
-async def article(settings, redis):
-    return await Article.create(title="山洪来了怎么办", summary="远离河道，向高处转移", emergency_topics=["flood"])
 
 
 async def test_a_fan_outs_rows_carry_no_data_and_its_broadcast_holds_it_once(article):
