@@ -8,7 +8,7 @@ import re
 import httpx
 import pytest
 
-from server.models import Article, Emergency, Outreach, PushRequest, User
+from server.models import Article, Emergency, Outreach, PushBroadcast, PushRequest, User
 from server.models.enums import PushStatus, Role
 from server.push import dispatch
 from server.services import emergency_fanout
@@ -157,4 +157,5 @@ async def test_an_award_call_is_previewed_and_sent_from_the_console(console, wor
     outreach = await Outreach.get()
     assert (outreach.targeted, outreach.queued) == (1, 1)
     [row] = await PushRequest.filter(kind="award_call")
-    assert row.data["award"] == "第十七届四川青年科技奖"
+    shared = await PushBroadcast.get(kind=row.kind, cause=row.cause)  # the campaign's data, stored once
+    assert shared.data["award"] == "第十七届四川青年科技奖"
