@@ -11,7 +11,10 @@ times the dashboard for the province (510000), a city (510100) and a county (510
 days, alternating a run with the snapshots and a run with every figure live. Prints p50/p95 of each mode,
 the ratio, and the SQL statements per request. The database is dropped at the end.
 
-    .venv/bin/python benchmarks/bench_dashboard.py [--users 300000 --posts 400000 --tickets 80000] [--runs 30]
+    flock /tmp/bench.lock .venv/bin/python benchmarks/bench_dashboard.py
+        [--users 300000 --posts 400000 --tickets 80000] [--runs 30]   (the defaults: the platform's size)
+
+The machine's load average is printed before and after the timings (report it with every figure).
 
 PostgreSQL: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres); --keep leaves the database.
 """
@@ -230,7 +233,15 @@ async def run(args: argparse.Namespace) -> None:
         days = await snapshots.snapshot_metric_days()
         print(f"snapshot-metric-days: {days} days in {time.perf_counter() - started:.1f} s "
               f"({await MetricDayCount.all().count():,} rows)")
+        # The nightly jobs write their rows day by day; PostgreSQL's autovacuum sets the visibility map and the
+        # statistics some minutes later, which lets a request read them with index-only scans. Done here at once.
+        conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
+        for table in ("metric_day_counts", "metric_day_members", "push_day_counts"):
+            await conn.execute(f"VACUUM ANALYZE {table}")
+        await conn.close()
+        print("load average before: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
         await measure(args)
+        print("load average after: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
     finally:
         await db.close_db()
         if args.keep or args.reuse:

@@ -7,7 +7,7 @@ from server.models.embeddings import DocTerms, Embedding
 from server.models.emergencies import Emergency, EmergencyNotice
 from server.models.inbound import InboundMessage
 from server.models.matches import Match
-from server.models.metrics import MetricDayCount, MetricStaleDay
+from server.models.metrics import MetricDayCount, MetricDayMember, MetricStaleDay
 from server.models.outbox import PushBroadcast, PushRequest
 from server.models.outreach import Outreach
 from server.models.photos import PostPhoto
@@ -20,7 +20,7 @@ from server.models.windows import ReplyWindow
 
 __all__ = [
     "Article", "Campaign", "ChatMessage", "DocTerms", "Embedding", "Emergency", "EmergencyNotice", "InboundMessage",
-    "Match", "MetricDayCount", "MetricStaleDay", "Outreach", "Post", "PostPhoto", "PushAttempt", "PushBlock",
-    "PushBroadcast", "PushDayCount", "PushRequest", "Region",
+    "Match", "MetricDayCount", "MetricDayMember", "MetricStaleDay", "Outreach", "Post", "PostPhoto", "PushAttempt",
+    "PushBlock", "PushBroadcast", "PushDayCount", "PushRequest", "Region",
     "ReplyWindow", "StaffProfile", "SubscribeQuota", "Ticket", "TicketEvent", "User",
 ]

@@ -12,9 +12,13 @@ class MetricDayCount(Model):
 
     Metrics: `funnel` (posts created that day, key "kind:rank" = the furthest stage reached when counted),
     `people` (people registered that day, key = role) and `people_total` (people registered by the end of
-    the day, key = role; kept for the last counted day only). A row with key DAY_MARKER and no region says
-    the day is complete. Database triggers note in metric_stale_days every later change that could alter a
-    counted day (migration 10); such a day is read live until it is counted again.
+    the day, key = role; kept for the last counted day only); on the ticket side (metrics/ticket_days.py)
+    `matches` (matches proposed that day, by the demand's region), `events` (timeline steps to a status that
+    day, key = the status), `opened` (tickets opened that day), `settled` (tickets whose first landing or
+    closing counts that day) and `tickets_total` (tickets open at the end of the day, key "open"). A row
+    with key DAY_MARKER and no region says the day is complete. Database triggers note in metric_stale_days
+    every later change that could alter a counted day (migrations 10, 12); such a day is read live until it
+    is counted again.
     """
 
     DAY_MARKER = "*"
@@ -30,6 +34,29 @@ class MetricDayCount(Model):
     class Meta:
         table = "metric_day_counts"
         unique_together = (("metric", "day", "region_code", "key"),)
+
+
+class MetricDayMember(Model):
+    """One member of one Beijing day's set, for the figures that count distinct members over a period (the
+    organisations served, the scientists supplying, the tickets finished): a period's count is the number of
+    distinct members over its days' sets (metrics/definitions.py, DISTINCT_COUNTS).
+
+    `key` is the member's role (people) or empty (tickets); `registered` the Beijing day a person registered
+    (a period counts only the people registered by its end).
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    metric = fields.CharField(max_length=16)
+    day = fields.DateField()
+    region_code = fields.CharField(max_length=12, default="")
+    key = fields.CharField(max_length=32, default="")
+    member_id = fields.IntField()
+    registered = fields.DateField(null=True)
+
+    class Meta:
+        table = "metric_day_members"
+        unique_together = (("metric", "day", "member_id"),)
+        indexes = (("member_id", "metric"),)
 
 
 class MetricStaleDay(Model):

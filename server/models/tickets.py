@@ -33,7 +33,9 @@ class Ticket(Model):
     class Meta:
         table = "tickets"
         # (poster_id, id): a poster's latest open ticket, read by every official-account message they send.
-        indexes = (("concierge_id", "status"), ("region_id", "status"), ("poster_id", "id"))
+        # (created_at, region_id): the tickets opened on a day, read live by the dashboard for today.
+        indexes = (("concierge_id", "status"), ("region_id", "status"), ("poster_id", "id"),
+                   ("created_at", "region_id"))
 
 
 class TicketEvent(Model):

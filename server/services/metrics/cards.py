@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from server.models.enums import PostKind, Role
 
-from . import queries, snapshots
+from . import queries, snapshots, ticket_days
 from .definitions import ratio
 from .scope import Scope
 
@@ -30,8 +30,9 @@ class Period:
 
     people: list[dict]
     posts: list[dict]
-    served: list[dict]
+    served: list[dict]  # rows (m, k, n): acquired and supplied (and, from the snapshots, finished)
     pushes: list[dict]
+    days: ticket_days.Days
 
 
 def previous_period(since: date, until: date) -> tuple[date, date]:
@@ -42,10 +43,11 @@ def previous_period(since: date, until: date) -> tuple[date, date]:
 
 async def period_rows(scope: Scope, cover: snapshots.Coverage) -> Period:
     """Query the rows a period's cards and rates need."""
-    people, posts, served, pushes = await asyncio.gather(
-        snapshots.people_rows(scope, cover), snapshots.post_rows(scope, cover), queries.served_rows(scope),
-        snapshots.push_rows(scope))
-    return Period(people, posts, served, pushes)
+    days = cover.ticket_days(scope)
+    served = queries.served_rows(scope) if scope.live else ticket_days.member_rows(scope, days)
+    people, posts, served_rows, pushes = await asyncio.gather(
+        snapshots.people_rows(scope, cover), snapshots.post_rows(scope, cover), served, snapshots.push_rows(scope))
+    return Period(people, posts, served_rows, pushes, days)
 
 
 def _total(found: list[dict], *, where: tuple[str, str] | None = None) -> int:
@@ -62,7 +64,11 @@ def rates(period: Period) -> dict[str, float | None]:
 
 async def figures(scope: Scope, period: Period) -> dict[str, int]:
     """Return a period's card values."""
-    matches, tickets = await asyncio.gather(queries.match_count(scope), queries.ticket_counts(scope))
+    if scope.live:
+        matches, tickets = await asyncio.gather(queries.match_count(scope), queries.ticket_counts(scope))
+    else:
+        matches, tickets = await asyncio.gather(ticket_days.match_count(scope, period.days),
+                                                ticket_days.ticket_counts(scope, period.days, period.served))
     return {"users": _total(period.people), "scientists": _total(period.people, where=("role", Role.SCIENTIST.value)),
             "organisations": _total(period.people, where=("role", Role.ORGANISATION.value)),
             "needs": _total(period.posts, where=("kind", PostKind.NEED.value)),

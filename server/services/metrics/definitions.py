@@ -32,6 +32,34 @@ OLD_BUCKETS = [key for key, _label, low, _high in AGE_BUCKETS if low >= STALE_AF
 # tickets assigned within a window; reported as the median (and the nearest-rank 90th percentile).
 FIRST_RESPONSE = "首次响应：服务单分配给科服保姆到首次联系的分钟数，统计窗口内分配的服务单，取中位数。"
 
+# How each figure over settled days (before today in Beijing time) is read from the nightly snapshots
+# (snapshots.py, ticket_days.py) and stays equal to its live definition above and in queries.py. Today, and
+# any day metric_stale_days notes as changed since it was counted, is read live (index range queries) and
+# joined to the counted days; a period's figure is therefore exact, never an estimate.
+DAY_SNAPSHOTS: dict[str, str] = {
+    "additive": "posts by kind and furthest stage, registrations, pushes, matches proposed, timeline steps to "
+                "对接/落地: per-day, per-county counts (metric_day_counts, push_day_counts), summed over the "
+                "period's counted days; a city or the province sums its counties' rows.",
+    "distinct": "organisations served, scientists supplying, tickets landed or closed are distinct over the "
+                "period (one organisation served on three days counts once), so per-day counts cannot be "
+                "summed. Each counted day keeps its set of members (metric_day_members: one row per member and "
+                "day, with the member's county, role and registration day), and a period's figure is "
+                "COUNT(DISTINCT member) over the union of its counted days' sets and the live members of the "
+                "other days, in one query. Exact; the rows are bounded by the period's timeline steps "
+                "(~14 k for 90 days at 80 k tickets). The sets keep every role, so a person's later change of "
+                "role, county or registration finds, through these rows, the days it makes stale.",
+    "cumulative": "registered people (by the period's end) and open tickets (at the period's end) are states: "
+                  "the job keeps the total at the end of the last counted day A (people_total, tickets_total) "
+                  "and per-day changes (people registered; tickets opened, and settled: counted on the later "
+                  "of the day a ticket opened and its first landing or closing, after which it is never open "
+                  "again). value(end) = total(A) - the counted changes of the days from the period's end to A "
+                  "(or + the live changes of the days after A), with each stale day's counted change replaced "
+                  "by its live one.",
+    "live": "now-figures (stage ageing, concierge workload) and first response (a median per concierge over "
+            "the tickets assigned in the period) are read live: they are states now or order statistics, "
+            "over open tickets or one period's assignments, served by indexes.",
+}
+
 RATE_DEFINITIONS: dict[str, dict[str, str]] = {
     "acquisition": {
         "label": "科技服务获取率",

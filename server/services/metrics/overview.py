@@ -14,7 +14,7 @@ from server.models import Region
 from server.models.enums import PostKind, PostStatus, RegionLevel, Role
 from server.tickets.stages import OPEN, STATUS_NAMES
 
-from . import cards, queries, snapshots, tickets
+from . import cards, snapshots, ticket_days, tickets
 from .definitions import OLD_BUCKETS, PUSH_BUCKETS, RATE_DEFINITIONS, STAGES, ratio
 from .scope import Scope, scope_of
 
@@ -133,7 +133,8 @@ async def _children_of(region: Region) -> list[Region]:
 
 async def _overview(scope: Scope, cover: snapshots.Coverage) -> tuple[dict, cards.Period]:
     period, funnel, events, ages, staff, responses, kids = await asyncio.gather(
-        cards.period_rows(scope, cover), snapshots.funnel_rows(scope, cover), queries.event_rows(scope),
+        cards.period_rows(scope, cover), snapshots.funnel_rows(scope, cover),
+        ticket_days.event_rows(scope, cover.ticket_days(scope)),
         tickets.stage_age_rows(scope.area, now=scope.now), tickets.workload_rows(scope.area, today=scope.today),
         tickets.first_responses(scope.area, assigned=(scope.start, scope.end)), _children_of(scope.region))
     found = {"funnel": funnel, "events": events, "ages": ages, "staff": staff, "responses": responses}

@@ -84,13 +84,13 @@ async def served_rows(scope: Scope) -> list[dict]:
     return await rows(query, sql.values)
 
 
-async def event_rows(scope: Scope) -> list[dict]:
-    """Count tickets of the region reaching 对接 and 落地 per week of the period."""
+async def event_rows(scope: Scope, *, spans: list[Span] | None = None) -> list[dict]:
+    """Count tickets of the region reaching 对接 and 落地 per week of the period (or `spans`)."""
     sql = scope.sql()
     query = (f"SELECT e.to_status AS s, {scope.week(sql, 'e.created_at')} AS w, COUNT(*) AS n "  # noqa: S608
              "FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id "
              f"WHERE e.kind = 'status' AND e.to_status IN {q([S.CONTACTED, S.LANDED])} "
-             f"AND {scope.during(sql, 'e.created_at')} AND {scope.within(sql, 't.region_id')} GROUP BY 1, 2")
+             f"AND {scope.during(sql, 'e.created_at', spans)} AND {scope.within(sql, 't.region_id')} GROUP BY 1, 2")
     return await rows(query, sql.values)
 
 
@@ -107,11 +107,11 @@ async def push_rows(scope: Scope, *, spans: list[Span]) -> list[dict]:
     return await rows(query, sql.values)
 
 
-async def match_count(scope: Scope) -> int:
-    """Count matches proposed in the period for needs and questions of the region."""
+async def match_count(scope: Scope, *, spans: list[Span] | None = None) -> int:
+    """Count matches proposed in the period (or `spans`) for needs and questions of the region."""
     sql = scope.sql()
     query = ("SELECT COUNT(*) AS n FROM matches m JOIN posts p ON p.id = m.demand_id "  # noqa: S608
-             f"WHERE {scope.during(sql, 'm.created_at')} AND {scope.within(sql, 'p.region_id')}")
+             f"WHERE {scope.during(sql, 'm.created_at', spans)} AND {scope.within(sql, 'p.region_id')}")
     return int((await rows(query, sql.values))[0]["n"])
 
 

@@ -3,15 +3,18 @@
 Two kinds, for the two largest parts of a dashboard request:
 - pushes (push_day_counts): a day is counted once SETTLE_DAYS have passed and again every night for a
   week (retries, quiet hours and receipts still move a push's status); days without a count read live.
-- posts' funnel and registrations (metric_day_counts): every day before today is counted each night it
-  is missing or stale. A day is stale when something that counts in it changed after it was counted (a
-  post, its ticket's timeline, a match, a person): database triggers (migration 10) write a row to
-  metric_stale_days for every such change, so a stale day is read live until the next night. The answer
+- posts' funnel and registrations (metric_day_counts), and the ticket side (ticket_days.py: matches,
+  timeline steps, services obtained and given, tickets finished and open): every day before today is
+  counted each night it is missing or stale. A day is stale when something that counts in it changed
+  after it was counted (a post, its ticket's timeline, a match, a person): database triggers (migrations
+  10, 12) write a row to metric_stale_days for every such change, so a stale day is read live until the
+  next night. The answer
   therefore always equals the all-live computation; `Scope.live` forces that computation.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 
@@ -19,10 +22,9 @@ from tortoise.functions import Sum
 from tortoise.transactions import in_transaction
 
 from server.models import MetricDayCount, MetricStaleDay, Post, PushDayCount, PushRequest, User
-from server.models.enums import PostKind
 from server.push.audience import Sql
 
-from . import queries
+from . import queries, ticket_days
 from .scope import BEIJING, MAX_PERIOD_DAYS, Scope, Span, as_date, beijing_midnight, day_span, dialect, rows, runs_of
 
 SETTLE_DAYS = 2  # a push day is snapshotted once this many days have passed (retries, quiet hours, receipts)
@@ -101,21 +103,33 @@ async def _snapshot_push_day(day: date, now: datetime) -> None:
 # ---- posts' funnel and registrations -----------------------------------------------------------
 
 class Coverage:
-    """Which days of a scope the snapshots can answer: counted funnel days, the day the registration totals
-    were counted for, and the stale days of each."""
+    """Which days of a scope the snapshots can answer: counted funnel and ticket-side days, the days the
+    registration and open-ticket totals were counted for, and the stale days of each."""
 
     def __init__(self, found: list[dict]) -> None:
         self.funnel: set[date] = set()
+        self.tickets: set[date] = set()
         self.anchor: date | None = None
-        self.stale: dict[str, set[date]] = {FUNNEL: set(), PEOPLE: set()}
+        self.tickets_anchor: date | None = None
+        self.stale: dict[str, set[date]] = {FUNNEL: set(), PEOPLE: set(), ticket_days.TICKETS: set()}
+        self.reads: dict[tuple, asyncio.Future] = {}  # reads shared by two figures of one request
         for row in found:
             day = as_date(row["day"])
             if row["metric"] == FUNNEL:
                 self.funnel.add(day)
+            elif row["metric"] == ticket_days.TICKETS:
+                self.tickets.add(day)
             elif row["metric"] == PEOPLE_TOTAL:
                 self.anchor = day
+            elif row["metric"] == ticket_days.TICKETS_TOTAL:
+                self.tickets_anchor = day
             elif row["metric"].rstrip("!") in self.stale:
                 self.stale[row["metric"].rstrip("!")].add(day)
+
+    def ticket_days(self, scope: Scope) -> ticket_days.Days:
+        """Return which days of the scope the ticket-side snapshots answer."""
+        return ticket_days.Days(scope, counted=self.tickets, stale=self.stale[ticket_days.TICKETS],
+                                anchor=self.tickets_anchor)
 
 
 async def coverage(scope: Scope, *, since: date | None = None) -> Coverage:
@@ -125,8 +139,8 @@ async def coverage(scope: Scope, *, since: date | None = None) -> Coverage:
         return Coverage([])
     sql = scope.sql()
     query = ("SELECT metric, day FROM metric_day_counts WHERE key = '*' AND "  # noqa: S608
-             f"((metric = '{FUNNEL}' AND day >= {sql.p(since or scope.since)} AND day <= {sql.p(scope.until)}) "
-             f"OR metric = '{PEOPLE_TOTAL}') "
+             f"((metric IN ('{FUNNEL}', '{ticket_days.TICKETS}') AND day >= {sql.p(since or scope.since)} "
+             f"AND day <= {sql.p(scope.until)}) OR metric IN ('{PEOPLE_TOTAL}', '{ticket_days.TICKETS_TOTAL}')) "
              "UNION ALL SELECT DISTINCT metric || '!' AS metric, day FROM metric_stale_days")
     return Coverage(await rows(query, sql.values))
 
@@ -140,16 +154,27 @@ def _in_days(sql: Sql, days: list[date]) -> str:
     return "(" + " OR ".join(f"(day >= {sql.p(a)} AND day <= {sql.p(b)})" for a, b in runs_of(days)) + ")"
 
 
+def _funnel_counts(scope: Scope, cover: Coverage, counted: list[date]) -> asyncio.Future:
+    """Read the counted funnel rows of the period once per request, per child code prefix, key and week: the
+    funnel and the posts per child and week share them (rows: k, key, w, n)."""
+    memo = (scope.area, scope.since, scope.until, scope.child_len)
+    if memo not in cover.reads:
+        sql = scope.sql()
+        query = (f"SELECT substr(region_code, 1, {scope.child_len}) AS k, key, "  # noqa: S608
+                 f"{scope.day_week(sql, 'day')} AS w, SUM(n) AS n FROM metric_day_counts WHERE metric = '{FUNNEL}' "
+                 f"AND {_in_days(sql, counted)} AND key <> '{MARK}' AND {scope.within(sql, 'region_code')} "
+                 "GROUP BY 1, 2, 3")
+        cover.reads[memo] = asyncio.ensure_future(rows(query, sql.values))
+    return cover.reads[memo]
+
+
 async def funnel_rows(scope: Scope, cover: Coverage) -> list[dict]:
     """Count posts of the period per kind and furthest stage reached: counted days that are not stale from
     metric_day_counts, the other days live (rows as queries.funnel_rows; snapshot rows carry no region)."""
     counted = _counted(scope, cover)
     found: list[dict] = []
     if counted:
-        sql = scope.sql()
-        query = (f"SELECT key, SUM(n) AS n FROM metric_day_counts WHERE metric = '{FUNNEL}' AND "  # noqa: S608
-                 f"{_in_days(sql, counted)} AND key <> '{MARK}' AND {scope.within(sql, 'region_code')} GROUP BY key")
-        for row in await rows(query, sql.values):
+        for row in await _funnel_counts(scope, cover, counted):
             kind, reached = row["key"].split(":")
             found.append({"k": None, "kind": kind, "r": int(reached), "n": int(row["n"])})
     missing = [day for day in _days(scope.since, scope.until) if day not in set(counted)]
@@ -165,13 +190,8 @@ async def post_rows(scope: Scope, cover: Coverage) -> list[dict]:
     counted = _counted(scope, cover)
     if not counted:
         return await queries.post_rows(scope)
-    sql = scope.sql()
-    kind = "CASE " + " ".join(f"WHEN key LIKE '{k.value}:%' THEN '{k.value}'" for k in PostKind) + " END"
-    query = (f"SELECT substr(region_code, 1, {scope.child_len}) AS k, {kind} AS kind, "  # noqa: S608
-             f"{scope.day_week(sql, 'day')} AS w, SUM(n) AS n FROM metric_day_counts WHERE metric = '{FUNNEL}' "
-             f"AND {_in_days(sql, counted)} AND key <> '{MARK}' AND {scope.within(sql, 'region_code')} "
-             "GROUP BY 1, 2, 3")
-    found = await rows(query, sql.values)
+    found = [{"k": row["k"], "kind": row["key"].split(":")[0], "w": row["w"], "n": row["n"]}
+             for row in await _funnel_counts(scope, cover, counted)]
     missing = [day for day in _days(scope.since, scope.until) if day not in set(counted)]
     if missing:
         found += await queries.post_rows(scope, spans=[day_span(a, b) for a, b in runs_of(missing)])
@@ -182,7 +202,8 @@ async def people_rows(scope: Scope, cover: Coverage) -> list[dict]:
     """Count people per region code and role registered by the end of the period.
 
     From the totals counted for the anchor day A: minus the counted registrations of stale days up to A
-    plus their live count, then plus the live registrations after A (or minus those after the period).
+    plus their live count, then plus the live registrations after A (or minus the counted registrations of
+    the days from the period's end to A; live, if a day there is not counted).
     """
     anchor = cover.anchor
     if anchor is None:
@@ -198,11 +219,16 @@ async def people_rows(scope: Scope, cover: Coverage) -> list[dict]:
     query = (f"SELECT region_code AS k, key AS role, n FROM metric_day_counts WHERE metric = '{PEOPLE_TOTAL}' "  # noqa: S608
              f"AND day = {sql.p(anchor)} AND key <> '{MARK}' AND {scope.within(sql, 'region_code')}")
     add(await rows(query, sql.values), 1)
-    stale = sorted(day for day in cover.stale[PEOPLE] if day <= anchor)
-    if stale:
+    # A period ending before A walks back over the counted days after it (their registrations out); a stale
+    # day among them needs no correction: its counted rows come out of the total they went into.
+    back = _days(scope.until + timedelta(days=1), anchor)
+    walk = bool(back) and all(day in cover.funnel for day in back)  # the funnel's and people's days count together
+    stale = sorted(day for day in cover.stale[PEOPLE] if day <= anchor and not (walk and day >= back[0]))
+    out = sorted(set(stale) | set(back)) if walk else stale
+    if out:
         sql = scope.sql()
         add(await rows("SELECT region_code AS k, key AS role, SUM(n) AS n FROM metric_day_counts "  # noqa: S608
-                       f"WHERE metric = '{PEOPLE}' AND {_in_days(sql, stale)} AND key <> '{MARK}' "
+                       f"WHERE metric = '{PEOPLE}' AND {_in_days(sql, out)} AND key <> '{MARK}' "
                        f"AND {scope.within(sql, 'region_code')} GROUP BY region_code, key", sql.values), -1)
     after = beijing_midnight(anchor + timedelta(days=1))
     spans: list[Span] = [day_span(a, b) for a, b in runs_of(stale)]
@@ -210,7 +236,7 @@ async def people_rows(scope: Scope, cover: Coverage) -> list[dict]:
         spans.append((after, scope.end))
     if spans:
         add(await queries.people_rows(scope, spans=spans), 1)
-    if scope.end < after:
+    if scope.end < after and not walk:
         add(await queries.people_rows(scope, spans=[(scope.end, after)]), -1)
     return [{"k": k, "role": role, "n": n} for (k, role), n in counts.items()]
 
@@ -232,13 +258,18 @@ async def snapshot_metric_days(now: datetime | None = None, *, days_back: int = 
             # of two years at 300 k people / 400 k posts.
             await conn.execute_script("LOCK TABLE metric_stale_days IN EXCLUSIVE MODE")
         await MetricDayCount.filter(metric__in=[FUNNEL, PEOPLE], day__lt=first).delete()
-        done = {as_date(day) for day in await MetricDayCount.filter(
-            metric=FUNNEL, key=MARK, day__gte=first, day__lte=last).values_list("day", flat=True)}
+        await ticket_days.prune(first)
+        marks = await MetricDayCount.filter(metric__in=[FUNNEL, ticket_days.TICKETS], key=MARK, day__gte=first,
+                                            day__lte=last).values_list("metric", "day")
+        done = {as_date(day) for metric, day in marks if metric == FUNNEL} & {
+            as_date(day) for metric, day in marks if metric == ticket_days.TICKETS}
         stale = {as_date(day) for day in await _stale_days(last)}
         todo = [day for day in _days(first, last) if day not in done or day in stale]
         for day in todo:
             await _count_day(day, now)
+            await ticket_days.count_day(day, now)
         await _count_totals(last, now)
+        await ticket_days.count_totals(last, now)
         await MetricStaleDay.filter(day__lte=last).delete()
     return len(todo)
 
