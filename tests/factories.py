@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 
-from server.models import User
+from server.models import StaffProfile, Ticket, User
 from server.models.enums import Role
 from server.wechat.callback import sign
 
@@ -72,6 +72,20 @@ async def create_post(client: httpx.AsyncClient, headers: dict[str, str], **over
     response = await client.post("/api/v1/posts", json={**SOIL_NEED, **overrides}, headers=headers)
     assert response.status_code == 201, response.text
     return response.json()["post"]
+
+
+async def staff_headers(client: httpx.AsyncClient, name: str, region: str = "511500") -> tuple[dict[str, str], User]:
+    """Log a concierge in with a staff profile covering a region; return (headers, user)."""
+    headers, user = await login_as(client, name, Role.STAFF, region_id=region)
+    await StaffProfile.create(user=user, region_id=region)
+    return headers, user
+
+
+async def posted_need(client: httpx.AsyncClient, poster_name: str) -> tuple[dict[str, str], dict, int]:
+    """Log a citizen in and post a need (it opens a ticket); return (their headers, the post, its ticket id)."""
+    poster, _ = await login_as(client, poster_name)
+    post = await create_post(client, poster)
+    return poster, post, (await Ticket.get(post_id=post["id"])).id
 
 
 async def say(client: httpx.AsyncClient, settings: Any, openid: str, content: str) -> str:

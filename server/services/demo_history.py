@@ -3,7 +3,7 @@
 People register, post needs, questions and offers; needs get matches and tickets that concierges move
 through every stage (chat, plans — some overdue — and closes); pushes are recorded with their receipts;
 one past emergency and one QR campaign. Every state change goes through the service that makes it in
-production (lifecycle.open_ticket/advance/set_plan/close, matches.decide, relay, campaigns, emergencies and
+production (lifecycle.open_ticket/advance/set_plan/close, matches.decide, chat, campaigns, emergencies and
 their fan-out); afterwards the rows' timestamps are moved back to when it "happened", which is the only
 thing a replay cannot do live. Idempotent: a second load finds the campaign and does nothing.
 """
@@ -167,9 +167,10 @@ async def _need(replay: _Replay, *, family: str, title: str, author: User, kind:
     await matching._flag_ticket(post, found_any=bool(found) or target != S.PUBLISHED)
     if staff is None:
         return await _backdate(ticket, post, created, replay)
-    if found and target not in (S.PUBLISHED, S.CLOSED):
+    accepted = bool(found) and target not in (S.PUBLISHED, S.CLOSED)
+    if accepted:  # the need and its ticket go to matched together
         await matches.decide(user=author, match_id=replay.rng.choice(found).id, accept=True, reason="")
-    for stage in PATH[: PATH.index(target) + 1] if target in PATH else []:
+    for stage in PATH[int(accepted): PATH.index(target) + 1] if target in PATH else []:
         await lifecycle.advance(ticket_id=ticket.id, staff=staff, to=stage, note="")
         if stage == S.CONTACTED:
             for side, text in CHAT:

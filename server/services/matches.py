@@ -9,8 +9,9 @@ from tortoise.transactions import in_transaction
 
 from server.errors import Conflict, NotFound, ValidationFailed
 from server.models import Match, Post, User
-from server.models.enums import MatchStatus, PostKind, PostStatus
+from server.models.enums import MatchStatus, PostKind
 from server.services import reach
+from server.tickets import lifecycle
 
 
 def _involves(user: User) -> Q:
@@ -50,7 +51,7 @@ async def decide(*, user: User, match_id: int, accept: bool, reason: str | None)
         match.status, match.decided_by_id, match.decided_at, match.reason = wanted, user.id, datetime.now(UTC), note
         await match.save()
         if accept:
-            await Post.filter(id=match.demand_id, status=PostStatus.PUBLISHED).update(status=PostStatus.MATCHED)
+            await lifecycle.match_accepted(post_id=match.demand_id, actor=user)
     await match.fetch_related("demand", "supply_post", "supply_article")
     return match
 

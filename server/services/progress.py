@@ -64,7 +64,7 @@ def stages_of(post: Post, events: list[TicketEvent]) -> list[Stage]:
         entered.setdefault(event.to_status, event.created_at)
         current = S(event.to_status)
     if post.status in STAGES and STAGES.index(post.status) > STAGES.index(current):
-        current = post.status  # a post moved without a ticket event (a match accepted by a party)
+        current = post.status  # a need without a ticket (stored directly) whose match was accepted
     upto = STAGES.index(current)
     return [Stage(status=s, label=STAGE_NAMES[s], reached=i <= upto, current=i == upto and post.status != S.CLOSED,
                   at=entered.get(s.value) if i <= upto else None)

@@ -31,21 +31,37 @@ async def advance(*, ticket_id: int, staff: User, to: PostStatus, note: str = ""
         if to not in NEXT_STATUSES[ticket.status]:
             message = f"不能从「{STATUS_NAMES[ticket.status]}」直接到「{STATUS_NAMES[to]}」"
             raise Conflict(message, code="bad_transition")
-        await _move(ticket, staff=staff, to=to, note=note)
+        await move(ticket, to=to, actor=staff, note=note)
     return ticket
 
 
-async def _move(ticket: Ticket, *, staff: User | None, to: PostStatus, note: str, kind: str = "status") -> None:
+async def move(ticket: Ticket, *, to: PostStatus, actor: User | None, note: str = "", kind: str = "status") -> None:
+    """Move a locked ticket to a stage and its post with it, in the caller's transaction; tell the poster.
+
+    The one place a ticket's stage changes; its post's status follows here and nowhere else.
+    """
     now = datetime.now(UTC)
-    await TicketEvent.create(ticket=ticket, actor=staff, kind=kind, from_status=ticket.status.value,
+    await TicketEvent.create(ticket=ticket, actor=actor, kind=kind, from_status=ticket.status.value,
                              to_status=to.value, note=note[:500])
     if to == S.CONTACTED and ticket.first_contact_at is None:
         ticket.first_contact_at = now
+    if to == S.CLOSED:
+        ticket.close_reason = note[:200]
     ticket.status, ticket.stage_since = to, now
     await ticket.save()
-    await Post.filter(id=ticket.post_id).update(status=to, **({"close_reason": note[:200]} if to == S.CLOSED else {}))
-    if staff is None or staff.id != ticket.poster_id:  # a poster withdrawing needs no notice of it
+    await _post_follows(ticket.post_id, to=to, reason=note)
+    if actor is None or actor.id != ticket.poster_id:  # a poster withdrawing needs no notice of it
         await _tell_poster(ticket, to=to, note=note, at=now)
+
+
+async def _post_follows(post_id: int, *, to: PostStatus, reason: str = "",
+                        only_from: list[PostStatus] | None = None) -> None:
+    """Write a post's status (and, when closing, its reason): the only write of Post.status after creation."""
+    changes = {"status": to, "updated_at": datetime.now(UTC)}
+    if to == S.CLOSED:
+        changes["close_reason"] = reason[:200]
+    query = Post.filter(id=post_id)
+    await (query.filter(status__in=only_from) if only_from is not None else query).update(**changes)
 
 
 async def _tell_poster(ticket: Ticket, *, to: PostStatus, note: str, at: datetime) -> None:
@@ -65,11 +81,8 @@ async def close(*, ticket_id: int, staff: User, reason: str) -> Ticket:
         raise ValidationFailed("结单请填写原因", field="reason")
     async with in_transaction():
         ticket = await load_for_staff(staff=staff, ticket_id=ticket_id, lock=True)
-        if ticket.status == S.CLOSED:
-            return ticket
-        await _move(ticket, staff=staff, to=S.CLOSED, note=reason, kind="closed")
-        ticket.close_reason = reason[:200]
-        await ticket.save(update_fields=["close_reason"])
+        if ticket.status != S.CLOSED:
+            await move(ticket, to=S.CLOSED, actor=staff, note=reason, kind="closed")
     return ticket
 
 
@@ -82,11 +95,19 @@ async def close_post(*, post: Post, reason: str, actor: User | None = None) -> N
     reason = reason.strip()[:200]
     ticket = await Ticket.select_for_update().get_or_none(post_id=post.id)
     if ticket is not None and ticket.status != S.CLOSED:
-        await _move(ticket, staff=actor, to=S.CLOSED, note=reason, kind="closed")
-        ticket.close_reason = reason
-        await ticket.save(update_fields=["close_reason"])
-    post.status, post.close_reason = S.CLOSED, reason
-    await post.save(update_fields=["status", "close_reason", "updated_at"])
+        await move(ticket, to=S.CLOSED, actor=actor, note=reason, kind="closed")
+    else:  # an offer, or a ticket closed already: the post alone
+        await _post_follows(post.id, to=S.CLOSED, reason=reason)
+    await post.refresh_from_db(fields=["status", "close_reason", "updated_at"])  # the caller's copy too
+
+
+async def match_accepted(*, post_id: int, actor: User) -> None:
+    """Move a published need to matched when a match of it is accepted, its ticket with it (caller's transaction)."""
+    ticket = await Ticket.select_for_update().get_or_none(post_id=post_id)
+    if ticket is None:  # a need without a ticket (stored directly): the post alone
+        await _post_follows(post_id, to=S.MATCHED, only_from=[S.PUBLISHED])
+    elif ticket.status == S.PUBLISHED:
+        await move(ticket, to=S.MATCHED, actor=actor, note="匹配已被接受")
 
 
 async def set_plan(*, ticket_id: int, staff: User, due: date, step: str) -> Ticket:

@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from server.models import PushRequest, StaffProfile, Ticket
+from server.models import PushRequest, Ticket
 from server.models.enums import PostStatus
 from server.tickets import lifecycle
-from tests.factories import create_post, login_as
-
-
-async def staff_headers(client, name: str, region: str = "511500"):
-    headers, user = await login_as(client, name, "staff", region_id=region)
-    await StaffProfile.create(user=user, region_id=region)
-    return headers, user
-
-
-async def posted_need(client, name: str = "progress-poster") -> tuple[dict, dict, int]:
-    poster, _ = await login_as(client, name)
-    post = await create_post(client, poster)
-    return poster, post, (await Ticket.get(post_id=post["id"])).id
+from tests.factories import login_as, posted_need, staff_headers
 
 
 async def progress(client, headers, post_id: int):
@@ -32,7 +20,7 @@ async def advance(client, headers, ticket_id: int, to: str, note: str = ""):
 
 async def test_a_stage_change_queues_one_post_progress_notice(client):
     staff, _ = await staff_headers(client, "progress-staff")
-    _, post, ticket_id = await posted_need(client)
+    _, post, ticket_id = await posted_need(client, "progress-poster")
     await advance(client, staff, ticket_id, "contacted", "已联系省农科院专家")
     notices = await PushRequest.filter(kind="post_progress", user_id=post["author_id"])
     assert [(n.cause, n.data["stage"], n.data["note"]) for n in notices] == [
@@ -41,17 +29,17 @@ async def test_a_stage_change_queues_one_post_progress_notice(client):
 
 
 async def test_the_same_stage_is_told_once(client):
-    _, post, ticket_id = await posted_need(client)
+    _, post, ticket_id = await posted_need(client, "progress-poster")
     ticket = await Ticket.get(id=ticket_id)
     # The API never repeats a stage; a retried job or a race could, through the path advance and close share.
-    await lifecycle._move(ticket, staff=None, to=PostStatus.CONTACTED, note="")
-    await lifecycle._move(ticket, staff=None, to=PostStatus.CONTACTED, note="again")
+    await lifecycle.move(ticket, to=PostStatus.CONTACTED, actor=None, note="")
+    await lifecycle.move(ticket, to=PostStatus.CONTACTED, actor=None, note="again")
     assert await PushRequest.filter(kind="post_progress", user_id=post["author_id"]).count() == 1
 
 
 async def test_every_stage_and_closing_are_told(client):
     staff, _ = await staff_headers(client, "progress-staff")
-    _, post, ticket_id = await posted_need(client)
+    _, post, ticket_id = await posted_need(client, "progress-poster")
     for to in ("matched", "contacted", "negotiating"):
         await advance(client, staff, ticket_id, to)
     closed = await client.post(f"/api/v1/staff/tickets/{ticket_id}/close", json={"reason": "双方未谈拢"},
@@ -63,7 +51,7 @@ async def test_every_stage_and_closing_are_told(client):
 
 
 async def test_withdrawing_ones_own_post_queues_no_notice(client):
-    poster, post, _ = await posted_need(client)
+    poster, post, _ = await posted_need(client, "progress-poster")
     response = await client.post(f"/api/v1/posts/{post['id']}/withdraw", json={"reason": "已解决"}, headers=poster)
     assert response.status_code == 200
     assert not await PushRequest.exists(kind="post_progress", user_id=post["author_id"])
@@ -73,7 +61,7 @@ async def test_progress_shows_stages_times_concierge_and_next_step(client):
     staff, staff_user = await staff_headers(client, "progress-staff")
     staff_user.name = "李娟"
     await staff_user.save()
-    poster, post, ticket_id = await posted_need(client)
+    poster, post, ticket_id = await posted_need(client, "progress-poster")
     await advance(client, staff, ticket_id, "contacted", "已联系专家")
     plan = await client.post(f"/api/v1/staff/tickets/{ticket_id}/plan",
                              json={"due": "2030-01-10", "step": "约专家到果园查看"}, headers=staff)
@@ -94,14 +82,14 @@ async def test_progress_shows_stages_times_concierge_and_next_step(client):
 
 async def test_progress_hides_internal_notes(client):
     staff, _ = await staff_headers(client, "progress-staff")
-    poster, post, ticket_id = await posted_need(client)
+    poster, post, ticket_id = await posted_need(client, "progress-poster")
     await client.post(f"/api/v1/staff/tickets/{ticket_id}/notes", json={"note": "此人较难沟通"}, headers=staff)
     body = (await progress(client, poster, post["id"])).json()["progress"]
     assert "此人较难沟通" not in [e["note"] for e in body["events"]]
 
 
 async def test_progress_says_when_no_expert_was_found(client):
-    poster, post, ticket_id = await posted_need(client)
+    poster, post, ticket_id = await posted_need(client, "progress-poster")
     await Ticket.filter(id=ticket_id).update(match_state="no_expert")
     body = (await progress(client, poster, post["id"])).json()["progress"]
     assert (body["match_state"], body["match_state_text"]) == ("no_expert", "未找到合适专家")
@@ -109,7 +97,7 @@ async def test_progress_says_when_no_expert_was_found(client):
 
 async def test_closed_post_keeps_its_last_stage_and_reason(client):
     staff, _ = await staff_headers(client, "progress-staff")
-    poster, post, ticket_id = await posted_need(client)
+    poster, post, ticket_id = await posted_need(client, "progress-poster")
     await advance(client, staff, ticket_id, "contacted")
     await client.post(f"/api/v1/staff/tickets/{ticket_id}/close", json={"reason": "需求已撤销"}, headers=staff)
     body = (await progress(client, poster, post["id"])).json()["progress"]
@@ -120,12 +108,12 @@ async def test_closed_post_keeps_its_last_stage_and_reason(client):
 
 async def test_staff_reaching_the_region_see_progress(client):
     staff, _ = await staff_headers(client, "progress-staff", "510000")
-    _, post, _ = await posted_need(client)
+    _, post, _ = await posted_need(client, "progress-poster")
     assert (await progress(client, staff, post["id"])).status_code == 200
 
 
 async def test_stranger_gets_404(client):
-    _, post, _ = await posted_need(client)
+    _, post, _ = await posted_need(client, "progress-poster")
     stranger, _ = await login_as(client, "progress-stranger")
     response = await progress(client, stranger, post["id"])
     assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
@@ -133,7 +121,7 @@ async def test_stranger_gets_404(client):
 
 async def test_staff_of_another_region_get_404(client):
     elsewhere, _ = await staff_headers(client, "mianyang-staff", "510700")
-    _, post, _ = await posted_need(client)
+    _, post, _ = await posted_need(client, "progress-poster")
     assert (await progress(client, elsewhere, post["id"])).status_code == 404
 
 

@@ -6,26 +6,13 @@ import pytest
 
 from server.models import PushRequest, StaffProfile, Ticket, TicketEvent, User
 from server.models.enums import Role
-from tests.factories import create_post, login_as, make_user
+from tests.factories import create_post, login_as, make_user, posted_need, staff_headers
 
 
 async def make_staff(name: str, region: str, **profile) -> User:
     user = await make_user(Role.STAFF, name=name, region_id=region)
     await StaffProfile.create(user=user, region_id=region, **profile)
     return user
-
-
-async def staff_headers(client, name: str, region: str):
-    headers, user = await login_as(client, name, "staff", region_id=region)
-    await StaffProfile.create(user=user, region_id=region)
-    return headers, user
-
-
-async def posted_need(client, poster_name: str) -> tuple[dict, dict, int]:
-    """Log a citizen in and post a need; return (their headers, the post, its ticket id)."""
-    poster, _ = await login_as(client, poster_name)
-    post = await create_post(client, poster)
-    return poster, post, (await Ticket.get(post_id=post["id"])).id
 
 
 async def test_a_need_opens_an_assigned_ticket_and_notifies_the_concierge(client):
