@@ -14,7 +14,7 @@ from server.errors import AppError, ValidationFailed
 from server.models.enums import PostStatus
 from server.services import matches, regions
 from server.services import photos as photos_service
-from server.tickets import access, chat, lifecycle, queries, stages
+from server.tickets import access, assignment, chat, lifecycle, queries, stages
 
 from . import auth
 from .render import BEIJING, render
@@ -106,9 +106,9 @@ async def reassign(request: Request, ticket_id: int) -> HTTPResponse:
     form = request.form or {}
     raw_to = (form.get("to") or "").strip()
     try:
-        await queries.reassign(actor=session.user, scope=session.scope, ticket_id=ticket_id,
-                               to_id=inputs.as_id(raw_to),  # anything else: "choose a concierge"
-                               note=inputs.clean_text(form.get("note") or ""))
+        await assignment.reassign(actor=session.user, scope=session.scope, ticket_id=ticket_id,
+                                  to_id=inputs.as_id(raw_to),  # anything else: "choose a concierge"
+                                  note=inputs.clean_text(form.get("note") or ""))
     except ValidationFailed as exc:
         return await _ticket_page(request, ticket_id, status=422, error=exc.message, failed="reassign")
     return redirect(f"/console/tickets/{ticket_id}?done=reassigned", status=303)

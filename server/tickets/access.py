@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 
 from tortoise.queryset import QuerySet
 
-from server.errors import NotFound
+from server.errors import Forbidden, NotFound
 from server.models import Ticket, TicketEvent, User
 from server.models.enums import PostStatus
-from server.services import reach
+from server.services import reach, regions
 from server.tickets.stages import OPEN
 
 
@@ -54,3 +54,13 @@ async def list_for_staff(*, staff: User, status: PostStatus | None, mine: bool, 
     if cursor:
         query = query.filter(id__lt=cursor)
     return await query.order_by("-id").limit(limit).prefetch_related("post", "concierge")
+
+
+async def load_in_scope(*, scope: str | None, ticket_id: int) -> Ticket:
+    """Return a ticket within a console viewer's scope (None: everywhere) with its post and people, or raise."""
+    ticket = await Ticket.get_or_none(id=ticket_id).prefetch_related("post", "concierge", "region", "poster")
+    if ticket is None:
+        raise NotFound("ticket")
+    if scope and not regions.is_within(ticket.region_id, scope):
+        raise Forbidden("无权查看该地区的工单", code="region_forbidden")
+    return ticket

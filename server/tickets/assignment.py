@@ -1,4 +1,4 @@
-"""Who follows a ticket: the concierge chosen by region chain and capacity, and handing it over."""
+"""Who follows a ticket: the concierge chosen by region chain and capacity, hand-over and the console's reassignment."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from server.errors import ValidationFailed
 from server.models import PushRequest, StaffProfile, Ticket, TicketEvent, User
 from server.models.enums import Role
 from server.services import regions
-from server.tickets.access import load_for_staff
+from server.tickets.access import load_for_staff, load_in_scope
 from server.tickets.stages import OPEN
 
 
@@ -92,3 +92,27 @@ async def hand_over(*, ticket_id: int, staff: User, to: User, note: str) -> Tick
         await ticket.save(update_fields=["concierge_id", "assigned_at", "updated_at"])
         await TicketEvent.create(ticket=ticket, actor=staff, kind="handover", note=f"转交 {to.name}：{note}"[:500])
     return ticket
+
+
+async def candidates_for(ticket: Ticket) -> list[StaffProfile]:
+    """Return the concierges who cover the ticket's region (county, city or province), but its own."""
+    codes = [ticket.region_id, *regions.parents_of(ticket.region_id)]
+    found = await (StaffProfile.filter(region_id__in=codes, user__role=Role.STAFF)
+                   .exclude(user_id=ticket.concierge_id or 0).order_by("-region_id", "user_id")
+                   .prefetch_related("user", "region"))
+    return list(found)
+
+
+async def reassign(*, actor: User, scope: str | None, ticket_id: int, to_id: int | None, note: str) -> Ticket:
+    """Hand a ticket to another concierge covering its region; the note is mandatory."""
+    note = note.strip()
+    if not note:
+        raise ValidationFailed("改派请填写说明", field="note")
+    ticket = await load_in_scope(scope=scope, ticket_id=ticket_id)
+    if ticket.status not in OPEN:
+        raise ValidationFailed("已落地或已结单的工单不能改派", field="to")
+    allowed = {p.user_id: p.user for p in await candidates_for(ticket)}
+    if to_id is None or to_id not in allowed:
+        raise ValidationFailed("请选择负责该地区的科服保姆", field="to")
+    # hand_over re-checks the actor's reach with its own rule (assigned or same region).
+    return await hand_over(ticket_id=ticket.id, staff=actor, to=allowed[to_id], note=note[:400])

@@ -1,4 +1,4 @@
-"""The operator console's ticket board: region-scoped listing, one ticket's full record, reassignment."""
+"""The operator console's ticket board: region-scoped listing, one ticket's full record, finding a scientist by hand."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 
 from tortoise.expressions import Q
 
-from server.errors import Forbidden, NotFound, ValidationFailed
+from server.errors import Forbidden, ValidationFailed
 from server.models import ChatMessage, Match, Post, StaffProfile, Ticket, TicketEvent, User
 from server.models.enums import PostKind, PostStatus, Role
 from server.services import regions
-from server.tickets import assignment, chat, lifecycle, stages
+from server.tickets import access, assignment, chat, lifecycle, stages
 
 PER_PAGE = 20
 
@@ -77,34 +77,16 @@ async def concierges_in(scope: str | None) -> list[StaffProfile]:
     return await query.order_by("region_id", "user_id").prefetch_related("user", "region")
 
 
-async def _load(scope: str | None, ticket_id: int) -> Ticket:
-    ticket = await Ticket.get_or_none(id=ticket_id).prefetch_related("post", "concierge", "region", "poster")
-    if ticket is None:
-        raise NotFound("ticket")
-    if scope and not regions.is_within(ticket.region_id, scope):
-        raise Forbidden("无权查看该地区的工单", code="region_forbidden")
-    return ticket
-
-
-async def candidates_for(ticket: Ticket) -> list[StaffProfile]:
-    """Return the concierges who cover the ticket's region (county, city or province), but its own."""
-    codes = [ticket.region_id, *regions.parents_of(ticket.region_id)]
-    found = await (StaffProfile.filter(region_id__in=codes, user__role=Role.STAFF)
-                   .exclude(user_id=ticket.concierge_id or 0).order_by("-region_id", "user_id")
-                   .prefetch_related("user", "region"))
-    return list(found)
-
-
 async def ticket_record(*, scope: str | None, ticket_id: int) -> TicketRecord:
     """Return a ticket with its whole timeline, its chat and who it could be handed to."""
-    ticket = await _load(scope, ticket_id)
+    ticket = await access.load_in_scope(scope=scope, ticket_id=ticket_id)
     events = await TicketEvent.filter(ticket_id=ticket.id).order_by("id").prefetch_related("actor")
     messages = await chat.with_delivery(ChatMessage.filter(ticket_id=ticket.id)).order_by("id").prefetch_related(
         "sender")
     matches = await (Match.filter(demand_id=ticket.post_id).order_by("rank", "id")
                      .prefetch_related("supply_post__author__region", "supply_article"))
     return TicketRecord(ticket=ticket, events=list(events), messages=list(messages),
-                        candidates=await candidates_for(ticket), matches=list(matches),
+                        candidates=await assignment.candidates_for(ticket), matches=list(matches),
                         next_stages=sorted(stages.NEXT_STATUSES[ticket.status], key=list(PostStatus).index))
 
 
@@ -126,7 +108,7 @@ async def search_scientists(text: str, *, limit: int = 20) -> list[tuple[User, l
 
 async def recommend_scientist(*, actor: User, scope: str | None, ticket_id: int, scientist_id: int | None) -> None:
     """Record on the ticket (internal note) the scientist a concierge found by hand for it."""
-    ticket = await _load(scope, ticket_id)
+    ticket = await access.load_in_scope(scope=scope, ticket_id=ticket_id)
     person = await User.get_or_none(id=scientist_id or 0, role=Role.SCIENTIST).prefetch_related("region")
     if person is None:
         raise ValidationFailed("请从搜索结果中选择一位科技工作者", field="scientist")
@@ -134,18 +116,3 @@ async def recommend_scientist(*, actor: User, scope: str | None, ticket_id: int,
                                  person.region.name if person.region else "") if x)
     await lifecycle.add_note(ticket_id=ticket.id, staff=actor,
                              note=f"人工查找到专家：{person.name}" + (f"（{facts}）" if facts else ""))
-
-
-async def reassign(*, actor: User, scope: str | None, ticket_id: int, to_id: int | None, note: str) -> Ticket:
-    """Hand a ticket to another concierge covering its region; the note is mandatory."""
-    note = note.strip()
-    if not note:
-        raise ValidationFailed("改派请填写说明", field="note")
-    ticket = await _load(scope, ticket_id)
-    if ticket.status not in stages.OPEN:
-        raise ValidationFailed("已落地或已结单的工单不能改派", field="to")
-    allowed = {p.user_id: p.user for p in await candidates_for(ticket)}
-    if to_id is None or to_id not in allowed:
-        raise ValidationFailed("请选择负责该地区的科服保姆", field="to")
-    # assignment.hand_over re-checks the actor's reach with its own rule (assigned or same region).
-    return await assignment.hand_over(ticket_id=ticket.id, staff=actor, to=allowed[to_id], note=note[:400])
