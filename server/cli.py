@@ -103,10 +103,14 @@ def serve(settings: Settings, *, migrate_first: bool = True) -> int:
 
     if migrate_first:
         asyncio.run(migrate(settings))
+    from server import listen
+
     loader = AppLoader(factory=partial(app_factory))
     app = loader.load()
     single = settings.workers == 1
-    app.prepare(host=settings.host, port=settings.port, workers=settings.workers, single_process=single,
+    # Several workers: each listens on its own SO_REUSEPORT socket (server/listen.py), or one takes all the load.
+    sock = None if single else listen.reserve(settings.host, settings.port)
+    app.prepare(host=settings.host, port=settings.port, sock=sock, workers=settings.workers, single_process=single,
                 access_log=settings.env == "dev", motd=False)
     Sanic.serve(primary=app, app_loader=loader)
     return 0
