@@ -26,6 +26,13 @@ _OPENED = ("INSERT INTO reply_windows (openid, opened_at, kind, sent) VALUES ({p
            "AND reply_windows.opened_at > {p} AND reply_windows.sent < {p})")
 
 
+# The same renewal for a message (never shrunk), fed by a SELECT: services.inbound runs it inside the
+# statement that stores the message, for the rows that statement handled.
+OPEN_MESSAGE_WINDOW = ("INSERT INTO reply_windows (openid, opened_at, kind, sent) SELECT {openid}, {now}, 'message', 0 "
+                       "FROM {source} ON CONFLICT (openid) DO UPDATE SET opened_at = excluded.opened_at, "
+                       "kind = excluded.kind, sent = 0")
+
+
 async def opened(*, openid: str, kind: str, now: datetime | None = None) -> None:
     """Record a user action that opens (or renews) the window."""
     now = now or datetime.now(UTC)

@@ -20,8 +20,9 @@ from tortoise.transactions import in_transaction
 
 from server import redis_keys as keys
 from server.models import InboundMessage
+from server.push import windows
 from server.push.audience import Sql
-from server.services import official_account
+from server.services import official_account, relay
 from server.wechat.callback import InboundMessage as Inbound
 from server.wechat.callback import normalise
 from server.wechat.client import WeChatClient
@@ -38,34 +39,73 @@ STUCK_AFTER = timedelta(minutes=1)  # unhandled this long (or failed once): show
 
 async def receive(*, message: Inbound, store: Redis) -> str | None:
     """Store a callback message once and take its first handling attempt; return a passive reply, or None."""
-    row_id = await store_once(message=message, store=store)
-    if row_id is None:
+    stored = await store_once(message=message, store=store)
+    if stored is None:
         return None
+    row_id, handled = stored
+    if handled:
+        return official_account.RECEIVED
     return await attempt(row_id, message=message, store=store)
 
 
-# One statement: a retry that outlived the Redis mark finds the row and inserts nothing.
+# A retry that outlived the Redis mark finds the row and inserts nothing (ON CONFLICT). A plain message
+# (official_account.is_plain) from a sender who is neither staff nor the poster of an open ticket is
+# handled by being stored: `handled_at` is set and the reply window renewed in the same statement, and
+# the answer is RECEIVED. Any other message is stored leased to the caller and handled by attempt().
 _STORE = ("INSERT INTO inbound_messages (dedup_key, openid, kind, event, content, media_id, payload, received_at, "
-          "attempts, claimed_at, next_attempt_at, last_error) VALUES ({}) ON CONFLICT (dedup_key) DO NOTHING "
-          "RETURNING id")
+          "attempts, claimed_at, next_attempt_at, last_error, handled_at) "
+          "SELECT {key}, {openid}, {kind}, {event}, {content}, {media_id}, {payload}, {received}, 0, {claimed}, "
+          "CASE WHEN sender.busy THEN {lease} END, '', CASE WHEN sender.busy THEN NULL ELSE {handled} END "
+          "FROM (SELECT {busy} AS busy) AS sender WHERE true "  # WHERE: SQLite's INSERT ... SELECT ... ON CONFLICT
+          "ON CONFLICT (dedup_key) DO NOTHING RETURNING id, handled_at")
+_BUSY = ("EXISTS (SELECT 1 FROM users u WHERE u.oa_openid = {openid} AND (u.role = 'staff' OR EXISTS ("
+         "SELECT 1 FROM tickets t WHERE t.poster_id = u.id AND t.status NOT IN ({closed}))))")
+_CLOSED = ", ".join(f"'{status.value}'" for status in relay.CLOSED)
+# PostgreSQL stores and renews in one statement; SQLite (no data-modifying WITH) renews in a second one.
+_STORE_AND_RENEW = "WITH stored AS ({store}), renewed AS ({renew}) SELECT id, handled_at FROM stored"
 
 
-async def store_once(*, message: Inbound, store: Redis) -> int | None:
-    """Store a message leased to the caller and return its id; None when it was stored before (WeChat's retry)."""
+async def store_once(*, message: Inbound, store: Redis) -> tuple[int, bool] | None:
+    """Store a message and return (its id, whether storing handled it); None when it was stored before.
+
+    A stored message not handled is leased to the caller.
+    """
     seen = keys.key(keys.WECHAT_CALLBACK_SEEN, dedup_key=message.dedup_key)
     if not await store.set(seen, 1, nx=True, ex=keys.WECHAT_CALLBACK_SEEN_TTL):
         return None
-    now = datetime.now(UTC)
-    sql = Sql()
-    marks = ", ".join([sql.p(message.dedup_key), sql.p(message.openid), sql.p(message.kind), sql.p(message.event),
-                       sql.p(message.content[:5000]), sql.p(message.media_id), sql.json(message.raw), sql.p(now),
-                       sql.p(0), sql.p(now), sql.p(now + LEASE), sql.p("")])
     try:
-        rows = await connections.get("default").execute_query_dict(_STORE.format(marks), sql.values)
+        return await _insert(message)
     except BaseException:
         await store.delete(seen)  # not stored: let WeChat's retry try again
         raise
-    return int(rows[0]["id"]) if rows else None
+
+
+async def _insert(message: Inbound) -> tuple[int, bool] | None:
+    conn = connections.get("default")
+    sql, now = Sql(conn.capabilities.dialect), datetime.now(UTC)
+    pg = sql.dialect == "postgres"
+    at = "::timestamptz" if pg else ""  # a bare parameter in a CASE would be text to PostgreSQL
+    plain = official_account.is_plain(message)
+    values = {"key": sql.p(message.dedup_key), "openid": sql.p(message.openid), "kind": sql.p(message.kind),
+              "event": sql.p(message.event), "content": sql.p(message.content[:5000]),
+              "media_id": sql.p(message.media_id), "payload": sql.json(message.raw), "received": sql.p(now),
+              "claimed": sql.p(now), "lease": sql.p(now + LEASE) + at, "handled": sql.p(now) + at}  # in text order
+    busy = _BUSY.format(openid=sql.p(message.openid), closed=_CLOSED) if plain else "true"
+    statement = _STORE.format(busy=busy, **values)
+    if pg and plain:
+        renew = windows.OPEN_MESSAGE_WINDOW.format(source="stored WHERE handled_at IS NOT NULL",
+                                                    openid=sql.p(message.openid), now=sql.p(now))
+        statement = _STORE_AND_RENEW.format(store=statement, renew=renew)
+    if pg or not plain:
+        rows = await conn.execute_query_dict(statement, sql.values)
+    else:
+        async with in_transaction() as tx:
+            rows = await tx.execute_query_dict(statement, sql.values)
+            if rows and rows[0]["handled_at"] is not None:
+                await windows.opened(openid=message.openid, kind="message", now=now)
+    if not rows:
+        return None
+    return int(rows[0]["id"]), rows[0]["handled_at"] is not None
 
 
 async def attempt(row_id: int, *, message: Inbound, store: Redis, attempts: int = 0) -> str | None:

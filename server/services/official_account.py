@@ -41,6 +41,13 @@ def normalise_text(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
 
 
+def is_plain(message: Inbound) -> bool:
+    """Whether only the sender decides what a message does: a text, image or voice that is no bind command."""
+    if message.kind == "text":
+        return not BIND_RE.match(normalise_text(message.content))
+    return message.kind in ("image", "voice")
+
+
 async def handle(*, message: Inbound, store: Redis) -> str | None:
     """Act on one stored message (services.inbound runs it once); return a passive reply text, or None."""
     await _note_window(message)

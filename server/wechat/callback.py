@@ -16,6 +16,7 @@ import struct
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from xml.parsers.expat import ExpatError
 
@@ -121,9 +122,15 @@ def _crypto(config: CallbackConfig) -> WeChatCrypto:
     if not config.aes_key:
         raise CallbackError(400, "encrypted message but no EncodingAESKey configured")
     try:
-        return WeChatCrypto(config.token, config.aes_key, config.appid)
+        return _crypto_for(config.token, config.aes_key, config.appid)
     except _CRYPTO_ERRORS as exc:
         raise CallbackError(400, f"bad EncodingAESKey: {type(exc).__name__}") from exc
+
+
+@lru_cache(maxsize=8)
+def _crypto_for(token: str, aes_key: str, appid: str) -> WeChatCrypto:
+    """One WeChatCrypto per key, not two per callback (it decodes the key when built; it keeps no state)."""
+    return WeChatCrypto(token, aes_key, appid)
 
 
 def _parse(xml: bytes | str) -> dict[str, Any]:
