@@ -48,7 +48,6 @@ async def create_post(request: Request) -> HTTPResponse:
         author=user, data=body.model_dump(mode="json"), wechat=ctx.wechat.mp,
         ttl_days=ctx.settings.post_ttl_days, store=ctx.redis,
         idempotency_key=_idempotency_key(request))
-    await post.fetch_related("region")
     return json({"post": post_json(post, viewer=user)}, status=201 if created else 200)
 
 

@@ -90,12 +90,12 @@ async def visible_to(user: User) -> QuerySet[Post]:
 
 
 async def _idempotent_lookup(user: User, key: str | None) -> Post | None:
-    return await posts_of(user).get_or_none(idempotency_key=key) if key else None
+    return await posts_of(user).select_related("region").get_or_none(idempotency_key=key) if key else None
 
 
 async def create_post(*, author: User, data: dict[str, Any], wechat: WeChatClient, ttl_days: int,
                       store: Redis | None = None, idempotency_key: str | None = None) -> tuple[Post, bool]:
-    """Validate and store a post; return it and whether it was newly created.
+    """Validate and store a post (its region loaded); return it and whether it was newly created.
 
     The Idempotency-Key is unique per author in the database: of two concurrent creates with one key,
     the second insert fails on the constraint (after the first commits) and answers with the first's post.

@@ -94,10 +94,19 @@ async def load_regions() -> int:
     return len(rows)
 
 
+# Regions are reference data, loaded once (load_regions) and never changed while serving: each process
+# keeps the ones it has read, so validating a post's region costs no statement after the first time.
+_known: dict[str, Region] = {}
+
+
 async def get_region(code: str | None, *, field: str = "region_code") -> Region:
     """Return the region for a code, or raise a validation error naming the field."""
     normal = normalise_code(code)
-    region = await Region.get_or_none(code=normal) if normal else None
+    region = _known.get(normal) if normal else None
+    if region is None and normal:
+        region = await Region.get_or_none(code=normal)
+        if region is not None:
+            _known[normal] = region
     if region is None:
         raise ValidationFailed("地区代码不存在，请重新选择地区", field=field)
     return region
