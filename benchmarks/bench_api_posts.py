@@ -7,7 +7,12 @@ asyncpg + redis + httpx, the same worker count), loaded alternately (--rounds) b
 client in the same run; the ratio to the floor is the figure (goal >= 0.6). Each answer names its
 worker (X-Worker) and its SQL statements (X-DB-Statements): both are printed.
 
-    .venv/bin/python benchmarks/bench_api_posts.py [--workers 2] [--requests 2000] [--concurrency 32]
+    flock /tmp/bench.lock .venv/bin/python benchmarks/bench_api_posts.py   # 2 workers, 3 rounds of 2000, 32 in flight
+
+Both servers run WORKERS processes, each listening on its own SO_REUSEPORT socket (server/listen.py;
+the floor through benchmarks/serve_floor.py), and are loaded only once every worker listens; the
+service runs with APP_ENV=prod (no access log, like the floor). The load average (os.getloadavg) is
+printed before and after: on a shared box only the ratio means much.
 
 Needs PostgreSQL (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres, a scratch
 database is created and dropped) and Redis (BENCH_REDIS_URL, default redis://127.0.0.1:6379/14).
@@ -18,8 +23,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import secrets
 import statistics
-import subprocess
 import sys
 import time
 import uuid
@@ -31,15 +36,9 @@ import asyncpg
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from server.settings import SANDBOX_MP_APPID, SANDBOX_MP_SECRET  # noqa: E402
-from tests.conftest import _wait_http, free_port  # noqa: E402
-
-
-def start(cmd: list[str], env: dict[str, str], url: str) -> subprocess.Popen:
-    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _wait_http(url, timeout=60, proc=proc)
-    return proc
+from benchmarks.procs import load_line, start, stop  # noqa: E402
+from server.settings import SANDBOX_MP_APPID  # noqa: E402
+from tests.conftest import free_port  # noqa: E402
 
 
 async def load(make_request, *, total: int, concurrency: int) -> dict[str, float]:
@@ -83,26 +82,28 @@ async def run(args: argparse.Namespace) -> None:
     redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
     db_url, db_name = await scratch_database(pg)
     box_port, api_port, floor_port = free_port(), free_port(), free_port()
+    mp_secret = "bench-mp-" + secrets.token_hex(8)  # prod refuses the sandbox's placeholder secrets
     env = {"DATABASE_URL": db_url, "REDIS_URL": redis_url, "WECHAT_API_BASE": f"http://127.0.0.1:{box_port}",
-           "PORT": str(api_port), "WORKERS": str(args.workers), "SECRET_KEY": "b" * 40, "APP_ENV": "dev",
-           "COUNT_STATEMENTS": "1"}
+           "PORT": str(api_port), "WORKERS": str(args.workers), "SECRET_KEY": "b" * 40, "APP_ENV": args.app_env,
+           "COUNT_STATEMENTS": "1", "WECHAT_MP_SECRET": mp_secret,
+           "WECHAT_OA_SECRET": "bench-oa-" + secrets.token_hex(8), "WECHAT_OA_TOKEN": "bench" + secrets.token_hex(6)}
     procs = []
     try:
         procs.append(start([sys.executable, "-m", "server", "sandbox", "--port", str(box_port)], env,
                            f"http://127.0.0.1:{box_port}/_sandbox/health"))
         procs.append(start([sys.executable, "-m", "server", "serve"], env,
-                           f"http://127.0.0.1:{api_port}/healthz"))
-        floor_cmd = [sys.executable, "-m", "sanic", "benchmarks.floor_posts:app", "--port", str(floor_port),
-                     "--workers", str(args.workers), "--no-access-logs", "--no-motd"]
+                           f"http://127.0.0.1:{api_port}/healthz", workers=args.workers))
+        floor_cmd = [sys.executable, "-m", "benchmarks.serve_floor", "benchmarks.floor_posts:app",
+                     "--port", str(floor_port), "--workers", str(args.workers)]
         floor_env = {"FLOOR_DATABASE_URL": db_url, "FLOOR_REDIS_URL": redis_url, "FLOOR_SECRET_KEY": "b" * 40,
                      "FLOOR_WECHAT_API_BASE": f"http://127.0.0.1:{box_port}", "FLOOR_MP_APPID": SANDBOX_MP_APPID,
-                     "FLOOR_MP_SECRET": SANDBOX_MP_SECRET}
-        procs.append(start(floor_cmd, floor_env, f"http://127.0.0.1:{floor_port}/api/v1/posts"))
+                     "FLOOR_MP_SECRET": mp_secret}
+        procs.append(start(floor_cmd, floor_env, f"http://127.0.0.1:{floor_port}/api/v1/posts",
+                           workers=args.workers))
         await measure(args, api=f"http://127.0.0.1:{api_port}", floor=f"http://127.0.0.1:{floor_port}")
     finally:
-        for proc in procs:
-            proc.terminate()
-            proc.wait(timeout=20)
+        for proc in reversed(procs):
+            stop(proc)
         await drop_database(pg, db_name)
 
 
@@ -147,6 +148,7 @@ async def measure(args: argparse.Namespace, *, api: str, floor: str) -> None:
             floored.append(await load(floor_post, total=args.requests, concurrency=args.concurrency))
         fetched = await load(read, total=args.requests, concurrency=args.concurrency)
     report(args, posted=median_row(posted), floor=median_row(floored), read=fetched)
+    print(load_line(args.load))
     for name, side in seen.items():
         print(f"{name}: requests per worker {sorted(side['workers'].values(), reverse=True)}; SQL statements per "
               f"POST median {statistics.median(side['statements']):.0f} (max {max(side['statements'])})")
@@ -160,7 +162,8 @@ def median_row(rows: list[dict[str, float]]) -> dict[str, float]:
 
 def report(args: argparse.Namespace, **rows: dict[str, float]) -> None:
     base = rows["floor"]["rps"]
-    print(f"workers={args.workers} requests={args.requests} concurrency={args.concurrency} "
+    print(f"workers={args.workers} requests={args.requests} concurrency={args.concurrency} rounds={args.rounds} "
+          f"APP_ENV={args.app_env} "
           "(PostgreSQL + Redis + sandbox; one asyncio aiohttp load generator on the same 2-core machine)")
     print(f"{'endpoint (medians of rounds)':<28}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'failures':>10}"
           f"{'vs floor':>10}")
@@ -176,7 +179,11 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--rounds", type=int, default=3)
-    asyncio.run(run(parser.parse_args()))
+    parser.add_argument("--app-env", default="prod", choices=["prod", "dev"],
+                        help="prod: no access log (dev logs every request; the floor logs none)")
+    args = parser.parse_args()
+    args.load = os.getloadavg()
+    asyncio.run(run(args))
 
 
 if __name__ == "__main__":

@@ -12,7 +12,11 @@ Each answer names its worker (X-Worker): the requests each worker served are pri
 runs with COUNT_STATEMENTS=1 and the SQL statements of each answer (X-DB-Statements) are printed:
 a first delivery and a retry. Afterwards inbound_messages must hold each MsgId sent exactly once.
 
-    .venv/bin/python benchmarks/bench_callback.py [--workers 2] [--requests 3000] [--concurrency 32]
+    flock /tmp/bench.lock .venv/bin/python benchmarks/bench_callback.py   # 2 workers, 3 rounds of 3000, 32 in flight
+
+Both servers run WORKERS processes, each listening on its own SO_REUSEPORT socket (server/listen.py;
+the floor through benchmarks/serve_floor.py), and are loaded only once every worker listens. The load
+average (os.getloadavg) is printed before and after: on a shared box only the ratio means much.
 
 Needs PostgreSQL (--pg / BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres: a
 scratch database is created and dropped) and Redis (--redis / BENCH_REDIS_URL, default
@@ -46,9 +50,10 @@ from wechatpy.crypto import WeChatCrypto
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.procs import load_line, start, stop  # noqa: E402
 from server import redis_keys as keys  # noqa: E402
 from server.wechat.callback import CallbackConfig, encrypt_for_test, sign  # noqa: E402
-from tests.conftest import _wait_http, free_port  # noqa: E402
+from tests.conftest import free_port  # noqa: E402
 
 APPID = "wxbenchoa000000001"
 TOKEN = "benchtoken" + secrets.token_hex(6)
@@ -72,27 +77,11 @@ class Call:
     statements: int = -1  # the server's X-DB-Statements (COUNT_STATEMENTS=1)
 
 
-def start(cmd: list[str], env: dict[str, str], url: str) -> subprocess.Popen:
-    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _wait_http(url, timeout=60, proc=proc)
-    return proc
-
-
 def migrate(env: dict[str, str]) -> None:
     done = subprocess.run([sys.executable, "-m", "server", "migrate"], cwd=ROOT, env={**os.environ, **env},
                           capture_output=True, text=True, check=False)
     if done.returncode:
         raise RuntimeError(f"migrate failed: {done.stderr[-2000:]}")
-
-
-def stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=10)
 
 
 async def scratch_database(base: str) -> tuple[str, str]:
@@ -249,13 +238,14 @@ async def run(args: argparse.Namespace) -> int:
                            f"http://127.0.0.1:{box_port}/_sandbox/health"))
         migrate(env)
         procs.append(start([sys.executable, "-m", "server", "serve", "--no-migrate"], env,
-                           f"http://127.0.0.1:{api_port}/healthz"))
+                           f"http://127.0.0.1:{api_port}/healthz", workers=args.workers))
         await floor_table(db_url)
-        floor_cmd = [sys.executable, "-m", "sanic", "benchmarks.floor_callback:app", "--port", str(floor_port),
-                     "--workers", str(args.workers), "--no-access-logs", "--no-motd"]
+        floor_cmd = [sys.executable, "-m", "benchmarks.serve_floor", "benchmarks.floor_callback:app",
+                     "--port", str(floor_port), "--workers", str(args.workers)]
         floor_env = {"FLOOR_DATABASE_URL": db_url, "FLOOR_REDIS_URL": args.redis, "FLOOR_TOKEN": TOKEN,
                      "FLOOR_AES_KEY": AES_KEY, "FLOOR_APPID": APPID}
-        procs.append(start(floor_cmd, floor_env, f"http://127.0.0.1:{floor_port}/wechat/callback"))
+        procs.append(start(floor_cmd, floor_env, f"http://127.0.0.1:{floor_port}/wechat/callback",
+                           workers=args.workers))
         results = await measure(args, api=f"http://127.0.0.1:{api_port}", floor=f"http://127.0.0.1:{floor_port}",
                                 sent=sent)
         stored = await count_stored(db_url, sent)
@@ -362,12 +352,14 @@ async def forget_seen(redis_url: str, sent: set[str]) -> None:
 
 
 def median_row(rows: list[dict[str, float]]) -> dict[str, float]:
-    return {key: statistics.median(row[key] for row in rows) for key in rows[0]}
+    return {key: statistics.median(row[key] for row in rows) for key in rows[0]
+            if isinstance(rows[0][key], (int, float))}
 
 
 def report(args: argparse.Namespace, *, ours: list, base: list, verdicts: list, floor_verdicts: list,
            subscribed: dict, welcomed: int, stored: dict[str, int], sent: set[str]) -> int:
     mine, bare = median_row(ours), median_row(base)
+    print(load_line(args.load))
     print(f"workers={args.workers} requests={args.requests} concurrency={args.concurrency} rounds={args.rounds} "
           f"followers={args.users} retry-share={args.retry_share:.0%} APP_ENV={args.app_env} "
           f"(safe mode AES; PostgreSQL + Redis + sandbox; one aiohttp client on the same "
@@ -421,7 +413,9 @@ def main() -> None:
                         help="prod: no access log (dev logs every request)")
     parser.add_argument("--pg", default=os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
     parser.add_argument("--redis", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13"))
-    sys.exit(asyncio.run(run(parser.parse_args())))
+    args = parser.parse_args()
+    args.load = os.getloadavg()
+    sys.exit(asyncio.run(run(args)))
 
 
 if __name__ == "__main__":
