@@ -22,7 +22,8 @@ from server import redis_keys as keys
 from server.models import InboundMessage
 from server.push import windows
 from server.push.audience import Sql
-from server.services import official_account, relay
+from server.services import official_account
+from server.tickets import chat
 from server.wechat.callback import InboundMessage as Inbound
 from server.wechat.callback import normalise
 from server.wechat.client import WeChatClient
@@ -60,7 +61,7 @@ _STORE = ("INSERT INTO inbound_messages (dedup_key, openid, kind, event, content
           "ON CONFLICT (dedup_key) DO NOTHING RETURNING id, handled_at")
 _BUSY = ("EXISTS (SELECT 1 FROM users u WHERE u.oa_openid = {openid} AND (u.role = 'staff' OR EXISTS ("
          "SELECT 1 FROM tickets t WHERE t.poster_id = u.id AND t.status NOT IN ({closed}))))")
-_CLOSED = ", ".join(f"'{status.value}'" for status in relay.CLOSED)
+_CLOSED = ", ".join(f"'{status.value}'" for status in chat.CLOSED)
 # PostgreSQL stores and renews in one statement; SQLite (no data-modifying WITH) renews in a second one.
 _STORE_AND_RENEW = "WITH stored AS ({store}), renewed AS ({renew}) SELECT id, handled_at FROM stored"
 
