@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import os
+import pickle
+import select
+import socket
 import subprocess
 import sys
 import threading
 from collections import Counter
 from collections.abc import AsyncIterator
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 
 import pytest_asyncio
 
+from server import listen
 from server.settings import Settings
 from tests.conftest import free_port
 
@@ -92,3 +97,19 @@ async def test_two_workers_share_a_burst_of_connections(two_workers: str) -> Non
     served = await _burst(two_workers)
     assert len(served) == 2, served  # both worker processes answered
     assert min(served.values()) >= BURST // 8, served  # and neither took (nearly) all of it
+
+
+def test_a_worker_socket_reaches_each_worker_as_its_own_listening_socket():
+    placeholder = listen.reserve("127.0.0.1", 0)
+    # What Sanic does with the socket for each worker process it spawns: multiprocessing's pickler.
+    first, second = (pickle.loads(ForkingPickler.dumps(placeholder)) for _ in range(2))
+    try:
+        assert first.getsockname() == second.getsockname() == placeholder.getsockname()
+        assert first.fileno() != second.fileno() and first.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT)
+        with socket.create_connection(placeholder.getsockname(), timeout=5):
+            ready, _, _ = select.select([first, second], [], [], 5)  # the placeholder itself never listens
+            assert len(ready) == 1
+            ready[0].accept()[0].close()
+    finally:
+        for sock in (placeholder, first, second):
+            sock.close()
