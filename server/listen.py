@@ -8,7 +8,9 @@ hands each new connection to one of them by a hash of its addresses: the load is
 
 Sanic passes the main process's socket to each worker it spawns by pickling it; `WorkerSocket`
 pickles into a fresh listening socket opened in the unpickling (worker) process. The main process
-keeps only a bound, never listening placeholder, which no connection can reach.
+keeps only a bound, never listening placeholder, which no connection can reach. The price: when a
+worker stops, the connections still queued on its own socket (accepted by the kernel, not yet by the
+worker) are reset, where a shared socket would have handed them to another worker.
 """
 
 from __future__ import annotations
