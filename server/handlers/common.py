@@ -12,31 +12,15 @@ from sanic import Request
 from sanic.response import HTTPResponse
 from sanic.response import json as sanic_json
 
-from server.errors import BadRequest, Forbidden, PayloadTooLarge, Unauthorized, ValidationFailed
+from server.errors import BadRequest, Forbidden, PayloadTooLarge, Unauthorized
 from server.models import User
 from server.models.enums import Role
 from server.services import auth
+from server.services.commands import to_app_error
+from server.services.commands.base import RULE
 
 M = TypeVar("M", bound=BaseModel)
 Handler = Callable[..., Awaitable[HTTPResponse]]
-
-PYDANTIC_MESSAGES = {
-    "missing": "缺少必填项",
-    "extra_forbidden": "不支持的字段",
-    "string_type": "应为文本",
-    "int_type": "应为整数",
-    "int_parsing": "应为整数",
-    "bool_type": "应为布尔值",
-    "list_type": "应为列表",
-    "enum": "取值不在允许范围内",
-    "literal_error": "取值不在允许范围内",
-    "string_too_long": "内容过长",
-    "too_long": "数量过多",
-    "too_short": "数量过少",
-    "greater_than_equal": "超出允许范围",
-    "less_than_equal": "超出允许范围",
-    "string_pattern_mismatch": "格式不正确",
-}
 
 
 def json(body: Any, status: int = 200, **kwargs: Any) -> HTTPResponse:
@@ -55,16 +39,9 @@ def parse_body(request: Request, model: type[M]) -> M:
         first = exc.errors()[0]
         if first["type"] == "json_invalid":
             raise BadRequest("请求体不是有效的 JSON", code="malformed_json") from exc
-        if first["type"] == "model_type" or not first["loc"]:
+        if first["type"] == "model_type" or not (first["loc"] or first["type"] == RULE):
             raise BadRequest("请求体应为 JSON 对象", code="malformed_json") from exc
-        raise _validation_error(exc) from exc
-
-
-def _validation_error(exc: ValidationError) -> ValidationFailed:
-    first = exc.errors()[0]
-    field = ".".join(str(p) for p in first["loc"]) or None
-    message = PYDANTIC_MESSAGES.get(first["type"], "格式不正确")
-    return ValidationFailed(f"{field}：{message}" if field else message, field=field)
+        raise to_app_error(exc) from exc
 
 
 def query_model(request: Request, model: type[M]) -> M:
@@ -73,7 +50,7 @@ def query_model(request: Request, model: type[M]) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise _validation_error(exc) from exc
+        raise to_app_error(exc) from exc
 
 
 def bearer_token(request: Request) -> str:

@@ -14,15 +14,14 @@ from server.handlers.docs import json_content
 from server.handlers.schemas import (
     ErrorOut,
     PostEnvelope,
-    PostIn,
     PostListQuery,
     PostPage,
-    PostPatch,
     ProgressEnvelope,
     WithdrawIn,
 )
 from server.handlers.serializers import post_json, progress_json
 from server.services import posts, progress, reach
+from server.services.commands import NewPost, PostChanges
 from server.tickets import access
 
 bp = Blueprint("posts", url_prefix="/api/v1/posts")
@@ -32,7 +31,7 @@ ERRORS = [openapi.definitions.Response(json_content(ErrorOut), status=422),
 
 @bp.post("")
 @openapi.definition(summary="发布科技需求 / 科普问题 / 我能提供", secured="token",
-                    body=json_content(PostIn),
+                    body=json_content(NewPost),
                     response=[openapi.definitions.Response(json_content(PostEnvelope), status=201),
                               openapi.definitions.Response(json_content(PostEnvelope), status=200,
                                                            description="同一 Idempotency-Key 再次提交：返回原帖"),
@@ -42,10 +41,9 @@ ERRORS = [openapi.definitions.Response(json_content(ErrorOut), status=422),
 @authenticated()
 async def create_post(request: Request) -> HTTPResponse:
     """Create a post (an Idempotency-Key header makes retries safe)."""
-    body = parse_body(request, PostIn)
     ctx, user = request.app.ctx, request.ctx.user
     post, created = await posts.create_post(
-        author=user, data=body.model_dump(mode="json"), wechat=ctx.wechat.mp,
+        author=user, command=parse_body(request, NewPost), wechat=ctx.wechat.mp,
         ttl_days=ctx.settings.post_ttl_days, store=ctx.redis,
         idempotency_key=_idempotency_key(request))
     return json({"post": post_json(post, viewer=user)}, status=201 if created else 200)
@@ -97,15 +95,14 @@ async def get_progress(request: Request, post_id: int) -> HTTPResponse:
 
 
 @bp.patch("/<post_id:int>")
-@openapi.definition(summary="修改自己的帖子", secured="token", body=json_content(PostPatch),
+@openapi.definition(summary="修改自己的帖子", secured="token", body=json_content(PostChanges),
                     response=[openapi.definitions.Response(json_content(PostEnvelope), status=200),
                               *ERRORS])
 @authenticated()
 async def patch_post(request: Request, post_id: int) -> HTTPResponse:
     """Edit one's own post."""
-    body = parse_body(request, PostPatch)
     post = await posts.update_post(author=request.ctx.user, post_id=post_id,
-                                   changes=body.model_dump(mode="json", exclude_unset=True),
+                                   command=parse_body(request, PostChanges),
                                    wechat=request.app.ctx.wechat.mp, store=request.app.ctx.redis)
     return json({"post": post_json(post, viewer=request.ctx.user)})
 

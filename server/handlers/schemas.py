@@ -2,43 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from server import inputs
 from server.models.enums import OfferType, PostKind, PostStatus, Role
 
-# Every id, cursor and id list at the edge: a larger number names no row and overflows PostgreSQL's integer.
-Id = Annotated[int, Field(ge=1, le=inputs.MAX_ID)]
-MULTILINE_FIELDS = {"body", "text", "note", "comment", "reason", "instruction", "step"}
-RAW_FIELDS = {"code"}  # credentials (wx.login code): refused when malformed, never silently changed
-
-
-def _clean(value: Any, *, multiline: bool) -> Any:
-    if type(value) is str:  # not str enums
-        return inputs.clean_text(value, multiline=multiline)
-    if isinstance(value, list):
-        return [_clean(item, multiline=multiline) for item in value]
-    if isinstance(value, dict):
-        return {_clean(k, multiline=False): _clean(v, multiline=multiline) for k, v in value.items()}
-    return value
-
-
-class CleanText(BaseModel):
-    """Base of every request body: invisible and control characters are dropped from all user text."""
-
-    @field_validator("*", mode="after")
-    @classmethod
-    def _drop_hidden_characters(cls, value: Any, info: ValidationInfo) -> Any:
-        if info.field_name in RAW_FIELDS:
-            return value
-        return _clean(value, multiline=info.field_name in MULTILINE_FIELDS)
-
-
-class Strict(CleanText):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
+# The shared bases live with the commands, so every body and every command cleans and fails alike.
+from server.services.commands.base import CleanText as CleanText
+from server.services.commands.base import Id as Id
+from server.services.commands.base import Strict as Strict
 
 # ---- requests ---------------------------------------------------------------------------------
 
@@ -55,24 +28,6 @@ class ProfileIn(Strict):
     discipline: str | None = None
     region_code: str | None = None
     interests: list[str] | None = Field(default=None, max_length=50)
-
-
-class PostIn(Strict):
-    kind: PostKind
-    title: str
-    body: str
-    region_code: str
-    tags: list[str] | None = Field(default=None, max_length=50)
-    offer_type: OfferType | None = None
-    scene: str | None = None
-
-
-class PostPatch(Strict):
-    title: str | None = None
-    body: str | None = None
-    region_code: str | None = None
-    tags: list[str] | None = Field(default=None, max_length=50)
-    offer_type: OfferType | None = None
 
 
 class WithdrawIn(Strict):

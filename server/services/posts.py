@@ -15,16 +15,15 @@ from tortoise.transactions import in_transaction
 
 from server.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from server.models import Post, User
-from server.models.enums import OfferType, PostKind, PostStatus, ReviewState, Role
-from server.services import campaigns, content, match_runtime, reach, regions, text
+from server.models.enums import PostKind, PostStatus, ReviewState, Role
+from server.services import campaigns, content, match_runtime, reach, regions
+from server.services.commands import NewPost, PostChanges
+from server.services.commands.posts import offer_type_for
 from server.tickets import lifecycle
 from server.wechat.client import WeChatClient
 
 log = logging.getLogger(__name__)
 
-TITLE_MIN, TITLE_MAX = 4, 40
-BODY_MIN, BODY_MAX = 10, 2000
-MAX_TAGS, TAG_MAX = 5, 12
 PAGE_MAX = 50
 KIND_NAMES = {PostKind.NEED: "科技需求", PostKind.QUESTION: "科普问题", PostKind.OFFER: "我能提供"}
 KINDS_BY_ROLE: dict[Role, set[PostKind]] = {
@@ -46,30 +45,10 @@ class Page:
     next_cursor: int | None
 
 
-def _clean_text(value: Any, *, field: str, label: str, low: int, high: int) -> str:
-    text = value.strip() if isinstance(value, str) else ""
-    if not text:
-        raise ValidationFailed(f"{label}不能为空", field=field)
-    if len(text) < low:
-        raise ValidationFailed(f"{label}至少 {low} 个字", field=field)
-    if len(text) > high:
-        raise ValidationFailed(f"{label}不能超过 {high} 个字", field=field)
-    return text
-
-
-def _clean_tags(raw: Any) -> list[str]:
-    return text.clean_labels(raw, field="tags", label="标签", max_items=MAX_TAGS, max_len=TAG_MAX)
-
-
-def _check_kind(*, role: Role, kind: PostKind, offer_type: str | None) -> OfferType | None:
+def _check_kind(*, role: Role, kind: PostKind) -> None:
     if kind not in KINDS_BY_ROLE[role]:
         allowed = "、".join(KIND_NAMES[k] for k in PostKind if k in KINDS_BY_ROLE[role])
         raise Forbidden(f"当前身份只能发布：{allowed}", field="kind", code="kind_not_allowed")
-    if kind != PostKind.OFFER:
-        if offer_type:
-            raise ValidationFailed("只有「我能提供」可以选择提供类型", field="offer_type")
-        return None
-    return OfferType(offer_type) if offer_type else OfferType.SERVICE
 
 
 def posts_of(user: User) -> QuerySet[Post]:
@@ -93,9 +72,9 @@ async def _idempotent_lookup(user: User, key: str | None) -> Post | None:
     return await posts_of(user).select_related("region").get_or_none(idempotency_key=key) if key else None
 
 
-async def create_post(*, author: User, data: dict[str, Any], wechat: WeChatClient, ttl_days: int,
+async def create_post(*, author: User, command: NewPost, wechat: WeChatClient, ttl_days: int,
                       store: Redis | None = None, idempotency_key: str | None = None) -> tuple[Post, bool]:
-    """Validate and store a post (its region loaded); return it and whether it was newly created.
+    """Store a post (its region loaded); return it and whether it was newly created.
 
     The Idempotency-Key is unique per author in the database: of two concurrent creates with one key,
     the second insert fails on the constraint (after the first commits) and answers with the first's post.
@@ -103,26 +82,22 @@ async def create_post(*, author: User, data: dict[str, Any], wechat: WeChatClien
     earlier = await _idempotent_lookup(author, idempotency_key)
     if earlier is not None:
         return earlier, False
-    kind = PostKind(data["kind"])
-    offer_type = _check_kind(role=author.role, kind=kind, offer_type=data.get("offer_type"))
-    title = _clean_text(data.get("title"), field="title", label="标题", low=TITLE_MIN, high=TITLE_MAX)
-    body = _clean_text(data.get("body"), field="body", label="描述", low=BODY_MIN, high=BODY_MAX)
-    tags = _clean_tags(data.get("tags"))
-    region = await regions.get_platform_region(data.get("region_code"))
-    scene = campaigns.check_scene(data.get("scene")) or author.source_scene
+    _check_kind(role=author.role, kind=command.kind)
+    region = await regions.get_platform_region(command.region_code)
+    scene = command.scene or author.source_scene
     campaign = await campaigns.find_by_scene(scene)
-    checked = await content.check_text(wechat=wechat, user=author, title=title, body=body)
+    checked = await content.check_text(wechat=wechat, user=author, title=command.title, body=command.body)
     review = ReviewState.PENDING if checked is None else checked
     now = datetime.now(UTC)
     try:
         async with in_transaction():
             post = await Post.create(
-                kind=kind, offer_type=offer_type, title=title, body=body, tags=tags, region=region,
-                author=author, review_state=review, source_scene=scene, campaign=campaign,
-                expires_at=now + timedelta(days=ttl_days), idempotency_key=idempotency_key,
+                kind=command.kind, offer_type=command.offer_type, title=command.title, body=command.body,
+                tags=command.tags, region=region, author=author, review_state=review, source_scene=scene,
+                campaign=campaign, expires_at=now + timedelta(days=ttl_days), idempotency_key=idempotency_key,
                 review_due_at=content.next_check(now, failures=0) if checked is None else None,
             )
-            if kind in (PostKind.NEED, PostKind.QUESTION):
+            if command.kind in (PostKind.NEED, PostKind.QUESTION):
                 await lifecycle.open_ticket(post=post)
     except IntegrityError:
         earlier = await _idempotent_lookup(author, idempotency_key)
@@ -131,7 +106,7 @@ async def create_post(*, author: User, data: dict[str, Any], wechat: WeChatClien
         return earlier, False
     if store is not None:
         await match_runtime.post_changed(store, post_id=post.id)
-    log.info("post created id=%s kind=%s review=%s", post.id, kind, review)
+    log.info("post created id=%s kind=%s review=%s", post.id, command.kind, review)
     return post, True
 
 
@@ -166,13 +141,14 @@ async def list_posts(*, viewer: User, mine: bool, kind: PostKind | None, region_
     return Page(posts=posts, next_cursor=posts[-1].id if more else None)
 
 
-async def update_post(*, author: User, post_id: int, changes: dict[str, Any],
+async def update_post(*, author: User, post_id: int, command: PostChanges,
                       wechat: WeChatClient, store: Redis | None = None) -> Post:
     """Edit the author's own post while it is still early in its lifecycle.
 
     New text is checked before anything is written: risky text is refused with nothing saved, and text
     held for review is stored together with its pending state in one transaction, never public first.
     """
+    changes = command.given()
     post = await _editable(author, post_id, lock=False)
     await _apply_changes(post, changes)
     text_changed = "title" in changes or "body" in changes
@@ -206,17 +182,14 @@ async def _editable(author: User, post_id: int, *, lock: bool) -> Post:
 
 
 async def _apply_changes(post: Post, changes: dict[str, Any]) -> None:
-    """Validate the changes onto the post in memory (the caller saves)."""
-    if "title" in changes:
-        post.title = _clean_text(changes["title"], field="title", label="标题", low=TITLE_MIN, high=TITLE_MAX)
-    if "body" in changes:
-        post.body = _clean_text(changes["body"], field="body", label="描述", low=BODY_MIN, high=BODY_MAX)
-    if "tags" in changes:
-        post.tags = _clean_tags(changes["tags"])
+    """Set the (already validated) changes on the post in memory (the caller saves)."""
+    for name in ("title", "body", "tags"):
+        if name in changes:
+            setattr(post, name, changes[name])
     if "region_code" in changes:
         post.region = await regions.get_platform_region(changes["region_code"])
-    if "offer_type" in changes:
-        post.offer_type = _check_kind(role=Role.ADMIN, kind=post.kind, offer_type=changes["offer_type"])
+    if "offer_type" in changes:  # whether the post is an offer is the stored post's
+        post.offer_type = offer_type_for(post.kind, changes["offer_type"])
 
 
 async def withdraw_post(*, author: User, post_id: int, reason: str | None,

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from server.errors import ValidationFailed
 
 
-def clean_labels(raw: Iterable[object] | None, *, field: str, label: str, max_items: int,
+def clean_labels(raw: Iterable[object] | None, *, field: str | None, label: str, max_items: int,
                  max_len: int) -> list[str]:
     """Trim, de-duplicate and bound a list of short labels, or raise a field error."""
     cleaned: list[str] = []
