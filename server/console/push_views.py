@@ -15,8 +15,10 @@ from sanic.response import HTTPResponse, redirect
 from server import inputs
 from server.errors import ValidationFailed
 from server.handlers.common import json
+from server.handlers.serializers import emergency_delivery_json
 from server.models.enums import EmergencySeverity, EmergencyType, OutreachKind, Role
 from server.services import console_push, emergencies, outreach
+from server.services.commands import EmergencyRegions, NewEmergency, NewOutreach, OutreachPreview, build
 
 from . import auth
 from .render import BEIJING, render
@@ -85,15 +87,14 @@ async def emergency_create(request: Request) -> HTTPResponse:
         severity = _enum(EmergencySeverity, _form(request, "severity"), "severity", what="预警级别")
         if severity == EmergencySeverity.RED and _form(request, "confirm_red") != "1":
             raise ValidationFailed("红色预警须再次确认：请勾选确认项后再发布", field="confirm_red")
-        emergency, _ = await emergencies.alert(
-            admin=request.ctx.console.user,
-            event_type=_enum(EmergencyType, _form(request, "event_type"), "event_type", what="事件类型"),
-            severity=severity,
-            headline=_checked_text(_form(request, "headline"), field="headline", low=2, high=60),
-            instruction=_checked_text(_form(request, "instruction"), field="instruction", low=0, high=200),
-            region_codes=_form_list(request, "region_codes"), onset=_local(_form(request, "onset"), field="onset"),
-            expires_at=_local(_form(request, "expires_at"), field="expires_at"),
-            article_ids=_ints(_form_list(request, "article_ids"), field="article_ids"))
+        command = build(NewEmergency, {
+            "event_type": _enum(EmergencyType, _form(request, "event_type"), "event_type", what="事件类型"),
+            "severity": severity, "headline": _form(request, "headline"), "instruction": _form(request, "instruction"),
+            "region_codes": _form_list(request, "region_codes"),
+            "onset": _local(_form(request, "onset"), field="onset"),
+            "expires_at": _local(_form(request, "expires_at"), field="expires_at"),
+            "article_ids": _ints(_form_list(request, "article_ids"), field="article_ids")})
+        emergency, _ = await emergencies.alert(admin=request.ctx.console.user, command=command)
     except ValidationFailed as exc:
         return await _emergencies(request, error=exc.message, status=422)
     return redirect(f"/console/emergencies/{emergency.id}", status=303)
@@ -106,12 +107,6 @@ def _enum(kind: type, value: str, field: str, *, what: str = "") -> Any:
         raise ValidationFailed(f"请选择{what}", field=field) from exc
 
 
-def _checked_text(text: str, *, field: str, low: int, high: int) -> str:
-    if not low <= len(text) <= high:
-        raise ValidationFailed(f"长度应在 {low} 到 {high} 个字之间", field=field)
-    return text
-
-
 @bp.get("/emergencies/<emergency_id:int>")
 @auth.page(Role.ADMIN)
 async def emergency_page(request: Request, emergency_id: int) -> HTTPResponse:
@@ -119,7 +114,7 @@ async def emergency_page(request: Request, emergency_id: int) -> HTTPResponse:
     emergency = await emergencies.get(emergency_id)
     names = await console_push.region_names(emergency.region_codes)
     return render("emergency.html", request, active="emergencies", emergency=emergency, names=names,
-                  delivery=await emergencies.figures(emergency_id), labels=dict(SEVERITIES),
+                  delivery=emergency_delivery_json(await emergencies.figures(emergency_id)), labels=dict(SEVERITIES),
                   type_labels=dict(TYPES), severities=SEVERITIES, message=request.args.get("done", ""),
                   expired=emergency.expires_at <= datetime.now(UTC))
 
@@ -150,36 +145,26 @@ async def emergency_cancel(request: Request, emergency_id: int) -> HTTPResponse:
 async def emergency_preview(request: Request) -> HTTPResponse:
     """How many people an alert for these regions would reach, per region (JSON)."""
     body = request.json if isinstance(request.json, dict) else {}
-    codes = body.get("region_codes")
-    if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
-        raise ValidationFailed("请选择受影响的地区", field="region_codes")
-    return json(await emergencies.preview(codes))
+    return json(await emergencies.preview(build(EmergencyRegions, {"region_codes": body.get("region_codes") or []})))
 
 
 @bp.get("/api/emergencies/<emergency_id:int>/delivery")
 @auth.api(Role.ADMIN)
 async def emergency_delivery(request: Request, emergency_id: int) -> HTTPResponse:
     """Delivery so far (JSON, polled by the page)."""
-    return json(await emergencies.figures(emergency_id))
+    return json(emergency_delivery_json(await emergencies.figures(emergency_id)))
 
 
 # ---- outreach ----------------------------------------------------------------------------------
 
 def _outreach_audience(request: Request) -> dict:
-    audience: dict[str, Any] = {}
-    if codes := _form_list(request, "region_codes"):
-        audience["region_codes"] = codes
-    if roles := _form_list(request, "roles"):
-        audience["roles"] = roles
+    audience: dict[str, Any] = {"region_codes": _form_list(request, "region_codes"),
+                                "roles": _form_list(request, "roles")}
     for name in ("interests", "disciplines"):
-        if values := _split(_form(request, name)):
-            audience[name] = values
-    if since := _form(request, "active_since"):
-        audience["active_since"] = since
-    if max_age := _form(request, "max_age"):
-        if inputs.as_id(max_age, maximum=150) is None:
-            raise ValidationFailed("年龄应为 1 到 150 之间的整数", field="audience.max_age")
-        audience["max_age"] = inputs.as_id(max_age, maximum=150)
+        audience[name] = _split(_form(request, name))
+    for name in ("active_since", "max_age"):
+        if value := _form(request, name):
+            audience[name] = value
     return audience
 
 
@@ -202,18 +187,15 @@ async def _outreach(request: Request, *, error: str = "", status: int = 200) -> 
 async def outreach_create(request: Request) -> HTTPResponse:
     """Save (draft or scheduled) and optionally send now."""
     try:
-        kind = _enum(OutreachKind, _form(request, "kind"), "kind", what="推送类型")
-        message = {key: _form(request, key) for key in ("award", "note", "deadline", "organizer", "reason")
-                   if _form(request, key)}
         scheduled = _form(request, "scheduled_at")
-        created = await outreach.create(
-            admin=request.ctx.console.user, kind=kind,
-            title=_checked_text(_form(request, "title"), field="title", low=2, high=60),
-            article_ids=_ints(_form_list(request, "article_ids"), field="article_ids"),
-            audience=_outreach_audience(request), message=message,
-            scheduled_at=_local(scheduled, field="scheduled_at") if scheduled else None)
-        if _form(request, "send_now") and not scheduled:
-            await outreach.send(outreach_id=created.id)
+        command = build(NewOutreach, {
+            "kind": _enum(OutreachKind, _form(request, "kind"), "kind", what="推送类型"),
+            "title": _form(request, "title"), "audience": _outreach_audience(request),
+            "article_ids": _ints(_form_list(request, "article_ids"), field="article_ids"),
+            "message": {key: _form(request, key) for key in ("award", "note", "deadline", "organizer", "reason")},
+            "scheduled_at": _local(scheduled, field="scheduled_at") if scheduled else None,
+            "send_now": bool(_form(request, "send_now"))})
+        created = await outreach.create(admin=request.ctx.console.user, command=command)
     except ValidationFailed as exc:
         return await _outreach(request, error=exc.message, status=422)
     return redirect(f"/console/outreach/{created.id}", status=303)
@@ -255,5 +237,5 @@ async def outreach_preview(request: Request) -> HTTPResponse:
     except ValueError as exc:
         raise ValidationFailed("请选择推送类型", field="kind") from exc
     audience = body.get("audience") if isinstance(body.get("audience"), dict) else {}
-    return json(await outreach.preview(kind=kind, audience=audience))
+    return json(await outreach.preview(command=build(OutreachPreview, {"kind": kind, "audience": audience})))
 

@@ -9,30 +9,23 @@ from sanic_ext import openapi
 
 from server.handlers.common import authenticated, json, parse_body, query_model
 from server.handlers.docs import json_content, query_parameters
-from server.handlers.schemas import CleanText, Id, PageQuery
-from server.models.enums import EmergencySeverity, EmergencyType, OutreachKind, Role
+from server.handlers.schemas import CleanText, PageQuery
+from server.handlers.serializers import (
+    emergency_delivery_json,
+    emergency_json,
+    emergency_progress_json,
+    notice_json,
+    outreach_json,
+)
+from server.models.enums import EmergencySeverity, Role
 from server.services import emergencies, outreach
+from server.services.commands import EmergencyRegions, NewEmergency, NewOutreach, OutreachPreview
 
 bp = Blueprint("admin_push", url_prefix="/api/v1/admin")
 
 
 class _In(CleanText):
     model_config = ConfigDict(extra="forbid")
-
-
-class RegionsIn(_In):
-    region_codes: list[str] = Field(min_length=1, max_length=emergencies.MAX_REGIONS)
-
-
-class EmergencyIn(_In):
-    event_type: EmergencyType
-    severity: EmergencySeverity = Field(description="red/orange/yellow/blue ↔ Extreme/Severe/Moderate/Minor")
-    headline: str = Field(min_length=2, max_length=60)
-    instruction: str = Field(default="", max_length=200, description="防范提示")
-    region_codes: list[str] = Field(min_length=1, max_length=emergencies.MAX_REGIONS)
-    onset: AwareDatetime
-    expires_at: AwareDatetime
-    article_ids: list[Id] = Field(min_length=1, max_length=20)
 
 
 class EmergencyUpdateIn(_In):
@@ -45,59 +38,26 @@ class CancelIn(_In):
     note: str = Field(default="", max_length=200)
 
 
-class AudienceIn(_In):
-    region_codes: list[str] = Field(default_factory=list, max_length=50)
-    roles: list[Role] = Field(default_factory=list)
-    interests: list[str] = Field(default_factory=list, max_length=50)
-    disciplines: list[str] = Field(default_factory=list, max_length=50)
-    active_since: str | None = None
-    max_age: int | None = Field(default=None, ge=0, le=150)
-    min_age: int | None = Field(default=None, ge=0, le=150)
-
-
-class OutreachPreviewIn(_In):
-    kind: OutreachKind
-    audience: AudienceIn
-
-
-class OutreachIn(_In):
-    kind: OutreachKind
-    title: str = Field(min_length=2, max_length=60)
-    article_ids: list[Id] = Field(min_length=1, max_length=20)
-    audience: AudienceIn
-    message: dict[str, str] = Field(default_factory=dict, description="award, note, deadline, organizer, reason")
-    scheduled_at: AwareDatetime | None = None
-    send_now: bool = False
-
-
-def _audience(body: AudienceIn) -> dict:
-    return body.model_dump(exclude_none=True, exclude_defaults=True, mode="json")
-
-
 # ---- emergencies -------------------------------------------------------------------------------
 
 @bp.post("/emergencies/preview")
-@openapi.definition(summary="应急推送：按地区预览覆盖人数", secured="token", body=json_content(RegionsIn))
+@openapi.definition(summary="应急推送：按地区预览覆盖人数", secured="token", body=json_content(EmergencyRegions))
 @authenticated(Role.ADMIN)
 async def preview_emergency(request: Request) -> HTTPResponse:
     """Count who an alert for these regions would reach."""
-    body = parse_body(request, RegionsIn)
-    return json(await emergencies.preview(body.region_codes))
+    return json(await emergencies.preview(parse_body(request, EmergencyRegions)))
 
 
 @bp.post("/emergencies")
 @openapi.definition(summary="发布应急事件（alert）：202 立即答复，后台分批推送，进度见 progress_url", secured="token",
-                    body=json_content(EmergencyIn))
+                    body=json_content(NewEmergency))
 @authenticated(Role.ADMIN)
 async def create_emergency(request: Request) -> HTTPResponse:
     """Record an emergency and queue its alert; the workers fan it out."""
-    body = parse_body(request, EmergencyIn)
-    emergency, notice = await emergencies.alert(
-        admin=request.ctx.user, event_type=body.event_type, severity=body.severity, headline=body.headline,
-        instruction=body.instruction, region_codes=body.region_codes, onset=body.onset,
-        expires_at=body.expires_at, article_ids=body.article_ids)
-    return _accepted(emergency.id, {"emergency": emergencies.emergency_json(emergency),
-                                    "notice": emergencies.notice_json(notice)})
+    command = parse_body(request, NewEmergency)
+    emergency, notice = await emergencies.alert(admin=request.ctx.user, command=command)
+    return _accepted(emergency.id, {"emergency": emergency_json(emergency),
+                                    "notice": notice_json(notice)})
 
 
 def _accepted(emergency_id: int, body: dict) -> HTTPResponse:
@@ -114,7 +74,7 @@ async def list_emergencies(request: Request) -> HTTPResponse:
     """Newest first."""
     q = query_model(request, PageQuery)
     found = await emergencies.list_emergencies(limit=q.limit, cursor=q.cursor)
-    return json({"emergencies": [emergencies.emergency_json(e) for e in found],
+    return json({"emergencies": [emergency_json(e) for e in found],
                  "next_cursor": found[-1].id if len(found) == q.limit else None})
 
 
@@ -124,8 +84,8 @@ async def list_emergencies(request: Request) -> HTTPResponse:
 async def show_emergency(request: Request, emergency_id: int) -> HTTPResponse:
     """The event and its delivery figures so far."""
     emergency = await emergencies.get(emergency_id)
-    return json({"emergency": emergencies.emergency_json(emergency),
-                 "delivery": await emergencies.figures(emergency_id)})
+    return json({"emergency": emergency_json(emergency),
+                 "delivery": emergency_delivery_json(await emergencies.figures(emergency_id))})
 
 
 @bp.get("/emergencies/<emergency_id:int>/progress")
@@ -133,7 +93,7 @@ async def show_emergency(request: Request, emergency_id: int) -> HTTPResponse:
 @authenticated(Role.ADMIN)
 async def emergency_progress(request: Request, emergency_id: int) -> HTTPResponse:
     """How far each notice's fan-out has come."""
-    return json(await emergencies.progress(emergency_id))
+    return json(emergency_progress_json(await emergencies.progress(emergency_id)))
 
 
 @bp.post("/emergencies/<emergency_id:int>/update")
@@ -145,7 +105,7 @@ async def update_emergency(request: Request, emergency_id: int) -> HTTPResponse:
     body = parse_body(request, EmergencyUpdateIn)
     notice = await emergencies.update(admin=request.ctx.user, emergency_id=emergency_id, note=body.note,
                                       severity=body.severity, expires_at=body.expires_at)
-    return _accepted(emergency_id, {"notice": emergencies.notice_json(notice)})
+    return _accepted(emergency_id, {"notice": notice_json(notice)})
 
 
 @bp.post("/emergencies/<emergency_id:int>/cancel")
@@ -155,34 +115,29 @@ async def cancel_emergency(request: Request, emergency_id: int) -> HTTPResponse:
     """Cancel: queued sends are stopped."""
     body = parse_body(request, CancelIn)
     notice = await emergencies.cancel(admin=request.ctx.user, emergency_id=emergency_id, note=body.note)
-    return json({"notice": emergencies.notice_json(notice)})
+    return json({"notice": notice_json(notice)})
 
 
 # ---- outreach: targeted articles and award calls -----------------------------------------------
 
 @bp.post("/outreach/preview")
 @openapi.definition(summary="精准推送/奖项征集：预览受众人数", secured="token",
-                    body=json_content(OutreachPreviewIn))
+                    body=json_content(OutreachPreview))
 @authenticated(Role.ADMIN)
 async def preview_outreach(request: Request) -> HTTPResponse:
     """Count the audience."""
-    body = parse_body(request, OutreachPreviewIn)
-    return json(await outreach.preview(kind=body.kind, audience=_audience(body.audience)))
+    return json(await outreach.preview(command=parse_body(request, OutreachPreview)))
 
 
 @bp.post("/outreach")
 @openapi.definition(summary="创建精准推送或奖项征集（草稿、定时或立即发送）", secured="token",
-                    body=json_content(OutreachIn))
+                    body=json_content(NewOutreach))
 @authenticated(Role.ADMIN)
 async def create_outreach(request: Request) -> HTTPResponse:
     """Create, and optionally send at once."""
-    body = parse_body(request, OutreachIn)
-    created = await outreach.create(admin=request.ctx.user, kind=body.kind, title=body.title,
-                                    article_ids=body.article_ids, audience=_audience(body.audience),
-                                    message=body.message, scheduled_at=body.scheduled_at)
-    if body.send_now and body.scheduled_at is None:
-        created = await outreach.send(outreach_id=created.id)
-    return json({"outreach": outreach.outreach_json(created)}, status=201)
+    command = parse_body(request, NewOutreach)
+    created = await outreach.create(admin=request.ctx.user, command=command)
+    return json({"outreach": outreach_json(created)}, status=201)
 
 
 @bp.get("/outreach")
@@ -193,7 +148,7 @@ async def list_outreach(request: Request) -> HTTPResponse:
     """Newest first."""
     q = query_model(request, PageQuery)
     found = await outreach.list_outreach(limit=q.limit, cursor=q.cursor)
-    return json({"outreach": [outreach.outreach_json(o) for o in found],
+    return json({"outreach": [outreach_json(o) for o in found],
                  "next_cursor": found[-1].id if len(found) == q.limit else None})
 
 
@@ -203,7 +158,7 @@ async def list_outreach(request: Request) -> HTTPResponse:
 async def show_outreach(request: Request, outreach_id: int) -> HTTPResponse:
     """One outreach and its delivery figures."""
     found = await outreach.get(outreach_id)
-    return json({"outreach": outreach.outreach_json(found), "delivery": await outreach.figures(outreach_id)})
+    return json({"outreach": outreach_json(found), "delivery": await outreach.figures(outreach_id)})
 
 
 @bp.post("/outreach/<outreach_id:int>/send")
@@ -211,7 +166,7 @@ async def show_outreach(request: Request, outreach_id: int) -> HTTPResponse:
 @authenticated(Role.ADMIN)
 async def send_outreach(request: Request, outreach_id: int) -> HTTPResponse:
     """Fan out now."""
-    return json({"outreach": outreach.outreach_json(await outreach.send(outreach_id=outreach_id))})
+    return json({"outreach": outreach_json(await outreach.send(outreach_id=outreach_id))})
 
 
 @bp.post("/outreach/<outreach_id:int>/cancel")
@@ -219,5 +174,5 @@ async def send_outreach(request: Request, outreach_id: int) -> HTTPResponse:
 @authenticated(Role.ADMIN)
 async def cancel_outreach(request: Request, outreach_id: int) -> HTTPResponse:
     """Cancel."""
-    return json({"outreach": outreach.outreach_json(await outreach.cancel(outreach_id=outreach_id))})
+    return json({"outreach": outreach_json(await outreach.cancel(outreach_id=outreach_id))})
 

@@ -5,7 +5,21 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from server.models import Article, Campaign, ChatMessage, Match, Post, Region, Ticket, TicketEvent, User
+from server.models import (
+    Article,
+    Campaign,
+    ChatMessage,
+    Emergency,
+    EmergencyNotice,
+    Match,
+    Outreach,
+    Post,
+    Region,
+    Ticket,
+    TicketEvent,
+    User,
+)
+from server.services.emergencies import DONE, SEVERITY_CAP, SEVERITY_LABEL, TYPE_LABEL, Delivery, is_fanned_out
 from server.services.progress import STAGE_NAMES, Progress
 
 
@@ -160,3 +174,47 @@ def article_json(article: Article, *, full: bool = False) -> dict[str, Any]:
     if full:
         data.update(body=article.body, url=article.url)
     return data
+
+
+def outreach_json(outreach: Outreach) -> dict[str, Any]:
+    """Return an outreach (targeted articles or an award call) with its fan-out figures."""
+    return {"id": outreach.id, "kind": str(outreach.kind), "title": outreach.title,
+            "article_ids": outreach.article_ids, "audience": outreach.audience, "message": outreach.message,
+            "status": str(outreach.status), "scheduled_at": _iso(outreach.scheduled_at),
+            "sent_at": _iso(outreach.sent_at), "targeted": outreach.targeted, "queued": outreach.queued,
+            "unreachable": outreach.unreachable, "created_at": _iso(outreach.created_at)}
+
+
+def emergency_json(emergency: Emergency) -> dict[str, Any]:
+    """Return an emergency with its CAP vocabulary."""
+    return {"id": emergency.id, "identifier": emergency.identifier, "event_type": str(emergency.event_type),
+            "event_label": TYPE_LABEL[emergency.event_type], "severity": str(emergency.severity),
+            "severity_label": SEVERITY_LABEL[emergency.severity], "cap_severity": SEVERITY_CAP[emergency.severity],
+            "headline": emergency.headline, "instruction": emergency.instruction,
+            "region_codes": emergency.region_codes, "onset": _iso(emergency.onset),
+            "expires_at": _iso(emergency.expires_at), "article_ids": emergency.article_ids,
+            "status": str(emergency.status), "created_at": _iso(emergency.created_at)}
+
+
+def notice_json(notice: EmergencyNotice) -> dict[str, Any]:
+    """Return a notice: its figures so far and how far its fan-out has come (0 to 1)."""
+    done = notice.fanout_state == DONE or notice.fanout_upto <= 0
+    return {"id": notice.id, "msg_type": notice.msg_type, "note": notice.note, "targeted": notice.targeted,
+            "queued": notice.queued, "unreachable": notice.unreachable, "stopped": notice.stopped,
+            "fanout_ms": notice.fanout_ms, "fanout_state": notice.fanout_state,
+            "fanout_progress": 1.0 if done else round(min(notice.fanout_cursor / notice.fanout_upto, 1.0), 4),
+            "created_at": _iso(notice.created_at)}
+
+
+def emergency_progress_json(delivery: Delivery) -> dict[str, Any]:
+    """Return how far each notice's fan-out has come."""
+    return {"emergency_id": delivery.emergency.id, "status": str(delivery.emergency.status),
+            "fanned_out": all(is_fanned_out(n) for n in delivery.notices),
+            "notices": [notice_json(n) for n in delivery.notices]}
+
+
+def emergency_delivery_json(delivery: Delivery) -> dict[str, Any]:
+    """Return an emergency's delivery so far: totals, per region, and its notices."""
+    return {"emergency_id": delivery.emergency.id, "status": str(delivery.emergency.status),
+            "totals": delivery.totals, "regions": delivery.regions,
+            "notices": [notice_json(n) for n in delivery.notices]}

@@ -33,6 +33,7 @@ from server.models import (
 from server.models.enums import EmergencySeverity, EmergencyType, PostKind, PostStatus, RegionLevel, Role
 from server.push.custom import CHANNEL as CHAT_CHANNEL
 from server.services import campaigns, emergencies, emergency_fanout, matches, matching
+from server.services.commands import NewEmergency
 from server.services.metrics import snapshots
 from server.tickets import chat, lifecycle
 
@@ -202,10 +203,10 @@ async def _emergency(replay: _Replay, admin: User) -> None:
     found = await Article.all().order_by("id")
     flood = next((a for a in found if "flood" in (a.emergency_topics or [])), found[0])
     then = replay.ago(40)
-    emergency, _ = await emergencies.alert(
-        admin=admin, event_type=EmergencyType.FLOOD, severity=EmergencySeverity.ORANGE,
-        headline="广安市渠江流域强降雨", instruction="远离河道，低洼地带群众及时转移", region_codes=["511600"],
-        onset=then, expires_at=then + timedelta(days=2), article_ids=[flood.id], now=then)
+    emergency, _ = await emergencies.alert(admin=admin, now=then, command=NewEmergency(
+        event_type=EmergencyType.FLOOD, severity=EmergencySeverity.ORANGE, headline="广安市渠江流域强降雨",
+        instruction="远离河道，低洼地带群众及时转移", region_codes=["511600"], onset=then,
+        expires_at=then + timedelta(days=2), article_ids=[flood.id]))
     await emergency_fanout.work(now=then)
     await PushRequest.filter(kind="emergency_alert").update(created_at=then, due_at=then)
     await EmergencyNotice.filter(emergency_id=emergency.id).update(created_at=then)

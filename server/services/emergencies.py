@@ -10,6 +10,7 @@ update goes to exactly the alert's audience; a cancel stops a fan-out in progres
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from tortoise.transactions import in_transaction
@@ -19,10 +20,10 @@ from server.models import Article, Emergency, EmergencyNotice, Region, User
 from server.models.enums import EmergencySeverity, EmergencyStatus, EmergencyType
 from server.push import audience as push_audience
 from server.services import regions
+from server.services.commands import EmergencyRegions, NewEmergency
 
 KIND = "emergency_alert"
 QUEUED, RUNNING, DONE, STOPPED = "queued", "running", "done", "stopped"  # EmergencyNotice.fanout_state
-MAX_REGIONS = 50
 SEVERITY_CAP = {EmergencySeverity.RED: "Extreme", EmergencySeverity.ORANGE: "Severe",
                 EmergencySeverity.YELLOW: "Moderate", EmergencySeverity.BLUE: "Minor"}
 SEVERITY_LABEL = {EmergencySeverity.RED: "红色", EmergencySeverity.ORANGE: "橙色",
@@ -37,29 +38,19 @@ def cause_of(notice: EmergencyNotice) -> str:
     return f"emergency:{notice.emergency_id}:{notice.id}"
 
 
-async def _clean_regions(codes: list[str]) -> list[str]:
-    if not codes:
-        raise ValidationFailed("请选择受影响的地区", field="region_codes")
-    if len(codes) > MAX_REGIONS:
-        raise ValidationFailed(f"地区最多 {MAX_REGIONS} 个", field="region_codes")
-    normalised = {raw: regions.normalise_code(raw) for raw in codes}
-    known = set(await Region.filter(code__in=[c for c in normalised.values() if c]).values_list("code", flat=True))
-    for raw, code in normalised.items():
-        if code not in known:
-            raise ValidationFailed(f"地区代码 {raw} 不存在", field="region_codes")
-    cleaned = [code for code in normalised.values() if code]
-    # Drop codes already inside another listed region, so nobody is counted twice.
-    return sorted({c for c in cleaned if not any(o != c and regions.is_within(c, o) for o in cleaned)})
+async def _existing(command: EmergencyRegions) -> list[str]:
+    """Return the outermost of the command's regions, once every one of them is known."""
+    known = set(await Region.filter(code__in=command.region_codes).values_list("code", flat=True))
+    if unknown := [code for code in command.region_codes if code not in known]:
+        raise ValidationFailed(f"地区代码 {unknown[0]} 不存在", field="region_codes")
+    return command.outermost()
 
 
-async def _clean_articles(article_ids: list[int]) -> list[int]:
-    if not article_ids:
-        raise ValidationFailed("请至少关联一篇应急科普文章", field="article_ids")
+async def _existing_articles(article_ids: list[int]) -> list[int]:
     found = set(await Article.filter(id__in=article_ids).values_list("id", flat=True))
-    missing = [a for a in article_ids if a not in found]
-    if missing:
+    if missing := [a for a in article_ids if a not in found]:
         raise ValidationFailed(f"文章 {missing[0]} 不存在", field="article_ids")
-    return list(dict.fromkeys(article_ids))
+    return article_ids
 
 
 def message_data(emergency: Emergency, *, note: str = "") -> dict:
@@ -70,9 +61,9 @@ def message_data(emergency: Emergency, *, note: str = "") -> dict:
             "emergency_id": emergency.id, "expires_at": emergency.expires_at.isoformat()}
 
 
-async def preview(region_codes: list[str]) -> dict:
+async def preview(command: EmergencyRegions) -> dict:
     """Count who an alert for these regions would reach, per region."""
-    codes = await _clean_regions(region_codes)
+    codes = await _existing(command)
     counted = await push_audience.preview(push_audience.Audience(region_codes=tuple(codes)), kind=KIND)
     return {**counted, "region_codes": codes, "regions": await _named(counted["regions"])}
 
@@ -83,24 +74,22 @@ async def _named(rows: list[dict]) -> list[dict]:
     return [{**r, "name": names.get(r["region_code"], "未知地区")} for r in rows]
 
 
-async def alert(*, admin: User, event_type: EmergencyType, severity: EmergencySeverity, headline: str,
-                instruction: str, region_codes: list[str], onset: datetime, expires_at: datetime,
-                article_ids: list[int], now: datetime | None = None) -> tuple[Emergency, EmergencyNotice]:
+async def alert(*, admin: User, command: NewEmergency,
+                now: datetime | None = None) -> tuple[Emergency, EmergencyNotice]:
     """Record the emergency and queue its alert for everyone within its regions (the workers fan it out)."""
     now = now or datetime.now(UTC)
-    if expires_at <= onset:
-        raise ValidationFailed("结束时间应晚于发生时间", field="expires_at")
-    if expires_at <= now:
+    if command.expires_at <= now:
         raise ValidationFailed("结束时间已过，无需推送", field="expires_at")
-    codes = await _clean_regions(region_codes)
-    articles = await _clean_articles(article_ids)
+    codes = await _existing(command)
+    articles = await _existing_articles(command.article_ids)
     # The audience is who is registered now: people who sign up during the fan-out are not in it.
     upto = await User.all().order_by("-id").first().values_list("id", flat=True) or 0
     async with in_transaction():
         emergency = await Emergency.create(
             identifier=f"KJY-{now:%Y%m%d%H%M%S}-{int(time.perf_counter() * 1e6) % 1_000_000:06d}",
-            event_type=event_type, severity=severity, headline=headline, instruction=instruction,
-            region_codes=codes, onset=onset, expires_at=expires_at, article_ids=articles, created_by=admin)
+            event_type=command.event_type, severity=command.severity, headline=command.headline,
+            instruction=command.instruction, region_codes=codes, onset=command.onset,
+            expires_at=command.expires_at, article_ids=articles, created_by=admin)
         notice = await EmergencyNotice.create(emergency=emergency, msg_type="alert", created_by=admin,
                                               fanout_state=QUEUED, fanout_upto=upto)
     return emergency, notice
@@ -160,20 +149,32 @@ async def cancel(*, admin: User, emergency_id: int, note: str = "", now: datetim
                                             stopped=stopped, created_by=admin)
 
 
-async def progress(emergency_id: int) -> dict:
-    """The fan-out of each notice so far, from the notices alone (cheap enough to poll)."""
+@dataclass
+class Delivery:
+    """An emergency's notices and, when counted, its delivery so far: totals and per region."""
+
+    emergency: Emergency
+    notices: list[EmergencyNotice]
+    totals: dict[str, int] = field(default_factory=dict)
+    regions: list[dict] = field(default_factory=list)
+
+
+async def progress(emergency_id: int) -> Delivery:
+    """The emergency and its notices, whose rows say how far each fan-out has come (cheap enough to poll)."""
     emergency = await get(emergency_id)
-    notices = await EmergencyNotice.filter(emergency_id=emergency.id).order_by("id")
-    return {"emergency_id": emergency.id, "status": str(emergency.status),
-            "fanned_out": all(n.fanout_state in (DONE, STOPPED) for n in notices),
-            "notices": [notice_json(n) for n in notices]}
+    return Delivery(emergency, await EmergencyNotice.filter(emergency_id=emergency.id).order_by("id"))
 
 
-async def figures(emergency_id: int) -> dict:
+def is_fanned_out(notice: EmergencyNotice) -> bool:
+    """Return True when nothing is left to queue for this notice."""
+    return notice.fanout_state in (DONE, STOPPED)
+
+
+async def figures(emergency_id: int) -> Delivery:
     """Delivery so far: totals and per region (the child regions of each region hit), live while it runs."""
-    emergency = await get(emergency_id)
-    notices = await EmergencyNotice.filter(emergency_id=emergency.id).order_by("id")
-    causes = [cause_of(n) for n in notices if n.msg_type != "cancel"]
+    delivery = await progress(emergency_id)
+    emergency = delivery.emergency
+    causes = [cause_of(n) for n in delivery.notices if n.msg_type != "cancel"]
     rows = await push_audience.figures_by_region(kind=KIND, causes=causes)
     buckets: dict[str, dict] = {}
     for row in rows:
@@ -182,10 +183,9 @@ async def figures(emergency_id: int) -> dict:
                                           **{s: 0 for s in push_audience.STATUSES}})
         for key in ("targeted", *push_audience.STATUSES):
             entry[key] += int(row[key])  # type: ignore[arg-type]
-    per_region = sorted(await _named(list(buckets.values())), key=lambda r: (-r["targeted"], r["region_code"]))
-    totals = {key: sum(r[key] for r in per_region) for key in ("targeted", *push_audience.STATUSES)}
-    return {"emergency_id": emergency.id, "status": str(emergency.status), "totals": totals, "regions": per_region,
-            "notices": [notice_json(n) for n in notices]}
+    delivery.regions = sorted(await _named(list(buckets.values())), key=lambda r: (-r["targeted"], r["region_code"]))
+    delivery.totals = {key: sum(r[key] for r in delivery.regions) for key in ("targeted", *push_audience.STATUSES)}
+    return delivery
 
 
 def _bucket(code: str, hit: list[str]) -> str:
@@ -199,16 +199,6 @@ def _bucket(code: str, hit: list[str]) -> str:
                 return code
             return top
     return code
-
-
-def notice_json(notice: EmergencyNotice) -> dict:
-    """A notice as the API shows it: its figures so far and how far its fan-out has come (0 to 1)."""
-    done = notice.fanout_state == DONE or notice.fanout_upto <= 0
-    return {"id": notice.id, "msg_type": notice.msg_type, "note": notice.note, "targeted": notice.targeted,
-            "queued": notice.queued, "unreachable": notice.unreachable, "stopped": notice.stopped,
-            "fanout_ms": notice.fanout_ms, "fanout_state": notice.fanout_state,
-            "fanout_progress": 1.0 if done else round(min(notice.fanout_cursor / notice.fanout_upto, 1.0), 4),
-            "created_at": notice.created_at.isoformat()}
 
 
 async def list_emergencies(*, limit: int = 20, cursor: int | None = None) -> list[Emergency]:
@@ -229,17 +219,6 @@ async def active_for_region(region_code: str | None, *, now: datetime | None = N
     covering = [e for e in live if any(regions.is_within(region_code, c) for c in e.region_codes)]
     covering.sort(key=lambda e: order.index(e.severity))
     return covering[0] if covering else None
-
-
-def emergency_json(emergency: Emergency) -> dict:
-    """An emergency as the API shows it (with its CAP vocabulary)."""
-    return {"id": emergency.id, "identifier": emergency.identifier, "event_type": str(emergency.event_type),
-            "event_label": TYPE_LABEL[emergency.event_type], "severity": str(emergency.severity),
-            "severity_label": SEVERITY_LABEL[emergency.severity], "cap_severity": SEVERITY_CAP[emergency.severity],
-            "headline": emergency.headline, "instruction": emergency.instruction,
-            "region_codes": emergency.region_codes, "onset": emergency.onset.isoformat(),
-            "expires_at": emergency.expires_at.isoformat(), "article_ids": emergency.article_ids,
-            "status": str(emergency.status), "created_at": emergency.created_at.isoformat()}
 
 
 async def feed_card(emergency: Emergency) -> dict:

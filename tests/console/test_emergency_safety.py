@@ -121,13 +121,13 @@ async def test_an_emergency_past_its_end_reads_ended_and_offers_no_update(client
 
     from server.models.enums import EmergencySeverity, EmergencyType
     from server.services import emergencies
+    from server.services.commands import NewEmergency
 
     article = await _article()
     then = datetime.now(UTC) - timedelta(days=10)
-    emergency, _ = await emergencies.alert(
-        admin=world.admin, event_type=EmergencyType.LANDSLIDE, severity=EmergencySeverity.BLUE, headline="上月的滑坡",
-        instruction="", region_codes=["511529"], onset=then, expires_at=then + timedelta(days=1),
-        article_ids=[article.id], now=then)
+    emergency, _ = await emergencies.alert(admin=world.admin, now=then, command=NewEmergency(
+        event_type=EmergencyType.LANDSLIDE, severity=EmergencySeverity.BLUE, headline="上月的滑坡", instruction="",
+        region_codes=["511529"], onset=then, expires_at=then + timedelta(days=1), article_ids=[article.id]))
     await sign_in(client, "sandbox-console-admin", ADMIN_PASSWORD)
     page = (await client.get(f"/console/emergencies/{emergency.id}")).text
     assert 'id="expired-tag"' in page and 'id="update-form"' not in page and 'id="cancel-form"' not in page

@@ -56,13 +56,13 @@ async def test_the_emergency_log_is_in_beijing_time(client, world: World) -> Non
     from server.models import Article
     from server.models.enums import EmergencySeverity, EmergencyType
     from server.services import emergencies
+    from server.services.commands import NewEmergency
 
     article = await Article.create(title="防汛知识", emergency_topics=["flood"])
     onset = datetime(2026, 7, 1, 1, 0, tzinfo=UTC)
-    emergency, _ = await emergencies.alert(
-        admin=world.admin, event_type=EmergencyType.FLOOD, severity=EmergencySeverity.BLUE, headline="测试内涝",
-        instruction="", region_codes=["510104"], onset=onset, expires_at=datetime(2099, 7, 2, tzinfo=UTC),
-        article_ids=[article.id])
+    emergency, _ = await emergencies.alert(admin=world.admin, command=NewEmergency(
+        event_type=EmergencyType.FLOOD, severity=EmergencySeverity.BLUE, headline="测试内涝", instruction="",
+        region_codes=["510104"], onset=onset, expires_at=datetime(2099, 7, 2, tzinfo=UTC), article_ids=[article.id]))
     await EmergencyNotice.filter(emergency_id=emergency.id).update(created_at=datetime(2026, 7, 1, 1, 5, tzinfo=UTC))
     await sign_in(client, "sandbox-console-admin", ADMIN_PASSWORD)
     text = _text((await client.get(f"/console/emergencies/{emergency.id}")).text)

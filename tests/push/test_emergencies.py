@@ -12,6 +12,7 @@ from server.models.outbox import PRIORITY_BULK
 from server.push import dispatch, templates
 from server.push.templates import load_templates
 from server.services import emergencies, emergency_fanout
+from server.services.commands import NewEmergency, build
 from tests.factories import login_as, make_user
 
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -29,7 +30,7 @@ async def raise_alert(article, regions: list[str], **overrides):
     fields = {"event_type": EmergencyType.FLOOD, "severity": EmergencySeverity.RED, "headline": "成都暴雨山洪预警",
               "instruction": "远离河道沟谷，及时转移", "region_codes": regions, "onset": NOW - timedelta(hours=1),
               "expires_at": NOW + timedelta(days=2), "article_ids": [article.id], **overrides}
-    emergency, notice = await emergencies.alert(admin=admin, now=NOW, **fields)
+    emergency, notice = await emergencies.alert(admin=admin, now=NOW, command=build(NewEmergency, fields))
     return emergency, await fanned_out(notice)
 
 
@@ -95,7 +96,7 @@ async def test_cancel_stops_what_is_still_queued(clients, redis, sandbox, articl
     await drain(clients, redis)
     assert len(await outbox(sandbox)) == 2
     figures = await emergencies.figures(emergency.id)
-    assert figures["totals"]["sent"] == 2 and figures["totals"]["cancelled"] == 3
+    assert figures.totals["sent"] == 2 and figures.totals["cancelled"] == 3
 
 
 async def test_a_row_claimed_before_the_cancel_is_not_sent_after_it(clients, redis, sandbox, article):
@@ -138,10 +139,10 @@ async def test_figures_are_reported_per_child_region(clients, redis, article):
     emergency, _ = await raise_alert(article, ["510000"])
     await drain(clients, redis)
     figures = await emergencies.figures(emergency.id)
-    by_region = {r["region_code"]: r for r in figures["regions"]}
+    by_region = {r["region_code"]: r for r in figures.regions}
     assert by_region["510100"]["name"] == "成都市" and by_region["510100"]["sent"] == 2
     assert by_region["510700"]["targeted"] == 2 and by_region["510700"]["unreachable"] == 1
-    assert figures["totals"]["targeted"] == 4
+    assert figures.totals["targeted"] == 4
 
 
 async def test_the_feed_pins_the_emergency_for_my_region_only(client, article):

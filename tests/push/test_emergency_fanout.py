@@ -9,6 +9,7 @@ from datetime import timedelta
 from server.models import EmergencyNotice, PushRequest
 from server.models.enums import PushStatus, Role
 from server.services import emergencies, emergency_fanout
+from server.services.commands import NewEmergency, build
 from tests.factories import login_as, make_user
 from tests.push.test_emergencies import NOW, alert_body, drain, follower, outbox
 
@@ -19,10 +20,11 @@ async def followers(count: int, region: str = "510104") -> list:
 
 async def queue_alert(article, region: str = "510104"):
     """Raise an alert and leave its fan-out queued (no worker has run)."""
-    return await emergencies.alert(admin=await make_user(Role.ADMIN), event_type="flood", severity="red",
-                                   headline="锦江区山洪预警", instruction="远离河道", region_codes=[region],
-                                   onset=NOW - timedelta(hours=1), expires_at=NOW + timedelta(days=2),
-                                   article_ids=[article.id], now=NOW)
+    command = build(NewEmergency, {"event_type": "flood", "severity": "red", "headline": "锦江区山洪预警",
+                                   "instruction": "远离河道", "region_codes": [region],
+                                   "onset": NOW - timedelta(hours=1), "expires_at": NOW + timedelta(days=2),
+                                   "article_ids": [article.id]})
+    return await emergencies.alert(admin=await make_user(Role.ADMIN), command=command, now=NOW)
 
 
 async def one_range(notice: EmergencyNotice, *, chunk: int) -> bool:

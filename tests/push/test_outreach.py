@@ -11,6 +11,7 @@ from server.models.enums import OutreachKind, OutreachStatus, PushStatus, Role
 from server.models.outbox import PRIORITY_BULK
 from server.push import dispatch, throttle
 from server.services import outreach
+from server.services.commands import NewOutreach, OutreachPreview, build
 from tests.factories import login_as, make_user
 
 TOMORROW = (datetime.now(UTC) + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
@@ -24,6 +25,11 @@ async def article(settings, redis):
     return await Article.create(title="果园土壤为什么会变酸", summary="先检测、再按量调酸", topics=["果树栽培"])
 
 
+def draft(**fields) -> NewOutreach:
+    """An article push as an operator would fill it in."""
+    return build(NewOutreach, {"kind": OutreachKind.ARTICLE_PUSH, **fields})
+
+
 async def person(name: str, region: str, **fields):
     return await make_user(oa_openid=f"o-{name}", follows_oa=True, region_id=region, **fields)
 
@@ -33,12 +39,13 @@ async def test_article_audience_by_interest_role_and_region(article):
     await person("fruit-my", "510703", interests=["果树栽培"])
     await person("tea-cd", "510105", interests=["茶叶"])
     await person("org-cd", "510104", role=Role.ORGANISATION, interests=["果树栽培"])
-    seen = await outreach.preview(kind=OutreachKind.ARTICLE_PUSH, now=NOON,
-                                  audience={"interests": ["果树栽培"], "region_codes": ["510100"],
-                                            "roles": ["citizen"]})
+    seen = await outreach.preview(now=NOON, command=build(OutreachPreview, {
+        "kind": OutreachKind.ARTICLE_PUSH,
+        "audience": {"interests": ["果树栽培"], "region_codes": ["510100"], "roles": ["citizen"]}}))
     assert (seen["total"], seen["reachable"]) == (1, 1)
     assert seen["regions"] == [{"region_code": "510104", "users": 1, "reachable": 1, "name": "锦江区"}]
-    everyone = await outreach.preview(kind=OutreachKind.ARTICLE_PUSH, audience={"interests": ["果树栽培"]}, now=NOON)
+    everyone = await outreach.preview(now=NOON, command=build(OutreachPreview, {
+        "kind": OutreachKind.ARTICLE_PUSH, "audience": {"interests": ["果树栽培"]}}))
     assert everyone["total"] == 3
 
 
@@ -47,8 +54,9 @@ async def test_award_calls_reach_qualifying_scientists_only(article):
     await person("older", "510104", role=Role.SCIENTIST, discipline="土壤学", birth_year=THIS_YEAR - 50)
     await person("other-field", "510104", role=Role.SCIENTIST, discipline="机械工程", birth_year=THIS_YEAR - 30)
     await person("citizen", "510104", birth_year=THIS_YEAR - 30, discipline="土壤学")
-    seen = await outreach.preview(kind=OutreachKind.AWARD_CALL, now=NOON,
-                                  audience={"disciplines": ["土壤学"], "max_age": 40, "region_codes": ["510000"]})
+    seen = await outreach.preview(now=NOON, command=build(OutreachPreview, {
+        "kind": OutreachKind.AWARD_CALL,
+        "audience": {"disciplines": ["土壤学"], "max_age": 40, "region_codes": ["510000"]}}))
     assert seen["total"] == 1
 
 
@@ -56,9 +64,9 @@ async def test_send_queues_bulk_pushes_once_and_dispatch_delivers(clients, redis
     admin = await make_user(Role.ADMIN)
     await person("reader", "510104", interests=["果树栽培"])
     await make_user(region_id="510104", interests=["果树栽培"])  # no channel
-    made = await outreach.create(admin=admin, kind=OutreachKind.ARTICLE_PUSH, title="秋季果园管理",
-                                 article_ids=[article.id], audience={"interests": ["果树栽培"]},
-                                 message={"reason": "您关注了：果树栽培"}, now=NOON)
+    made = await outreach.create(admin=admin, now=NOON, command=draft(
+        title="秋季果园管理", article_ids=[article.id], audience={"interests": ["果树栽培"]},
+        message={"reason": "您关注了：果树栽培"}))
     sent = await outreach.send(outreach_id=made.id, now=NOON)
     assert (sent.status, sent.targeted, sent.queued, sent.unreachable) == (OutreachStatus.SENT, 2, 1, 1)
     row = await PushRequest.get(status=PushStatus.PENDING)
@@ -76,8 +84,8 @@ async def test_send_queues_bulk_pushes_once_and_dispatch_delivers(clients, redis
 async def test_sent_at_night_it_waits_for_the_morning(article):
     admin = await make_user(Role.ADMIN)
     await person("sleeper", "510104")
-    made = await outreach.create(admin=admin, kind=OutreachKind.ARTICLE_PUSH, title="夜间创建",
-                                 audience={"roles": ["citizen"]}, article_ids=[article.id], message={}, now=NIGHT)
+    made = await outreach.create(admin=admin, now=NIGHT, command=draft(
+        title="夜间创建", audience={"roles": ["citizen"]}, article_ids=[article.id]))
     await outreach.send(outreach_id=made.id, now=NIGHT)
     row = await PushRequest.get()
     assert row.due_at == throttle.next_morning(NIGHT)
@@ -86,10 +94,9 @@ async def test_sent_at_night_it_waits_for_the_morning(article):
 async def test_scheduled_outreach_goes_when_due_and_cancel_stops_it(article):
     admin = await make_user(Role.ADMIN)
     await person("later", "510104")
-    made = await outreach.create(admin=admin, kind=OutreachKind.ARTICLE_PUSH, title="定时推送",
-                                 audience={"roles": ["citizen"]}, article_ids=[article.id], message={},
-                                 scheduled_at=NOON + timedelta(hours=2),
-                                 now=NOON)
+    made = await outreach.create(admin=admin, now=NOON, command=draft(
+        title="定时推送", audience={"roles": ["citizen"]}, article_ids=[article.id],
+        scheduled_at=NOON + timedelta(hours=2)))
     assert made.status == OutreachStatus.SCHEDULED
     assert await outreach.send_due(now=NOON + timedelta(hours=1)) == 0
     assert await outreach.send_due(now=NOON + timedelta(hours=3)) == 1

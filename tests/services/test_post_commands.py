@@ -41,8 +41,8 @@ def test_a_bad_new_post_is_one_field_error(change, field, message):
 
 
 def test_a_new_post_carries_clean_normalised_values():
-    command = from_json(NewPost, {**SOIL_NEED, "kind": "offer", "title": " 李子园\u200b土壤改良 ", "region_code": "5115",
-                                  "tags": [" 土壤 ", "土壤", "李子"], "scene": ""})
+    command = from_json(NewPost, {**SOIL_NEED, "kind": "offer", "title": " 李子园\u200b土壤改良 ",
+                                  "region_code": "5115", "tags": [" 土壤 ", "土壤", "李子"], "scene": ""})
     assert command.title == "李子园土壤改良" and command.region_code == "511500"
     assert command.tags == ["土壤", "李子"] and command.scene is None
     assert command.offer_type == OfferType.SERVICE  # offers default to a service
