@@ -10,8 +10,10 @@ from contextvars import ContextVar
 from pathlib import Path
 
 from tortoise import Tortoise
+from tortoise.backends.base.client import TransactionContext
 from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.log import db_client_logger
+from tortoise.transactions import in_transaction
 
 from server.settings import Settings
 
@@ -44,6 +46,16 @@ async def keep_session(connection: object) -> None:
     its transaction); tests/test_db_session.py checks that on every pooled connection. An open transaction
     is still rolled back by asyncpg before this hook runs.
     """
+
+
+def transaction() -> TransactionContext:
+    """Open the transaction a request's or a job's writes share: they are all committed, or none.
+
+    Service functions called inside it join it (their own `in_transaction()` becomes a savepoint), so a use
+    case made of several steps (make an outreach, then send it) is atomic when its caller wraps it in this.
+    Side effects outside the database (Redis, WeChat) belong after it closes.
+    """
+    return in_transaction("default")
 
 
 def _ensure_sqlite_dir(database_url: str) -> None:
@@ -192,8 +204,6 @@ WHERE s.relkind = 'S' AND q.last_value IS NOT NULL AND NOT (t.relname = ANY($1::
 
 async def _empty_postgres(conn) -> None:
     from graphlib import CycleError, TopologicalSorter
-
-    from tortoise.transactions import in_transaction
 
     tables = sorted({row["name"] for row in await conn.execute_query_dict(_PG_TABLES)} - REFERENCE_TABLES)
     probe = " UNION ALL ".join(f"""(SELECT '{t}' AS name FROM "{t}" LIMIT 1)""" for t in tables)  # noqa: S608

@@ -12,7 +12,7 @@ from typing import Any
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, redirect
 
-from server import inputs
+from server import db, inputs
 from server.errors import ValidationFailed
 from server.handlers.common import json
 from server.handlers.serializers import emergency_delivery_json
@@ -94,7 +94,8 @@ async def emergency_create(request: Request) -> HTTPResponse:
             "onset": _local(_form(request, "onset"), field="onset"),
             "expires_at": _local(_form(request, "expires_at"), field="expires_at"),
             "article_ids": _ints(_form_list(request, "article_ids"), field="article_ids")})
-        emergency, _ = await emergencies.alert(admin=request.ctx.console.user, command=command)
+        async with db.transaction():
+            emergency, _ = await emergencies.alert(admin=request.ctx.console.user, command=command)
     except ValidationFailed as exc:
         return await _emergencies(request, error=exc.message, status=422)
     return redirect(f"/console/emergencies/{emergency.id}", status=303)
@@ -195,7 +196,8 @@ async def outreach_create(request: Request) -> HTTPResponse:
             "message": {key: _form(request, key) for key in ("award", "note", "deadline", "organizer", "reason")},
             "scheduled_at": _local(scheduled, field="scheduled_at") if scheduled else None,
             "send_now": bool(_form(request, "send_now"))})
-        created = await outreach.create(admin=request.ctx.console.user, command=command)
+        async with db.transaction():  # made and sent, or neither
+            created = await outreach.create(admin=request.ctx.console.user, command=command)
     except ValidationFailed as exc:
         return await _outreach(request, error=exc.message, status=422)
     return redirect(f"/console/outreach/{created.id}", status=303)

@@ -7,6 +7,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
+from server import db
 from server.handlers.common import authenticated, json, parse_body, query_model
 from server.handlers.docs import json_content, query_parameters
 from server.handlers.schemas import CleanText, PageQuery
@@ -55,7 +56,8 @@ async def preview_emergency(request: Request) -> HTTPResponse:
 async def create_emergency(request: Request) -> HTTPResponse:
     """Record an emergency and queue its alert; the workers fan it out."""
     command = parse_body(request, NewEmergency)
-    emergency, notice = await emergencies.alert(admin=request.ctx.user, command=command)
+    async with db.transaction():
+        emergency, notice = await emergencies.alert(admin=request.ctx.user, command=command)
     return _accepted(emergency.id, {"emergency": emergency_json(emergency),
                                     "notice": notice_json(notice)})
 
@@ -134,9 +136,10 @@ async def preview_outreach(request: Request) -> HTTPResponse:
                     body=json_content(NewOutreach))
 @authenticated(Role.ADMIN)
 async def create_outreach(request: Request) -> HTTPResponse:
-    """Create, and optionally send at once."""
+    """Create, and optionally send at once (both or neither)."""
     command = parse_body(request, NewOutreach)
-    created = await outreach.create(admin=request.ctx.user, command=command)
+    async with db.transaction():
+        created = await outreach.create(admin=request.ctx.user, command=command)
     return json({"outreach": outreach_json(created)}, status=201)
 
 

@@ -76,7 +76,11 @@ async def _named(rows: list[dict]) -> list[dict]:
 
 async def alert(*, admin: User, command: NewEmergency,
                 now: datetime | None = None) -> tuple[Emergency, EmergencyNotice]:
-    """Record the emergency and queue its alert for everyone within its regions (the workers fan it out)."""
+    """Record the emergency and queue its alert for everyone within its regions (the workers fan it out).
+
+    Call it inside the caller's transaction (`db.transaction()`): the emergency and its queued alert are
+    written together, or neither.
+    """
     now = now or datetime.now(UTC)
     if command.expires_at <= now:
         raise ValidationFailed("结束时间已过，无需推送", field="expires_at")
@@ -84,14 +88,13 @@ async def alert(*, admin: User, command: NewEmergency,
     articles = await _existing_articles(command.article_ids)
     # The audience is who is registered now: people who sign up during the fan-out are not in it.
     upto = await User.all().order_by("-id").first().values_list("id", flat=True) or 0
-    async with in_transaction():
-        emergency = await Emergency.create(
-            identifier=f"KJY-{now:%Y%m%d%H%M%S}-{int(time.perf_counter() * 1e6) % 1_000_000:06d}",
-            event_type=command.event_type, severity=command.severity, headline=command.headline,
-            instruction=command.instruction, region_codes=codes, onset=command.onset,
-            expires_at=command.expires_at, article_ids=articles, created_by=admin)
-        notice = await EmergencyNotice.create(emergency=emergency, msg_type="alert", created_by=admin,
-                                              fanout_state=QUEUED, fanout_upto=upto)
+    emergency = await Emergency.create(
+        identifier=f"KJY-{now:%Y%m%d%H%M%S}-{int(time.perf_counter() * 1e6) % 1_000_000:06d}",
+        event_type=command.event_type, severity=command.severity, headline=command.headline,
+        instruction=command.instruction, region_codes=codes, onset=command.onset,
+        expires_at=command.expires_at, article_ids=articles, created_by=admin)
+    notice = await EmergencyNotice.create(emergency=emergency, msg_type="alert", created_by=admin,
+                                          fanout_state=QUEUED, fanout_upto=upto)
     return emergency, notice
 
 

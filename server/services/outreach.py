@@ -35,7 +35,10 @@ async def preview(*, command: OutreachPreview, now: datetime | None = None) -> d
 
 
 async def create(*, admin: User, command: NewOutreach, now: datetime | None = None) -> Outreach:
-    """Save an outreach as a draft, or scheduled when a time is given, and send it when the command says now."""
+    """Save an outreach as a draft, or scheduled when a time is given, and send it when the command says now.
+
+    Call it inside the caller's transaction (`db.transaction()`): the outreach is made and sent, or neither.
+    """
     now = now or datetime.now(UTC)
     found = set(await Article.filter(id__in=command.article_ids).values_list("id", flat=True))
     if missing := [a for a in command.article_ids if a not in found]:
