@@ -18,7 +18,14 @@ from server.handlers.common import json
 from server.handlers.serializers import emergency_delivery_json
 from server.models.enums import EmergencySeverity, EmergencyType, OutreachKind, Role
 from server.services import console_push, emergencies, outreach
-from server.services.commands import EmergencyRegions, NewEmergency, NewOutreach, OutreachPreview, build
+from server.services.commands import (
+    EmergencyRegions,
+    EmergencyUpdate,
+    NewEmergency,
+    NewOutreach,
+    OutreachPreview,
+    build,
+)
 
 from . import auth
 from .render import BEIJING, render
@@ -127,9 +134,10 @@ async def emergency_update(request: Request, emergency_id: int) -> HTTPResponse:
     severity = _form(request, "severity")
     if severity == EmergencySeverity.RED.value and _form(request, "confirm_red") != "1":
         raise ValidationFailed("升为红色预警须再次确认：请勾选确认项后再推送", field="confirm_red")
-    await emergencies.update(admin=request.ctx.console.user, emergency_id=emergency_id, note=_form(request, "note"),
-                             severity=_enum(EmergencySeverity, severity, "severity", what="预警级别") if severity
-                             else None)
+    command = build(EmergencyUpdate, {
+        "note": _form(request, "note"),
+        "severity": _enum(EmergencySeverity, severity, "severity", what="预警级别") if severity else None})
+    await emergencies.update(admin=request.ctx.console.user, emergency_id=emergency_id, command=command)
     return redirect(f"/console/emergencies/{emergency_id}?done=update", status=303)
 
 

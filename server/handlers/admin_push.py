@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import AwareDatetime, ConfigDict, Field
+from pydantic import ConfigDict, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 from sanic_ext import openapi
@@ -18,21 +18,15 @@ from server.handlers.serializers import (
     notice_json,
     outreach_json,
 )
-from server.models.enums import EmergencySeverity, Role
+from server.models.enums import Role
 from server.services import emergencies, outreach
-from server.services.commands import EmergencyRegions, NewEmergency, NewOutreach, OutreachPreview
+from server.services.commands import EmergencyRegions, EmergencyUpdate, NewEmergency, NewOutreach, OutreachPreview
 
 bp = Blueprint("admin_push", url_prefix="/api/v1/admin")
 
 
 class _In(CleanText):
     model_config = ConfigDict(extra="forbid")
-
-
-class EmergencyUpdateIn(_In):
-    note: str = Field(min_length=1, max_length=200)
-    severity: EmergencySeverity | None = None
-    expires_at: AwareDatetime | None = None
 
 
 class CancelIn(_In):
@@ -100,13 +94,12 @@ async def emergency_progress(request: Request, emergency_id: int) -> HTTPRespons
 
 @bp.post("/emergencies/<emergency_id:int>/update")
 @openapi.definition(summary="发布更新（202，后台分批推送给同一受众）", secured="token",
-                    body=json_content(EmergencyUpdateIn))
+                    body=json_content(EmergencyUpdate))
 @authenticated(Role.ADMIN)
 async def update_emergency(request: Request, emergency_id: int) -> HTTPResponse:
     """Queue an update for the alert's audience; the workers fan it out."""
-    body = parse_body(request, EmergencyUpdateIn)
-    notice = await emergencies.update(admin=request.ctx.user, emergency_id=emergency_id, note=body.note,
-                                      severity=body.severity, expires_at=body.expires_at)
+    notice = await emergencies.update(admin=request.ctx.user, emergency_id=emergency_id,
+                                      command=parse_body(request, EmergencyUpdate))
     return _accepted(emergency_id, {"notice": notice_json(notice)})
 
 

@@ -20,7 +20,7 @@ from server.models import Article, Emergency, EmergencyNotice, Region, User
 from server.models.enums import EmergencySeverity, EmergencyStatus, EmergencyType
 from server.push import audience as push_audience
 from server.services import regions
-from server.services.commands import EmergencyRegions, NewEmergency
+from server.services.commands import EmergencyRegions, EmergencyUpdate, NewEmergency
 
 KIND = "emergency_alert"
 QUEUED, RUNNING, DONE, STOPPED = "queued", "running", "done", "stopped"  # EmergencyNotice.fanout_state
@@ -106,28 +106,26 @@ async def get(emergency_id: int) -> Emergency:
     return emergency
 
 
-async def update(*, admin: User, emergency_id: int, note: str, severity: EmergencySeverity | None = None,
-                 expires_at: datetime | None = None, now: datetime | None = None) -> EmergencyNotice:
+async def update(*, admin: User, emergency_id: int, command: EmergencyUpdate,
+                 now: datetime | None = None) -> EmergencyNotice:
     """Record an update and queue it for exactly the people the alert targeted."""
     now = now or datetime.now(UTC)
-    if not note.strip():
-        raise ValidationFailed("请填写更新内容", field="note")
     async with in_transaction():
         emergency = await Emergency.select_for_update().get_or_none(id=emergency_id)
         if emergency is None:
             raise NotFound("emergency")
         if emergency.status != EmergencyStatus.ACTIVE:
             raise Conflict("该应急事件已撤销，不能再更新")
-        if severity is not None:
-            emergency.severity = severity
-        if expires_at is not None:
-            if expires_at <= now:
+        if command.severity is not None:
+            emergency.severity = command.severity
+        if command.expires_at is not None:
+            if command.expires_at <= now:
                 raise ValidationFailed("结束时间应晚于现在", field="expires_at")
-            emergency.expires_at = expires_at
+            emergency.expires_at = command.expires_at
         await emergency.save()
         first = await EmergencyNotice.filter(emergency_id=emergency.id, msg_type="alert").first()
         # Fanned out after the alert's own fan-out ends (the workers take an emergency's notices in order).
-        return await EmergencyNotice.create(emergency=emergency, msg_type="update", note=note.strip(),
+        return await EmergencyNotice.create(emergency=emergency, msg_type="update", note=command.note,
                                             created_by=admin, fanout_state=QUEUED,
                                             fanout_upto=first.fanout_upto if first else 0)
 

@@ -12,7 +12,7 @@ from server.models.outbox import PRIORITY_BULK
 from server.push import dispatch, templates
 from server.push.templates import load_templates
 from server.services import emergencies, emergency_fanout
-from server.services.commands import NewEmergency, build
+from server.services.commands import EmergencyUpdate, NewEmergency, build
 from tests.factories import login_as, make_user
 
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -121,8 +121,8 @@ async def test_an_update_goes_to_the_same_audience_only(clients, redis, sandbox,
     await follower("510104", "first")
     emergency, _ = await raise_alert(article, ["510104"])
     await follower("510104", "arrived-later")
-    notice = await emergencies.update(admin=await make_user(Role.ADMIN), emergency_id=emergency.id,
-                                      note="雨势减弱，仍需注意山洪", now=NOW)
+    notice = await emergencies.update(admin=await make_user(Role.ADMIN), emergency_id=emergency.id, now=NOW,
+                                      command=EmergencyUpdate(note="雨势减弱，仍需注意山洪"))
     assert (await fanned_out(notice)).targeted == 1
     await drain(clients, redis)
     sent = await outbox(sandbox)

@@ -9,7 +9,7 @@ from datetime import timedelta
 from server.models import EmergencyNotice, PushRequest
 from server.models.enums import PushStatus, Role
 from server.services import emergencies, emergency_fanout
-from server.services.commands import NewEmergency, build
+from server.services.commands import EmergencyUpdate, NewEmergency, build
 from tests.factories import login_as, make_user
 from tests.push.test_emergencies import NOW, alert_body, drain, follower, outbox
 
@@ -103,8 +103,8 @@ async def test_a_fan_out_left_by_a_dead_worker_resumes_and_reaches_everyone_once
 async def test_an_update_waits_for_its_alerts_fan_out_and_copies_all_of_it(article):
     people = await followers(3)
     emergency, alert = await queue_alert(article)
-    update = await emergencies.update(admin=await make_user(Role.ADMIN), emergency_id=emergency.id, note="水位上涨",
-                                      now=NOW)
+    update = await emergencies.update(admin=await make_user(Role.ADMIN), emergency_id=emergency.id, now=NOW,
+                                      command=EmergencyUpdate(note="水位上涨"))
     taken = await emergency_fanout.claim(now=NOW)
     assert taken.id == alert.id
     await one_range(taken, chunk=people[0].id - taken.fanout_cursor)

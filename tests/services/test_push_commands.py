@@ -13,6 +13,7 @@ from server.models.enums import OutreachKind, Role
 from server.services.commands import (
     AudienceSpec,
     EmergencyRegions,
+    EmergencyUpdate,
     NewEmergency,
     NewOutreach,
     OutreachPreview,
@@ -47,6 +48,12 @@ def failure(model, body: dict) -> tuple[str | None, str]:
 ])
 def test_a_bad_alert_is_one_field_error(change, field, message):
     assert failure(NewEmergency, {**ALERT, **change}) == (field, message)
+
+
+def test_an_update_needs_words():
+    assert failure(EmergencyUpdate, {"note": " \u200b "}) == ("note", "请填写更新内容")
+    assert failure(EmergencyUpdate, {"note": "水" * 201}) == ("note", "更新内容不能超过 200 个字")
+    assert EmergencyUpdate.model_validate_json('{"note": " 水位上涨 "}').note == "水位上涨"
 
 
 def test_regions_are_normalised_and_counted_once():

@@ -7,7 +7,7 @@ guarantees; they check only what needs the database or the caller (a region exis
 
 from .base import Command, build, to_app_error
 from .posts import NewPost, PostChanges
-from .push import AudienceSpec, EmergencyRegions, NewEmergency, NewOutreach, OutreachPreview
+from .push import AudienceSpec, EmergencyRegions, EmergencyUpdate, NewEmergency, NewOutreach, OutreachPreview
 
-__all__ = ["AudienceSpec", "Command", "EmergencyRegions", "NewEmergency", "NewOutreach", "NewPost", "OutreachPreview",
-           "PostChanges", "build", "to_app_error"]
+__all__ = ["AudienceSpec", "Command", "EmergencyRegions", "EmergencyUpdate", "NewEmergency", "NewOutreach", "NewPost",
+           "OutreachPreview", "PostChanges", "build", "to_app_error"]

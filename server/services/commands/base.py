@@ -102,13 +102,14 @@ def build(model: type[M], data: dict[str, Any]) -> M:
         raise to_app_error(exc) from exc
 
 
-def text_rule(*, label: str, low: int, high: int, multiline: bool = False) -> Callable[[str | None], str]:
+def text_rule(*, label: str, low: int, high: int, multiline: bool = False,
+              empty: str | None = None) -> Callable[[str | None], str]:
     """Return a validator: hidden characters dropped, trimmed, then between low and high characters."""
 
     def check(value: str | None) -> str:
         text = inputs.clean_text(value, multiline=multiline).strip() if isinstance(value, str) else ""
         if not text and low > 0:
-            raise invalid(f"{label}不能为空")
+            raise invalid(empty or f"{label}不能为空")
         if len(text) < low:
             raise invalid(f"{label}至少 {low} 个字")
         if len(text) > high:

@@ -107,6 +107,15 @@ class NewEmergency(EmergencyRegions):
         return self
 
 
+class EmergencyUpdate(Command):
+    """Tell an emergency's audience what changed (POST /api/v1/admin/emergencies/{id}/update)."""
+
+    note: Annotated[str, rule(text_rule(label="更新内容", low=1, high=200, multiline=True, empty="请填写更新内容"))] = \
+        Field(json_schema_extra={"minLength": 1, "maxLength": 200})
+    severity: EmergencySeverity | None = None
+    expires_at: AwareDatetime | None = None
+
+
 class AudienceSpec(Command):
     """Who an outreach goes to; empty means anyone (an award call reaches scientists only)."""
 
@@ -176,4 +185,4 @@ class NewOutreach(OutreachPreview):
         return self.send_now and self.scheduled_at is None
 
 
-__all__ = ["AudienceSpec", "EmergencyRegions", "NewEmergency", "NewOutreach", "OutreachPreview"]
+__all__ = ["AudienceSpec", "EmergencyRegions", "EmergencyUpdate", "NewEmergency", "NewOutreach", "OutreachPreview"]
