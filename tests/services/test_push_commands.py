@@ -10,16 +10,8 @@ from pydantic import ValidationError
 
 from server.errors import ValidationFailed
 from server.models.enums import OutreachKind, Role
-from server.services.commands import (
-    AudienceSpec,
-    EmergencyRegions,
-    EmergencyUpdate,
-    NewEmergency,
-    NewOutreach,
-    OutreachPreview,
-    build,
-    to_app_error,
-)
+from server.services.commands import build, to_app_error
+from server.services.commands import push as commands
 
 ALERT = {"event_type": "flood", "severity": "red", "headline": "锦江区山洪预警", "region_codes": ["510104"],
          "onset": "2026-07-01T08:00:00+08:00", "expires_at": "2026-07-02T08:00:00+08:00", "article_ids": [3]}
@@ -47,17 +39,17 @@ def failure(model, body: dict) -> tuple[str | None, str]:
     ({"severity": "purple"}, "severity", "severity：取值不在允许范围内"),
 ])
 def test_a_bad_alert_is_one_field_error(change, field, message):
-    assert failure(NewEmergency, {**ALERT, **change}) == (field, message)
+    assert failure(commands.NewEmergency, {**ALERT, **change}) == (field, message)
 
 
 def test_an_update_needs_words():
-    assert failure(EmergencyUpdate, {"note": " \u200b "}) == ("note", "请填写更新内容")
-    assert failure(EmergencyUpdate, {"note": "水" * 201}) == ("note", "更新内容不能超过 200 个字")
-    assert EmergencyUpdate.model_validate_json('{"note": " 水位上涨 "}').note == "水位上涨"
+    assert failure(commands.EmergencyUpdate, {"note": " \u200b "}) == ("note", "请填写更新内容")
+    assert failure(commands.EmergencyUpdate, {"note": "水" * 201}) == ("note", "更新内容不能超过 200 个字")
+    assert commands.EmergencyUpdate.model_validate_json('{"note": " 水位上涨 "}').note == "水位上涨"
 
 
 def test_regions_are_normalised_and_counted_once():
-    regions = EmergencyRegions.model_validate_json('{"region_codes": ["5101", "510104", "510100", "511500"]}')
+    regions = commands.EmergencyRegions.model_validate_json('{"region_codes": ["5101", "510104", "510100", "511500"]}')
     assert regions.region_codes == ["510100", "510104", "511500"]
     assert regions.outermost() == ["510100", "511500"]  # 锦江区 lies within 成都市
 
@@ -75,25 +67,26 @@ def test_regions_are_normalised_and_counted_once():
     ({"kind": "spam"}, "kind", "kind：取值不在允许范围内"),
 ])
 def test_a_bad_outreach_is_one_field_error(change, field, message):
-    assert failure(NewOutreach, {**AWARD, **change}) == (field, message)
+    assert failure(commands.NewOutreach, {**AWARD, **change}) == (field, message)
 
 
 def test_an_award_call_reaches_scientists_by_birth_year():
-    spec = build(AudienceSpec, {"roles": ["citizen"], "max_age": "40", "active_since": "2026-01-01"})
+    spec = build(commands.AudienceSpec, {"roles": ["citizen"], "max_age": "40", "active_since": "2026-01-01"})
     chosen = spec.audience(OutreachKind.AWARD_CALL, today=date(2026, 7, 1))
     assert chosen.roles == (Role.SCIENTIST,) and chosen.min_birth_year == 1986
     assert chosen.active_since == date(2026, 1, 1)
-    assert AudienceSpec.stored(spec.to_store()) == spec  # what the outreach row keeps reads back the same
+    assert commands.AudienceSpec.stored(spec.to_store()) == spec  # what the outreach row keeps reads back the same
 
 
 def test_only_an_unscheduled_outreach_sends_now():
     later = datetime(2027, 1, 1, tzinfo=UTC)
-    assert build(NewOutreach, {**AWARD, "send_now": True}).sends_now()
-    assert not build(NewOutreach, {**AWARD, "send_now": True, "scheduled_at": later}).sends_now()
-    assert build(NewOutreach, {**AWARD, "message": {**AWARD["message"], "note": " "}}).message == AWARD["message"]
+    assert build(commands.NewOutreach, {**AWARD, "send_now": True}).sends_now()
+    assert not build(commands.NewOutreach, {**AWARD, "send_now": True, "scheduled_at": later}).sends_now()
+    blank_note = {**AWARD, "message": {**AWARD["message"], "note": " "}}
+    assert build(commands.NewOutreach, blank_note).message == AWARD["message"]
 
 
 def test_the_console_gets_the_same_errors_from_form_values():
     with pytest.raises(ValidationFailed) as caught:
-        build(OutreachPreview, {"kind": "article_push", "audience": {"max_age": "200"}})
+        build(commands.OutreachPreview, {"kind": "article_push", "audience": {"max_age": "200"}})
     assert (caught.value.field, caught.value.message) == ("audience.max_age", "年龄应为 16 到 100 之间的整数")
