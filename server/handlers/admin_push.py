@@ -108,9 +108,9 @@ async def update_emergency(request: Request, emergency_id: int) -> HTTPResponse:
 @authenticated(Role.ADMIN)
 async def cancel_emergency(request: Request, emergency_id: int) -> HTTPResponse:
     """Cancel: queued sends are stopped."""
-    body = parse_body(request, CancelIn)
-    notice = await emergencies.cancel(admin=request.ctx.user, emergency_id=emergency_id, note=body.note)
-    return json({"notice": notice_json(notice)})
+    note = parse_body(request, CancelIn).note
+    return json({"notice": notice_json(await emergencies.cancel(admin=request.ctx.user, emergency_id=emergency_id,
+                                                                note=note))})
 
 
 # ---- outreach: targeted articles and award calls -----------------------------------------------
