@@ -53,6 +53,7 @@ from server.models.enums import EmergencySeverity, EmergencyType, PushStatus, Ro
 from server.push import dispatch  # noqa: E402
 from server.push.templates import load_templates  # noqa: E402
 from server.services import emergencies, emergency_fanout, regions  # noqa: E402
+from server.services.commands import NewEmergency  # noqa: E402
 from server.settings import Settings  # noqa: E402
 from server.wechat.client import WeChatClients, build_clients  # noqa: E402
 
@@ -127,7 +128,9 @@ async def exactly_once(notice_id: int, region_prefix: str) -> bool:
 async def alert_and_fan_out(admin: User, headline: str, region: str, common: dict) -> dict:
     """The admin's answer, then the fan-out as a worker runs it."""
     started = time.perf_counter()
-    emergency, notice = await emergencies.alert(headline=headline, region_codes=[region], admin=admin, **common)
+    async with db.transaction():  # as the admin API does
+        emergency, notice = await emergencies.alert(
+            admin=admin, command=NewEmergency(headline=headline, region_codes=[region], **common))
     answer_s = time.perf_counter() - started
     ranges = await emergency_fanout.work()
     fanout_s = time.perf_counter() - started - answer_s
@@ -137,8 +140,9 @@ async def alert_and_fan_out(admin: User, headline: str, region: str, common: dic
 
 async def cancel_in_progress(admin: User, common: dict) -> tuple[float, bool]:
     """Cancel an alert after its first range; return the cancel's time and whether nothing came after it."""
-    emergency, notice = await emergencies.alert(headline="四川省山洪应急科普（撤销）", region_codes=["510000"],
-                                                admin=admin, **common)
+    async with db.transaction():
+        emergency, notice = await emergencies.alert(
+            admin=admin, command=NewEmergency(headline="四川省山洪应急科普（撤销）", region_codes=["510000"], **common))
     leased = await emergency_fanout.claim(now=datetime.now(UTC))
     await emergency_fanout.write_range(leased.id, emergency_id=emergency.id)
     started = time.perf_counter()

@@ -10,6 +10,7 @@ from server.models.outbox import PRIORITY_EMERGENCY
 from server.push import audience as push_audience
 from server.push import dispatch
 from server.services import emergencies, emergency_fanout
+from server.services.commands import EmergencyUpdate
 from tests.factories import make_user
 from tests.push.test_emergencies import NIGHT, NOW, fanned_out, follower, outbox
 from tests.push.test_emergency_fanout import one_range, queue_alert, rows_per_person
@@ -57,8 +58,8 @@ async def test_an_update_that_moves_the_end_keeps_the_alert_deliverable(clients,
     emergency, notice = await queue_alert(article)
     await fanned_out(notice)  # the alert's broadcast holds the first end (NOW + 2 days)
     later = NOW + timedelta(days=3)
-    await emergencies.update(admin=await make_user(Role.ADMIN), emergency_id=emergency.id, note="持续降雨",
-                             expires_at=NOW + timedelta(days=5), now=NOW)
+    await emergencies.update(admin=await make_user(Role.ADMIN), emergency_id=emergency.id, now=NOW,
+                             command=EmergencyUpdate(note="持续降雨", expires_at=NOW + timedelta(days=5)))
     await dispatch.dispatch_batch(worker="t", clients=clients, store=redis, mp_appid="wxmp", now=later, limit=1)
     assert await PushRequest.filter(cause=emergencies.cause_of(notice), status=PushStatus.SENT).count() == 1
 
