@@ -194,7 +194,7 @@ async def one_round(admin: User, article: Article, url: str, drain: tuple[WeChat
     started = time.perf_counter()
     cancelled = await emergencies.cancel(admin=admin, emergency_id=province["emergency"].id, note="bench")
     cancel_s = time.perf_counter() - started
-    assert figures["totals"]["targeted"] == province["notice"].targeted
+    assert figures.totals["targeted"] == province["notice"].targeted
     province_left = await PushRequest.filter(cause=emergencies.cause_of(province["notice"]),
                                              status=PushStatus.CANCELLED).count()
     assert cancelled.stopped == province_left
@@ -205,7 +205,7 @@ async def one_round(admin: User, article: Article, url: str, drain: tuple[WeChat
            "province_queued": province["notice"].queued, "ranges": province["ranges"],
            "city_answer_s": city["answer_s"], "city_s": city["fanout_s"], "city_targeted": city["notice"].targeted,
            "figures_s": figures_s, "cancel_s": cancel_s, "stopped": cancelled.stopped, "midway_cancel_s": midway_s,
-           "regions_reported": len(figures["regions"]), "drained": drained, "drain_s": drain_s,
+           "regions_reported": len(figures.regions), "drained": drained, "drain_s": drain_s,
            "exactly_once": float(once and midway_clean and drained_once and broadcasts == 2)}
     tqdm.write(f"  round: ours {row['province_s']:.2f} s, bare {bare_s:.2f} s -> {row['province_s'] / bare_s:.1f}x "
                f"(narrow unindexed floor {narrow_s:.2f} s -> {row['province_s'] / narrow_s:.1f}x); admin's answer "
