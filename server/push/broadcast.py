@@ -2,7 +2,7 @@
 
 A fan-out writes one narrow row per person with empty data; the dispatcher fills in the broadcast's data
 of the same (kind, cause) when it claims the rows. A row written with its own data (a match notice, a
-chat message) keeps it; a key it holds wins over the broadcast's.
+chat message) keeps it and costs no lookup.
 """
 
 from __future__ import annotations
@@ -19,13 +19,12 @@ async def store(*, kind: str, cause: str, data: dict) -> None:
 
 async def fill(requests: Sequence[PushRequest]) -> None:
     """Give each claimed row of a fan-out its broadcast's data (in memory: the row is not rewritten)."""
-    wanted = {(r.kind, r.cause) for r in requests}
+    empty = [r for r in requests if not r.data]
+    wanted = {(r.kind, r.cause) for r in empty}
     if not wanted:
         return
     rows = await PushBroadcast.filter(kind__in={kind for kind, _ in wanted},
                                       cause__in={cause for _, cause in wanted}).values_list("kind", "cause", "data")
     found = {(kind, cause): data for kind, cause, data in rows if (kind, cause) in wanted}
-    for request in requests:
-        shared = found.get((request.kind, request.cause))
-        if shared is not None:
-            request.data = {**shared, **(request.data or {})}
+    for request in empty:
+        request.data = found.get((request.kind, request.cause), request.data)
