@@ -14,7 +14,7 @@ from sanic.exceptions import SanicException
 from sanic.response import HTTPResponse
 from tortoise.exceptions import DBConnectionError, IntegrityError, OperationalError
 
-from server import cache, db
+from server import cache, db, heap
 from server.console import STATIC_DIR as CONSOLE_STATIC_DIR
 from server.console import routes as console
 from server.errors import AppError, NotFound
@@ -84,6 +84,7 @@ def create_app(settings: Settings, *, name: str = "kejiyun") -> Sanic:
         app.register_middleware(_report_statements, "response")
     app.register_listener(docs.document_errors, "before_server_start")
     app.register_listener(_start, "before_server_start")
+    app.register_listener(_settle_heap, "after_server_start")
     app.register_listener(_stop, "after_server_stop")
     return app
 
@@ -111,6 +112,15 @@ async def _start(app: Sanic) -> None:
         await start_resources(app)
         if app.ctx.settings.inline_workers:
             app.ctx.workers = await start_workers(settings=app.ctx.settings, store=app.ctx.redis)
+
+
+async def _settle_heap(app: Sanic) -> None:
+    """A served worker's start-up is done: keep full GC passes short from now on (server/heap.py).
+
+    Not in tests, which build many apps in one process (freezing would keep each test's cycles).
+    """
+    if app.ctx.owns_resources and app.ctx.settings.env != "test":
+        heap.settle()
 
 
 async def _stop(app: Sanic) -> None:

@@ -203,12 +203,13 @@ async def _until_signal() -> None:
 
 async def worker(settings: Settings) -> int:
     """Run the job workers until SIGINT/SIGTERM."""
-    from server import cache
+    from server import cache, heap
     from server.jobs import start_workers
 
     await db.init_db(settings)
     store = cache.connect(settings)
     workers = await start_workers(settings=settings, store=store)
+    heap.settle()  # the matcher is loaded: keep full GC passes off the jobs' path (server/heap.py)
     log.info("worker running (matching)")
     try:
         await _until_signal()
