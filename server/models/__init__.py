@@ -8,7 +8,7 @@ from server.models.emergencies import Emergency, EmergencyNotice
 from server.models.inbound import InboundMessage
 from server.models.matches import Match
 from server.models.metrics import MetricDayCount, MetricDayMember, MetricStaleDay
-from server.models.outbox import PushBroadcast, PushRequest
+from server.models.outbox import PushBroadcast, PushRecipient, PushRequest
 from server.models.outreach import Outreach
 from server.models.photos import PostPhoto
 from server.models.posts import Post
@@ -21,6 +21,6 @@ from server.models.windows import ReplyWindow
 __all__ = [
     "Article", "Campaign", "ChatMessage", "DocTerms", "Embedding", "Emergency", "EmergencyNotice", "InboundMessage",
     "Match", "MetricDayCount", "MetricDayMember", "MetricStaleDay", "Outreach", "Post", "PostPhoto", "PushAttempt",
-    "PushBlock", "PushBroadcast", "PushDayCount", "PushRequest", "Region",
+    "PushBlock", "PushBroadcast", "PushDayCount", "PushRecipient", "PushRequest", "Region",
     "ReplyWindow", "StaffProfile", "SubscribeQuota", "Ticket", "TicketEvent", "User",
 ]

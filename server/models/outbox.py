@@ -1,7 +1,8 @@
 """The push outbox: one row per (kind, cause, user), written in the transaction that causes it.
 
-A fan-out (an emergency notice, a campaign) stores its template data once, as a `PushBroadcast` of the
-same (kind, cause); its rows carry empty data and the dispatcher fills it in when it claims them.
+A fan-out (an emergency notice, an outreach) is a `PushBroadcast` of one (kind, cause) holding the template
+data once, and one narrow `PushRecipient` row per person; the dispatcher writes a recipient's push request
+(with empty data, filled in from the broadcast) only when it is about to send it (push.broadcast).
 """
 
 from __future__ import annotations
@@ -58,14 +59,51 @@ class PushRequest(Model):
 
 
 class PushBroadcast(Model):
-    """The template data of one fan-out, stored once for all its rows (they share its kind and cause)."""
+    """One fan-out: its template data (stored once for all its rows) and how far its recipients are sent.
+
+    The dispatcher turns its reachable recipients into push requests in user-id order, a batch at a time,
+    moving `cursor` in the same transaction (push.broadcast.materialise).
+    """
+
+    OPEN, SENDING, DONE, STOPPED = "open", "sending", "done", "stopped"
 
     id = fields.BigIntField(primary_key=True)
     kind = fields.CharField(max_length=32)
     cause = fields.CharField(max_length=64)
     data = fields.JSONField(default=dict)
+    priority = fields.SmallIntField(default=PRIORITY_NORMAL)
+    due_at = fields.DatetimeField(null=True)  # none of it is sent before (an outreach made at night)
+    # open: recipients are still being written (a fan-out range by range); sending: all are written;
+    # done: every reachable one has its push request; stopped: cancelled, nothing more is written.
+    state = fields.CharField(max_length=8, default=DONE)
+    cursor = fields.BigIntField(default=0)  # every reachable recipient up to this user id has its push request
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
         table = "push_broadcasts"
         unique_together = (("kind", "cause"),)
+
+
+class PushRecipient(Model):
+    """One person a fan-out (a `PushBroadcast`) targets: the narrow row the fan-out writes, one per person.
+
+    Tortoise has no composite primary key, so the key is (broadcast_id, user_id) packed into one bigint
+    (`key_of`): one index holds both the uniqueness and the dispatcher's keyset order. No foreign keys:
+    the fan-out selects user ids from users in the same statement and users are never deleted.
+    """
+
+    key = fields.BigIntField(primary_key=True, generated=False)  # broadcast_id * 2**32 + user_id
+    user_id = fields.IntField()
+    region_code = fields.CharField(max_length=6, null=True)  # the person's region at fan-out (figures)
+    reachable = fields.BooleanField()  # some channel of the template could reach them at fan-out
+
+    class Meta:
+        table = "push_recipients"
+
+
+KEY_SPAN = 2**32  # user ids are 32-bit (IntField)
+
+
+def key_of(broadcast_id: int, user_id: int = 0) -> int:
+    """The recipients key of a broadcast's person (user_id 0: where the broadcast's keys begin)."""
+    return broadcast_id * KEY_SPAN + user_id

@@ -1,22 +1,22 @@
-"""Audiences and set-based fan-out: one INSERT ... SELECT writes a push request per person.
+"""Audiences and set-based fan-out: one INSERT ... SELECT writes a recipient row per person.
 
 No Python loop over users: the database selects the audience, decides who is reachable (follows the
 official account, or has a subscribe grant / a long-term subscription for the template) and writes
-every row in one statement. Rows for people nobody can reach are written as `unreachable` so the
-figures count them. The template data is stored once (push.broadcast), not in each row.
+every person's narrow `push_recipients` row — (broadcast, user) key, region, reachable — in one
+statement. The push requests are written later, by the dispatcher, a batch at a time as it sends
+(push.broadcast); people nobody can reach never get one, and the figures count them from here.
 
-A repeated fan-out is harmless: the unique key (kind, cause, user) holds. A fan-out of the whole
+A repeated fan-out is harmless: the recipients key (broadcast, user) holds. A fan-out of the whole
 audience writes with `ON CONFLICT DO NOTHING`; a range of a chunked fan-out (whose caller holds a lock
 and a cursor, so the range is new) first looks for a row of its own in the range and writes without
-ON CONFLICT when there is none: the speculative insertion ON CONFLICT makes for every row was a third of
-the fan-out's time, and the unique key still refuses a second row (the range's transaction fails).
+ON CONFLICT when there is none (the speculative insertion costs every row), and the key still refuses a
+second row (the range's transaction fails).
 """
 
 # ruff: noqa: S608 - every value is a bind parameter; only fixed column names are formatted in
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -25,34 +25,13 @@ from tortoise import connections
 from tortoise.backends.base.client import TransactionalDBClient
 
 from server.models.enums import PushStatus, Role
+from server.models.outbox import PushBroadcast, key_of
 from server.push import broadcast
+from server.push.sql import Sql
 from server.push.templates import load_templates
 
-
-def _dialect() -> str:
-    return connections.get("default").capabilities.dialect
-
-
-class Sql:
-    """Collects parameters and writes the right placeholder for the dialect ($1 or ?)."""
-
-    def __init__(self, dialect: str | None = None) -> None:
-        self.dialect = dialect or _dialect()
-        self.values: list[object] = []
-
-    def p(self, value: object) -> str:
-        """Return the placeholder for a new parameter."""
-        self.values.append(value)
-        return f"${len(self.values)}" if self.dialect == "postgres" else "?"
-
-    def many(self, values: Sequence[object]) -> str:
-        """Return a parenthesised list of placeholders."""
-        return "(" + ", ".join(self.p(v) for v in values) + ")"
-
-    def json(self, value: object) -> str:
-        """Return a placeholder for a JSON value."""
-        text = json.dumps(value, ensure_ascii=False)
-        return f"{self.p(text)}::jsonb" if self.dialect == "postgres" else self.p(text)
+__all__ = ["STATUSES", "Audience", "Sql", "copy_audience", "counts", "fan_out", "figures_by_region", "preview",
+           "region_clause", "stop_queued"]
 
 
 def _prefix(code: str) -> str:
@@ -145,9 +124,8 @@ async def preview(audience: Audience, *, kind: str) -> dict:
             "regions": sorted(regions, key=lambda r: (-r["users"], r["region_code"] or ""))}
 
 
-_INSERT = ("INSERT INTO push_requests (kind, cause, user_id, data, region_code, priority, status, due_at, attempts, "
-           "last_error, created_at, updated_at)")
-_ON_CONFLICT = "ON CONFLICT (kind, cause, user_id) DO NOTHING"
+_INSERT = "INSERT INTO push_recipients (key, user_id, region_code, reachable)"
+_ON_CONFLICT = "ON CONFLICT (key) DO NOTHING"
 
 
 async def _no_jit() -> None:
@@ -164,76 +142,84 @@ def _id_range(sql: Sql, ids: tuple[int, int] | None, column: str) -> str:
     return f"{column} > {sql.p(ids[0])} AND {column} <= {sql.p(ids[1])}"
 
 
+def _keys(sql: Sql, broadcast_id: int, ids: tuple[int, int] | None = None) -> str:
+    """SQL true for the recipients keys of a broadcast (whose user id is in `ids`, if given)."""
+    after, upto = ids if ids is not None else (-1, 2**32 - 1)
+    return f"key > {sql.p(key_of(broadcast_id, after))} AND key <= {sql.p(key_of(broadcast_id, upto))}"
+
+
 async def fan_out(audience: Audience, *, kind: str, cause: str, data: dict, priority: int,
                   due_at: datetime, now: datetime, ids: tuple[int, int] | None = None) -> dict[str, int]:
-    """Write one push request per person in the audience (whose id is in `ids`, if given); return the figures.
+    """Write one recipient per person in the audience (whose id is in `ids`, if given); return the figures.
 
     The figures are {"targeted", "queued", "unreachable"} of the cause, or of the id range when one is given.
+    Without `ids` the whole audience is written at once; with them the broadcast stays open for more
+    ranges until `broadcast.seal`.
     """
+    found = await broadcast.store(kind=kind, cause=cause, data=data, priority=priority, due_at=due_at,
+                                  complete=ids is None)
     sql = Sql()  # placeholders are made in the order they appear (SQLite's ? are positional)
-    select = _select(sql, kind=kind, cause=cause, region="u.region_id", priority=priority, due_at=due_at, now=now)
+    select = _select(sql, found, kind=kind, user="u.id", region="u.region_id")
     where = f"{audience.where(sql)} AND {_id_range(sql, ids, 'u.id')}"
-    return await _write(sql, f"{select} FROM users u WHERE {where}", kind=kind, cause=cause, data=data, ids=ids)
+    return await _write(sql, f"{select} FROM users u WHERE {where}", found=found, ids=ids)
 
 
 async def copy_audience(*, kind: str, from_cause: str, cause: str, data: dict, priority: int,
                         due_at: datetime, now: datetime, ids: tuple[int, int] | None = None) -> dict[str, int]:
     """Fan out to exactly the people an earlier fan-out targeted (an emergency update), optionally one id range."""
+    found = await broadcast.store(kind=kind, cause=cause, data=data, priority=priority, due_at=due_at,
+                                  complete=ids is None)
+    source = await PushBroadcast.get_or_none(kind=kind, cause=from_cause)
+    if source is None:
+        return {"targeted": 0, "queued": 0, "unreachable": 0}
     sql = Sql()  # placeholders in textual order, as above
-    select = _select(sql, kind=kind, cause=cause, region="r.region_code", priority=priority, due_at=due_at, now=now)
-    source = f"r.kind = {sql.p(kind)} AND r.cause = {sql.p(from_cause)} AND {_id_range(sql, ids, 'r.user_id')}"
-    return await _write(sql, f"{select} FROM push_requests r JOIN users u ON u.id = r.user_id WHERE {source}",
-                        kind=kind, cause=cause, data=data, ids=ids)
+    select = _select(sql, found, kind=kind, user="r.user_id", region="r.region_code")
+    return await _write(sql, f"{select} FROM push_recipients r JOIN users u ON u.id = r.user_id "
+                             f"WHERE r.{_keys(sql, source.id, ids)}", found=found, ids=ids)
 
 
-def _select(sql: Sql, *, kind: str, cause: str, region: str, priority: int, due_at: datetime,
-            now: datetime) -> str:
-    """The SELECT list of a fan-out's rows: narrow, with empty data (the broadcast holds it)."""
-    return (f"SELECT {sql.p(kind)}, {sql.p(cause)}, u.id, '{{}}', {region}, {sql.p(priority)}, "
-            f"CASE WHEN {_reachable(sql, kind)} THEN {sql.p(str(PushStatus.PENDING))} "
-            f"ELSE {sql.p(str(PushStatus.UNREACHABLE))} END, {sql.p(due_at)}, 0, '', {sql.p(now)}, {sql.p(now)} ")
+def _select(sql: Sql, found: PushBroadcast, *, kind: str, user: str, region: str) -> str:
+    """The SELECT list of a fan-out's recipients: key, user, region, reachable (a channel can reach them)."""
+    return (f"SELECT CAST({sql.p(key_of(found.id))} AS BIGINT) + {user}, {user}, {region}, "
+            f"CASE WHEN {_reachable(sql, kind)} THEN TRUE ELSE FALSE END ")
 
 
-async def _write(sql: Sql, select: str, *, kind: str, cause: str, data: dict,
-                 ids: tuple[int, int] | None) -> dict[str, int]:
-    """Store the broadcast, insert the rows and return the figures (of the range, when one is given)."""
-    await broadcast.store(kind=kind, cause=cause, data=data)
+async def _write(sql: Sql, select: str, *, found: PushBroadcast, ids: tuple[int, int] | None) -> dict[str, int]:
+    """Insert the recipients and return the figures (of the range, when one is given)."""
     await _no_jit()
     conn = connections.get("default")
-    if ids is None or await _any_in_range(kind=kind, cause=cause, ids=ids):
+    if ids is None or await _any_in_range(found.id, ids=ids):
         await conn.execute_query(f"{_INSERT} {select} {_ON_CONFLICT}", sql.values)
-        return await (counts(kind=kind, causes=[cause]) if ids is None else counts_in_range(kind=kind, cause=cause,
-                                                                                             ids=ids))
+        return await _counts(found.id, ids=ids)
     if sql.dialect != "postgres":
         await conn.execute_query(f"{_INSERT} {select}", sql.values)
-        return await counts_in_range(kind=kind, cause=cause, ids=ids)
+        return await _counts(found.id, ids=ids)
     # The range was empty: its figures are what this statement writes, counted as it writes them.
     rows = await conn.execute_query_dict(
-        f"WITH written AS ({_INSERT} {select} RETURNING status) SELECT status, COUNT(*) AS n FROM written "
-        "GROUP BY status", sql.values)
+        f"WITH written AS ({_INSERT} {select} RETURNING reachable) SELECT reachable, COUNT(*) AS n FROM written "
+        "GROUP BY reachable", sql.values)
     return _figures(rows)
 
 
-async def _any_in_range(*, kind: str, cause: str, ids: tuple[int, int]) -> bool:
-    """Whether the cause already holds a row for a user id in (after, upto] (one probe of the unique key)."""
+async def _any_in_range(broadcast_id: int, *, ids: tuple[int, int]) -> bool:
+    """Whether the broadcast already holds a recipient with a user id in (after, upto] (one probe of the key)."""
     sql = Sql()
-    where = f"kind = {sql.p(kind)} AND cause = {sql.p(cause)} AND {_id_range(sql, ids, 'user_id')}"
     return bool(await connections.get("default").execute_query_dict(
-        f"SELECT 1 AS found FROM push_requests WHERE {where} LIMIT 1", sql.values))
+        f"SELECT 1 AS found FROM push_recipients WHERE {_keys(sql, broadcast_id, ids)} LIMIT 1", sql.values))
 
 
 def _figures(rows: list[dict]) -> dict[str, int]:
     targeted = sum(int(r["n"]) for r in rows)
-    unreachable = sum(int(r["n"]) for r in rows if r["status"] == PushStatus.UNREACHABLE)
-    return {"targeted": targeted, "queued": targeted - unreachable, "unreachable": unreachable}
+    queued = sum(int(r["n"]) for r in rows if r["reachable"])
+    return {"targeted": targeted, "queued": queued, "unreachable": targeted - queued}
 
 
-async def counts_in_range(*, kind: str, cause: str, ids: tuple[int, int]) -> dict[str, int]:
-    """Return {"targeted", "queued", "unreachable"} for the requests of one cause and user id range."""
+async def _counts(broadcast_id: int, *, ids: tuple[int, int] | None) -> dict[str, int]:
+    """Return {"targeted", "queued", "unreachable"} of a broadcast's recipients (in one user id range)."""
     sql = Sql()
-    where = f"kind = {sql.p(kind)} AND cause = {sql.p(cause)} AND {_id_range(sql, ids, 'user_id')}"
     rows = await connections.get("default").execute_query_dict(
-        f"SELECT status, COUNT(*) AS n FROM push_requests WHERE {where} GROUP BY status", sql.values)
+        f"SELECT reachable, COUNT(*) AS n FROM push_recipients WHERE {_keys(sql, broadcast_id, ids)} "
+        "GROUP BY reachable", sql.values)
     return _figures(rows)
 
 
@@ -252,31 +238,41 @@ STATUSES = ("pending", "sending", "sent", "failed", "unreachable", "cancelled")
 
 
 async def figures_by_region(*, kind: str, causes: Sequence[str]) -> list[dict[str, int | str | None]]:
-    """Per region code: targeted and how many are pending, sending, sent, failed, unreachable, cancelled."""
+    """Per region code: targeted and how many are pending, sending, sent, failed, unreachable, cancelled.
+
+    Push requests as they stand, plus the recipients that have none (yet): the figures are the same
+    before and after the dispatcher writes them.
+    """
     if not causes:
         return []
     sql = Sql()
     k = sql.p(kind)
+    requests = (f"SELECT region_code, status, COUNT(*) AS n FROM push_requests "
+                f"WHERE kind = {k} AND cause IN {sql.many(list(causes))} GROUP BY region_code, status")
+    unsent = broadcast.unsent_sql(sql)
+    k2 = sql.p(kind)
     rows = await connections.get("default").execute_query_dict(
-        "SELECT region_code, status, COUNT(*) AS n FROM push_requests "
-        f"WHERE kind = {k} AND cause IN {sql.many(list(causes))} GROUP BY region_code, status", sql.values)
+        f"{requests} UNION ALL SELECT region_code, status, COUNT(*) AS n FROM ({unsent} AND b.kind = {k2} "
+        f"AND b.cause IN {sql.many(list(causes))}) x GROUP BY region_code, status", sql.values)
     out: dict[str | None, dict] = {}
     for row in rows:
         entry = out.setdefault(row["region_code"], {"region_code": row["region_code"], "targeted": 0,
                                                     **{s: 0 for s in STATUSES}})
-        entry[str(row["status"])] = int(row["n"])
+        entry[str(row["status"])] += int(row["n"])
         entry["targeted"] += int(row["n"])
     return list(out.values())
 
 
 async def stop_queued(*, kind: str, causes: Sequence[str], reason: str) -> int:
-    """Cancel requests of these causes that are still waiting; return how many were stopped."""
+    """Cancel what these causes still have waiting — recipients not yet written and requests not yet
+    claimed; return how many were stopped."""
     if not causes:
         return 0
+    left = await broadcast.stop(kind=kind, causes=causes)  # first: nothing more is written after this
     sql = Sql()
     cancelled, why, k = sql.p(str(PushStatus.CANCELLED)), sql.p(reason[:200]), sql.p(kind)
     pending = sql.p(str(PushStatus.PENDING))
     stopped, _ = await connections.get("default").execute_query(
         f"UPDATE push_requests SET status = {cancelled}, last_error = {why} "
         f"WHERE kind = {k} AND status = {pending} AND cause IN {sql.many(list(causes))}", sql.values)
-    return int(stopped)
+    return left + int(stopped)

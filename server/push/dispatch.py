@@ -46,12 +46,20 @@ SENDS_IN_FLIGHT = 8
 
 
 async def claim(*, worker: str, limit: int = 50, now: datetime | None = None) -> list[PushRequest]:
-    """Claim due requests, emergencies first (and rows a dead worker left behind)."""
+    """Claim due requests, emergencies first (and rows a dead worker left behind).
+
+    A fan-out's recipients get their push requests here, as they are claimed (push.broadcast): rows more
+    urgent than the most urgent broadcast due come first, then its recipients, then the rest of the queue.
+    """
     now = now or datetime.now(UTC)
-    if connections.get("default").capabilities.dialect == "postgres":
-        ids = await _claim_skip_locked(worker=worker, limit=limit, now=now)
-    else:
-        ids = await _claim_conditional(worker=worker, limit=limit, now=now)
+    ids: list[int] = []
+    urgent = await broadcast.most_urgent(now=now)
+    if urgent is not None:
+        ids += await _claim_queued(worker=worker, limit=limit, now=now, below=urgent)
+        ids += await broadcast.materialise(worker=worker, limit=limit - len(ids), now=now,
+                                           stopped=_broadcast_stopped)
+    if len(ids) < limit:
+        ids += await _claim_queued(worker=worker, limit=limit - len(ids), now=now)
     if not ids:
         return []
     claimed = await PushRequest.filter(id__in=ids).order_by("priority", "due_at", "id")
@@ -59,18 +67,28 @@ async def claim(*, worker: str, limit: int = 50, now: datetime | None = None) ->
     return claimed
 
 
+async def _claim_queued(*, worker: str, limit: int, now: datetime, below: int | None = None) -> list[int]:
+    """Claim rows already in the queue (of a priority more urgent than `below`, if given)."""
+    if limit <= 0:
+        return []
+    if connections.get("default").capabilities.dialect == "postgres":
+        return await _claim_skip_locked(worker=worker, limit=limit, now=now, below=below)
+    return await _claim_conditional(worker=worker, limit=limit, now=now, below=below)
+
+
 # The statuses are literals, not parameters: only then can a (generic) plan use the partial indexes
 # push_requests_due (pending) and push_requests_claimed (sending). No `id` in the order: the index has
 # none (see PushRequest.Meta), and rows due at the same moment come in its order (heap order); ordering
 # by id too would sort a whole fan-out's rows at every claim.
 _CLAIM = ("UPDATE push_requests SET status = 'sending', claimed_by = $1, claimed_at = $3, updated_at = $3 "
-          "WHERE id IN (SELECT id FROM push_requests WHERE {} "
+          "WHERE id IN (SELECT id FROM push_requests WHERE {} AND priority < $5 "
           "ORDER BY priority, due_at LIMIT $4 FOR UPDATE SKIP LOCKED) RETURNING id")
 _CLAIM_DUE = _CLAIM.format("status = 'pending' AND due_at <= $2")
 _CLAIM_STALE = _CLAIM.format("status = 'sending' AND claimed_at < $2")
+_ANY_PRIORITY = 2**15 - 1  # above every priority (a smallint)
 
 
-async def _claim_skip_locked(*, worker: str, limit: int, now: datetime) -> list[int]:
+async def _claim_skip_locked(*, worker: str, limit: int, now: datetime, below: int | None) -> list[int]:
     """PostgreSQL: one UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED) per claim."""
     conn = connections.get("default")
     ids: list[int] = []
@@ -78,15 +96,18 @@ async def _claim_skip_locked(*, worker: str, limit: int, now: datetime) -> list[
         room = limit - len(ids)
         if room <= 0:
             break
-        rows = await conn.execute_query_dict(query, [worker, since, now, room])
+        rows = await conn.execute_query_dict(query, [worker, since, now, room,
+                                                     _ANY_PRIORITY if below is None else below])
         ids.extend(row["id"] for row in rows)
     return ids
 
 
-async def _claim_conditional(*, worker: str, limit: int, now: datetime) -> list[int]:
+async def _claim_conditional(*, worker: str, limit: int, now: datetime, below: int | None) -> list[int]:
     """Other databases: a conditional UPDATE per row (pending -> sending), so each row goes to one worker."""
     due = Q(status=PushStatus.PENDING, due_at__lte=now) | Q(status=PushStatus.SENDING,
                                                            claimed_at__lt=now - CLAIM_TIMEOUT)
+    if below is not None:
+        due &= Q(priority__lt=below)
     candidates = await PushRequest.filter(due).order_by("priority", "due_at", "id").limit(limit).values_list(
         "id", "status", "claimed_at")
     claimed = []
@@ -101,24 +122,31 @@ async def _claim_conditional(*, worker: str, limit: int, now: datetime) -> list[
 _EMERGENCY_STATUS: dict[int, tuple[float, str, datetime | None]] = {}
 
 
-async def _emergency_stopped(data: dict, now: datetime) -> str:
+async def _emergency_stopped(data: dict, now: datetime, *, cached: bool = True) -> str:
     """Return why an emergency push must not go out any more ("" when it may): cancelled or expired.
 
-    The emergency's own row decides (an update may have moved its end since the data was stored).
+    The emergency's own row decides (an update may have moved its end since the data was stored); a send
+    reads it at most once a second (`cached`), a broadcast about to write its push requests reads it afresh
+    and leaves the sends' cache alone.
     """
     emergency_id = data.get("emergency_id")
     expires = datetime.fromisoformat(str(data["expires_at"])) if data.get("expires_at") else None
     if emergency_id:
-        checked = _EMERGENCY_STATUS.get(int(emergency_id))
+        checked = _EMERGENCY_STATUS.get(int(emergency_id)) if cached else None
         if checked is None or time.monotonic() - checked[0] > 1.0:  # a cancel is seen within a second
             found = await Emergency.filter(id=int(emergency_id)).values_list("status", "expires_at")
             status, ends = (str(found[0][0]), found[0][1]) if found else ("", None)
             checked = (time.monotonic(), status, ends)
-            _EMERGENCY_STATUS[int(emergency_id)] = checked
+            if cached:
+                _EMERGENCY_STATUS[int(emergency_id)] = checked
         if checked[1] == EmergencyStatus.CANCELLED:
             return "emergency cancelled"
         expires = checked[2] or expires
     return "emergency expired" if expires is not None and expires <= now else ""
+
+
+async def _broadcast_stopped(data: dict, now: datetime) -> str:
+    return await _emergency_stopped(data, now, cached=False)
 
 
 @dataclass

@@ -23,6 +23,7 @@ from server.models import (
     Match,
     Post,
     PushAttempt,
+    PushBroadcast,
     PushRequest,
     Region,
     StaffProfile,
@@ -31,6 +32,7 @@ from server.models import (
     User,
 )
 from server.models.enums import EmergencySeverity, EmergencyType, PostKind, PostStatus, RegionLevel, Role
+from server.push import broadcast as push_broadcast
 from server.push.custom import CHANNEL as CHAT_CHANNEL
 from server.services import campaigns, emergencies, emergency_fanout, matches, matching
 from server.services.commands import NewEmergency
@@ -199,6 +201,10 @@ async def _settle_pushes(replay: _Replay, *, after: int) -> None:
             await PushAttempt.filter(id=attempt.id).update(created_at=push.created_at)
 
 
+async def _goes(data: dict, now: datetime) -> str:
+    return ""  # the replayed alert is sent while it lasts
+
+
 async def _emergency(replay: _Replay, admin: User) -> None:
     found = await Article.all().order_by("id")
     flood = next((a for a in found if "flood" in (a.emergency_topics or [])), found[0])
@@ -208,7 +214,11 @@ async def _emergency(replay: _Replay, admin: User) -> None:
         instruction="远离河道，低洼地带群众及时转移", region_codes=["511600"], onset=then,
         expires_at=then + timedelta(days=2), article_ids=[flood.id]))
     await emergency_fanout.work(now=then)
+    # Its reachable recipients become push requests as a dispatcher would write them (settled below).
+    while await push_broadcast.materialise(worker="demo-history", limit=1000, now=then, stopped=_goes):
+        pass
     await PushRequest.filter(kind="emergency_alert").update(created_at=then, due_at=then)
+    await PushBroadcast.filter(kind="emergency_alert").update(created_at=then)
     await EmergencyNotice.filter(emergency_id=emergency.id).update(created_at=then)
 
 

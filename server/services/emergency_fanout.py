@@ -2,13 +2,15 @@
 
 An alert or update is queued as its `EmergencyNotice` (`fanout_state` queued) and the admin's request
 answers at once. A worker leases the notice (a conditional UPDATE, like inbound messages), then writes
-the push requests of users (after, after + CHUNK] in one INSERT ... SELECT, adds that range's figures to
+the recipients of users (after, after + CHUNK] in one INSERT ... SELECT, adds that range's figures to
 the notice and moves its cursor, all in one transaction. So:
 
 - nothing is written twice: a range and the cursor past it commit together, the notice row is locked
-  while a range is written, and the unique key (kind, cause, user_id) stays as the last guard (a range
+  while a range is written, and the recipients key (broadcast, user) stays as the last guard (a range
   found to hold rows already is written with ON CONFLICT DO NOTHING; see push.audience);
-- each row is narrow: the notice's template data is stored once, as its broadcast (push.broadcast);
+- each row is narrow: a recipient (key, region, reachable); the notice's template data is stored once, as
+  its broadcast, and the dispatcher writes a recipient's push request only as it sends it (push.broadcast),
+  from the first range on: sending starts while the fan-out goes on;
 - a worker that dies loses only its uncommitted range: the lease runs out and another worker resumes
   at the cursor;
 - a cancel stops a fan-out in progress: each range first locks the emergency (the cancel locks it too)
@@ -28,6 +30,7 @@ from server.models import Emergency, EmergencyNotice
 from server.models.enums import EmergencyStatus
 from server.models.outbox import PRIORITY_EMERGENCY
 from server.push import audience as push_audience
+from server.push import broadcast as push_broadcast
 from server.services.emergencies import DONE, KIND, QUEUED, RUNNING, STOPPED, cause_of, message_data
 
 log = logging.getLogger(__name__)
@@ -65,6 +68,7 @@ async def write_range(notice_id: int, *, emergency_id: int, chunk: int = CHUNK,
         if notice.fanout_state != RUNNING:
             return False
         if emergency.status != EmergencyStatus.ACTIVE or emergency.expires_at <= now:
+            await push_broadcast.stop(kind=KIND, causes=[cause_of(notice)])
             await _end(notice, STOPPED, now=now)
             return False
         ids = (notice.fanout_cursor, min(notice.fanout_cursor + chunk, notice.fanout_upto))
@@ -74,6 +78,7 @@ async def write_range(notice_id: int, *, emergency_id: int, chunk: int = CHUNK,
         notice.unreachable += figures["unreachable"]
         notice.fanout_cursor, notice.fanout_lease_until = ids[1], now + LEASE
         if ids[1] >= notice.fanout_upto:
+            await push_broadcast.seal(kind=KIND, cause=cause_of(notice))
             await _end(notice, DONE, now=now)
             return False
         await notice.save(update_fields=["targeted", "queued", "unreachable", "fanout_cursor", "fanout_lease_until"])

@@ -6,8 +6,9 @@ import asyncio
 from collections import Counter
 from datetime import timedelta
 
-from server.models import EmergencyNotice, PushRequest
-from server.models.enums import PushStatus, Role
+from server.models import EmergencyNotice, PushBroadcast, PushRecipient, PushRequest
+from server.models.enums import Role
+from server.models.outbox import key_of
 from server.services import emergencies, emergency_fanout
 from server.services.commands import EmergencyUpdate, NewEmergency, build
 from tests.factories import login_as, make_user
@@ -32,7 +33,17 @@ async def one_range(notice: EmergencyNotice, *, chunk: int) -> bool:
 
 
 async def rows_per_person(cause: str) -> Counter:
+    """Push requests per person (written by the dispatcher as it sends)."""
     return Counter(await PushRequest.filter(cause=cause).values_list("user_id", flat=True))
+
+
+async def recipients_per_person(cause: str) -> Counter:
+    """Recipient rows per person (written by the fan-out)."""
+    shared = await PushBroadcast.get_or_none(kind=emergencies.KIND, cause=cause)
+    if shared is None:
+        return Counter()
+    return Counter(await PushRecipient.filter(key__gt=key_of(shared.id), key__lt=key_of(shared.id + 1))
+                   .values_list("user_id", flat=True))
 
 
 async def test_the_admin_gets_202_at_once_and_follows_the_progress(client, article):
@@ -67,9 +78,11 @@ async def test_a_cancel_stops_a_fan_out_in_progress(clients, redis, sandbox, art
     assert await one_range(notice, chunk=100) is False  # a worker that held it writes nothing more
     await notice.refresh_from_db()
     assert notice.fanout_state == "stopped" and notice.targeted == 2
-    assert await PushRequest.filter(status=PushStatus.CANCELLED).count() == await PushRequest.all().count() == 2
+    assert sum((await recipients_per_person(emergencies.cause_of(notice))).values()) == 2
     await drain(clients, redis)
-    assert await outbox(sandbox) == []
+    assert await outbox(sandbox) == [] and await PushRequest.all().count() == 0  # none was ever written
+    figures = await emergencies.figures(emergency.id)
+    assert (figures.totals["targeted"], figures.totals["cancelled"], figures.totals["pending"]) == (2, 2, 0)
 
 
 async def test_ranges_raced_by_two_workers_are_each_written_once(article):
@@ -80,7 +93,8 @@ async def test_ranges_raced_by_two_workers_are_each_written_once(article):
     await asyncio.gather(one_range(notice, chunk=chunk), one_range(notice, chunk=chunk))
     await notice.refresh_from_db()
     assert notice.fanout_cursor == people[3].id and notice.targeted == 4
-    assert set((await rows_per_person(emergencies.cause_of(notice))).values()) == {1}
+    per_person = await recipients_per_person(emergencies.cause_of(notice))
+    assert sorted(per_person) == [p.id for p in people[:4]] and set(per_person.values()) == {1}
 
 
 async def test_a_fan_out_left_by_a_dead_worker_resumes_and_reaches_everyone_once(clients, redis, sandbox, article):
@@ -93,11 +107,12 @@ async def test_a_fan_out_left_by_a_dead_worker_resumes_and_reaches_everyone_once
     assert await emergency_fanout.work(now=later) == 1
     await notice.refresh_from_db()
     assert (notice.fanout_state, notice.targeted, notice.queued) == ("done", 5, 5)
-    per_person = await rows_per_person(emergencies.cause_of(notice))
+    per_person = await recipients_per_person(emergencies.cause_of(notice))
     assert sorted(per_person) == sorted(p.id for p in people) and set(per_person.values()) == {1}
     await drain(clients, redis)
     sent = Counter(m["payload"]["touser"] for m in await outbox(sandbox))
     assert sorted(sent) == sorted(p.oa_openid for p in people) and set(sent.values()) == {1}
+    assert set((await rows_per_person(emergencies.cause_of(notice))).values()) == {1}
 
 
 async def test_an_update_waits_for_its_alerts_fan_out_and_copies_all_of_it(article):

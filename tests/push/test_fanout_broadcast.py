@@ -1,4 +1,5 @@
-"""A fan-out's narrow rows: its template data stored once (a broadcast), filled in when the rows are claimed."""
+"""A fan-out's narrow recipients: its template data stored once (a broadcast), push requests written as they are
+claimed, each once; cancels, crashes and figures around that."""
 
 from __future__ import annotations
 
@@ -13,19 +14,25 @@ from server.services import emergencies, emergency_fanout
 from server.services.commands import EmergencyUpdate
 from tests.factories import make_user
 from tests.push.test_emergencies import NIGHT, NOW, fanned_out, follower, outbox
-from tests.push.test_emergency_fanout import one_range, queue_alert, rows_per_person
+from tests.push.test_emergency_fanout import one_range, queue_alert, recipients_per_person
 
 
-async def test_a_fan_outs_rows_carry_no_data_and_its_broadcast_holds_it_once(article):
+async def test_a_fan_out_writes_recipients_and_the_claim_writes_their_push_requests(article):
     for n in range(3):
         await follower("510104", f"b{n}")
+    await make_user(region_id="510104")  # nobody can reach them: a recipient, never a push request
     emergency, notice = await queue_alert(article)
     await fanned_out(notice)
     cause = emergencies.cause_of(notice)
-    assert await PushRequest.filter(cause=cause).count() == 3
-    assert [r.data for r in await PushRequest.filter(cause=cause)] == [{}, {}, {}]
+    assert await PushRequest.all().count() == 0  # the fan-out writes recipients only
+    assert sum((await recipients_per_person(cause)).values()) == 4
     [shared] = await PushBroadcast.filter(cause=cause)
     assert shared.kind == emergencies.KIND and shared.data == emergencies.message_data(emergency)
+    claimed = await dispatch.claim(worker="t", now=NIGHT)
+    assert len(claimed) == 3 and {r.status for r in claimed} == {PushStatus.SENDING}
+    assert all(r.data["emergency_id"] == emergency.id for r in claimed)  # filled in from the broadcast
+    assert [r.data for r in await PushRequest.filter(cause=cause)] == [{}, {}, {}]  # stored once, not per row
+    assert await dispatch.claim(worker="t2", now=NIGHT) == []  # each recipient is written once
 
 
 async def test_the_dispatcher_sends_the_broadcasts_data(clients, redis, sandbox, article):
@@ -74,5 +81,5 @@ async def test_a_range_that_already_holds_rows_is_completed_without_duplicates(a
                                         priority=PRIORITY_EMERGENCY, due_at=NOW, now=NOW,
                                         ids=(0, people[3].id))  # overlaps the range written
     assert again == {"targeted": 4, "queued": 4, "unreachable": 0}
-    assert set((await rows_per_person(emergencies.cause_of(notice))).values()) == {1}
-    assert len(await rows_per_person(emergencies.cause_of(notice))) == 4
+    assert set((await recipients_per_person(emergencies.cause_of(notice))).values()) == {1}
+    assert len(await recipients_per_person(emergencies.cause_of(notice))) == 4

@@ -69,15 +69,18 @@ async def test_send_queues_bulk_pushes_once_and_dispatch_delivers(clients, redis
         message={"reason": "您关注了：果树栽培"}))
     sent = await outreach.send(outreach_id=made.id, now=NOON)
     assert (sent.status, sent.targeted, sent.queued, sent.unreachable) == (OutreachStatus.SENT, 2, 1, 1)
-    row = await PushRequest.get(status=PushStatus.PENDING)
-    assert row.priority == PRIORITY_BULK and row.data == {}  # the payload is stored once, on the broadcast
-    shared = await PushBroadcast.get(kind=row.kind, cause=row.cause)
-    assert shared.data["title"] == article.title
+    assert await PushRequest.all().count() == 0  # recipients only: the dispatcher writes the request it sends
+    shared = await PushBroadcast.get(cause=f"outreach:{made.id}")
+    assert shared.priority == PRIORITY_BULK and shared.data["title"] == article.title  # stored once
+    figures = await outreach.figures(made.id)
+    assert (figures["targeted"], figures["pending"], figures["unreachable"]) == (2, 1, 1)
     with pytest.raises(Exception, match="已发送"):
         await outreach.send(outreach_id=made.id, now=NOON)
     await dispatch.dispatch_batch(worker="t", clients=clients, store=redis, mp_appid="wxmp", now=NOON)
     [message] = (await sandbox.get("/_sandbox/outbox")).json()["messages"]
     assert message["payload"]["data"]["thing4"]["value"] == "您关注了：果树栽培"
+    [row] = await PushRequest.all()
+    assert row.priority == PRIORITY_BULK and row.data == {} and row.status == PushStatus.SENT
     assert (await outreach.figures(made.id))["sent"] == 1
 
 
@@ -87,8 +90,10 @@ async def test_sent_at_night_it_waits_for_the_morning(article):
     made = await outreach.create(admin=admin, now=NIGHT, command=draft(
         title="夜间创建", audience={"roles": ["citizen"]}, article_ids=[article.id]))
     await outreach.send(outreach_id=made.id, now=NIGHT)
-    row = await PushRequest.get()
-    assert row.due_at == throttle.next_morning(NIGHT)
+    assert (await PushBroadcast.get(cause=f"outreach:{made.id}")).due_at == throttle.next_morning(NIGHT)
+    assert await dispatch.claim(worker="t", now=NIGHT + timedelta(hours=1)) == []  # nobody is woken
+    [row] = await dispatch.claim(worker="t", now=throttle.next_morning(NIGHT))
+    assert row.cause == f"outreach:{made.id}"
 
 
 async def test_scheduled_outreach_goes_when_due_and_cancel_stops_it(article):
@@ -101,10 +106,12 @@ async def test_scheduled_outreach_goes_when_due_and_cancel_stops_it(article):
     assert await outreach.send_due(now=NOON + timedelta(hours=1)) == 0
     assert await outreach.send_due(now=NOON + timedelta(hours=3)) == 1
     assert await outreach.send_due(now=NOON + timedelta(hours=4)) == 0
-    assert await PushRequest.all().count() == 1
+    assert (await outreach.figures(made.id))["pending"] == 1
     cancelled = await outreach.cancel(outreach_id=made.id)
     assert cancelled.status == OutreachStatus.CANCELLED
-    assert (await PushRequest.get()).status == PushStatus.CANCELLED
+    figures = await outreach.figures(made.id)
+    assert (figures["targeted"], figures["pending"], figures["cancelled"]) == (1, 0, 1)
+    assert await dispatch.claim(worker="t", now=NOON + timedelta(hours=5)) == []
 
 
 async def test_the_admin_api_creates_previews_and_sends(client, article):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from server.models.enums import PostKind, PostStatus, Role
+from server.push import broadcast
 
 from .definitions import FINISHED, SERVED, q, rank
 from .scope import Scope, Span, rows
@@ -96,14 +97,18 @@ async def event_rows(scope: Scope, *, spans: list[Span] | None = None) -> list[d
 
 async def push_rows(scope: Scope, *, spans: list[Span]) -> list[dict]:
     """Count push requests created within `spans` per kind, status and week; fan-outs carry region_code,
-    others count in the user's region."""
+    others count in the user's region. A fan-out's recipients without a push request yet (waiting, stopped
+    or unreachable) count as their broadcast's pushes of its day (push.broadcast.unsent_sql)."""
     sql = scope.sql()
     query = (f"SELECT kind, status, {scope.week(sql, 'created_at')} AS w, COUNT(*) AS n FROM ("  # noqa: S608
              f"SELECT kind, status, created_at FROM push_requests WHERE {scope.during(sql, 'created_at', spans)} "
              f"AND {scope.within(sql, 'region_code')} UNION ALL "
              "SELECT r.kind, r.status, r.created_at FROM push_requests r JOIN users u ON u.id = r.user_id "
              f"WHERE r.region_code IS NULL AND {scope.during(sql, 'r.created_at', spans)} "
-             f"AND {scope.within(sql, 'u.region_id')}) x GROUP BY 1, 2, 3")
+             f"AND {scope.within(sql, 'u.region_id')} UNION ALL "
+             f"SELECT s.kind, s.status, s.created_at FROM ({broadcast.unsent_sql(sql)} "
+             f"AND {scope.during(sql, 'b.created_at', spans)}) s LEFT JOIN users u ON u.id = s.user_id "
+             f"WHERE {scope.within(sql, 'COALESCE(s.region_code, u.region_id)')}) x GROUP BY 1, 2, 3")
     return await rows(query, sql.values)
 
 

@@ -22,6 +22,7 @@ from tortoise.functions import Sum
 from tortoise.transactions import in_transaction
 
 from server.models import MetricDayCount, MetricStaleDay, Post, PushDayCount, PushRequest, User
+from server.push import broadcast
 from server.push.audience import Sql
 
 from . import queries, ticket_days
@@ -86,9 +87,13 @@ async def _snapshot_push_day(day: date, now: datetime) -> None:
     """Replace one day's push counts (and its marker) in one transaction."""
     sql = Sql(dialect())
     start, end = day_span(day, day)
+    # A fan-out's recipients without a push request yet count on their broadcast's day (push.broadcast).
     query = ("SELECT COALESCE(r.region_code, u.region_id, '') AS region_code, r.kind, r.status, "  # noqa: S608
-             "COUNT(*) AS n FROM push_requests r LEFT JOIN users u ON u.id = r.user_id "
-             f"WHERE r.created_at >= {sql.p(start)} AND r.created_at < {sql.p(end)} "
+             "COUNT(*) AS n FROM (SELECT kind, status, region_code, user_id FROM push_requests "
+             f"WHERE created_at >= {sql.p(start)} AND created_at < {sql.p(end)} UNION ALL "
+             f"SELECT kind, status, region_code, user_id FROM ({broadcast.unsent_sql(sql)} "
+             f"AND b.created_at >= {sql.p(start)} AND b.created_at < {sql.p(end)}) s) r "
+             "LEFT JOIN users u ON u.id = r.user_id "
              "GROUP BY COALESCE(r.region_code, u.region_id, ''), r.kind, r.status")
     async with in_transaction() as conn:
         counts = await conn.execute_query_dict(query, sql.values)
