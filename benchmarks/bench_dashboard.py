@@ -16,6 +16,10 @@ the ratio, and the SQL statements per request. The database is dropped at the en
 
 The machine's load average is printed before and after the timings (report it with every figure).
 
+    --per-query CODE   after the timings, replay each SQL statement of one request for CODE (snapshots; the
+                       province: 510000) alone on one connection, 5 times, and print its median and the
+                       request's statements in the order sent (which figures cost what)
+
 PostgreSQL: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres); --keep leaves the database.
 """
 
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import statistics
 import sys
@@ -36,6 +41,8 @@ from tqdm import tqdm
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from tortoise.log import db_client_logger  # noqa: E402
 
 from server import db  # noqa: E402
 from server.models import MetricDayCount, PushDayCount  # noqa: E402
@@ -142,7 +149,7 @@ def steps(args: argparse.Namespace) -> list[tuple[str, str]]:
                          "last_error, created_at, updated_at, user_id) SELECT 'match_found', 'match:' || m.id, '{}', "
                          "5, CASE WHEN random() < 0.9 THEN 'sent' ELSE 'failed' END, m.created_at, 1, '', "
                          "m.created_at, m.created_at, o.author_id FROM matches m "
-                         "JOIN posts o ON o.id = m.supply_post_id"),
+                         "JOIN posts o ON o.id = m.supply_post_id ORDER BY m.created_at"),
         ("reminders", "INSERT INTO push_requests (kind, cause, data, priority, status, due_at, attempts, last_error, "
                       "created_at, updated_at, user_id) SELECT 'followup_reminder', 'ticket-assigned:' || t.id, '{}', "
                       "5, 'sent', t.assigned_at, 1, '', t.assigned_at, t.assigned_at, t.concierge_id FROM tickets t"),
@@ -208,6 +215,51 @@ async def measure(args: argparse.Namespace) -> None:
           f"{snap['rates']['supply']['value']}; both modes gave the same answer for every target)")
 
 
+class _Sent(logging.Handler):
+    """Keeps each statement tortoise sends with its parameters (tortoise logs them at DEBUG)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.sent: list[tuple[str, list]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if isinstance(record.args, tuple) and len(record.args) == 2 and isinstance(record.args[0], str):
+            self.sent.append((record.args[0], list(record.args[1] or [])))
+
+
+async def per_query(url: str, code: str) -> None:
+    """Time each statement of one snapshot request for `code` alone (median of 5) and the whole request alone."""
+    until = datetime.now(UTC).astimezone(snapshots.BEIJING).date()
+    since = until - timedelta(days=PERIOD_DAYS - 1)
+    sent = _Sent()
+    db_client_logger.addHandler(sent)
+    try:
+        alone = []
+        for _ in range(5):
+            sent.sent.clear()
+            started = time.perf_counter()
+            await overview.dashboard(code, since=since, until=until)
+            alone.append((time.perf_counter() - started) * 1000)
+    finally:
+        db_client_logger.removeHandler(sent)
+    conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
+    try:
+        print(f"\n{code}: the whole request timed alone, median of 5: {statistics.median(alone):.0f} ms; "
+              f"each of its {len(sent.sent)} statements alone (median of 5):")
+        total = 0.0
+        for query, values in sent.sent:
+            times = []
+            for _ in range(5):
+                started = time.perf_counter()
+                await conn.fetch(query, *values)
+                times.append((time.perf_counter() - started) * 1000)
+            total += statistics.median(times)
+            print(f"  {statistics.median(times):6.1f} ms  {' '.join(query.split())[:110]}")
+        print(f"  {total:6.1f} ms  the sum (one after another on one connection)")
+    finally:
+        await conn.close()
+
+
 async def run(args: argparse.Namespace) -> None:
     name = args.reuse or f"kjy_bench_dash_{uuid.uuid4().hex[:8]}"
     admin = await asyncpg.connect(args.pg.replace("postgres://", "postgresql://", 1))
@@ -242,6 +294,8 @@ async def run(args: argparse.Namespace) -> None:
         print("load average before: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
         await measure(args)
         print("load average after: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+        if args.per_query:
+            await per_query(url, args.per_query)
     finally:
         await db.close_db()
         if args.keep or args.reuse:
@@ -259,6 +313,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--keep", action="store_true", help="leave the scratch database for inspection")
     parser.add_argument("--reuse", metavar="NAME", help="measure a database kept by an earlier --keep run")
+    parser.add_argument("--per-query", metavar="CODE", help="then time each statement of one request for CODE alone")
     parser.add_argument("--pg", default=os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
     asyncio.run(run(parser.parse_args()))
 
