@@ -3,6 +3,7 @@ admin API (definitions.py says what they mean)."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, datetime
 
 from server.models.enums import Role
@@ -19,18 +20,27 @@ def _staff(area: Area, sql: Sql) -> str:
 
 
 async def workload_rows(area: Area, *, today: date) -> list[dict]:
-    """Return each concierge of the area with their open tickets and overdue plans (all their tickets, now)."""
+    """Return each concierge of the area with their open tickets and overdue plans (all their tickets, now).
+
+    Two statements sent together: the concierges, and their open tickets counted in one pass over the
+    (concierge_id, status) index (joined in SQL, PostgreSQL hashed all open tickets against the staff).
+    """
     sql = Sql(dialect())  # placeholders are taken in the order they appear: sqlite's are positional
-    query = (
-        "SELECT s.user_id AS concierge_id, u.name, s.region_id AS region_code, g.name AS region_name, "  # noqa: S608
-        "s.capacity, s.away, "
-        "COALESCE(o.n, 0) AS open_tickets, COALESCE(o.overdue, 0) AS overdue_plans "
-        "FROM staff_profiles s JOIN users u ON u.id = s.user_id JOIN regions g ON g.code = s.region_id LEFT JOIN ("
-        f"SELECT concierge_id, COUNT(*) AS n, SUM(CASE WHEN plan_due < {sql.p(today)} THEN 1 ELSE 0 END) "
-        f"AS overdue FROM tickets WHERE status IN {q(OPEN)} AND concierge_id IN ({_staff(area, sql)}) "
-        f"GROUP BY concierge_id) o ON o.concierge_id = s.user_id WHERE u.role = '{Role.STAFF.value}' "
-        f"AND {area.within(sql, 's.region_id')} ORDER BY s.user_id")
-    return await rows(query, sql.values)
+    people = ("SELECT s.user_id AS concierge_id, u.name, s.region_id AS region_code, g.name AS region_name, "  # noqa: S608
+              "s.capacity, s.away FROM staff_profiles s JOIN users u ON u.id = s.user_id "
+              f"JOIN regions g ON g.code = s.region_id WHERE u.role = '{Role.STAFF.value}' "
+              f"AND {area.within(sql, 's.region_id')} ORDER BY s.user_id")
+    counts = Sql(dialect())
+    load = (f"SELECT concierge_id, COUNT(*) AS n, SUM(CASE WHEN plan_due < {counts.p(today)} THEN 1 ELSE 0 END) "  # noqa: S608
+            f"AS overdue FROM tickets WHERE concierge_id IN ({_staff(area, counts)}) AND status IN {q(OPEN)} "
+            "GROUP BY concierge_id")
+    staff, loads = await asyncio.gather(rows(people, sql.values), rows(load, counts.values))
+    by_id = {int(r["concierge_id"]): r for r in loads}
+    for row in staff:
+        found = by_id.get(int(row["concierge_id"]))
+        row["open_tickets"] = int(found["n"]) if found else 0
+        row["overdue_plans"] = int(found["overdue"] or 0) if found else 0
+    return staff
 
 
 def _minutes(later: str, earlier: str) -> str:
@@ -58,11 +68,25 @@ async def first_responses(area: Area, *, assigned: Span) -> dict[int, dict]:
 
 
 async def stage_age_rows(area: Area, *, now: datetime) -> list[dict]:
-    """Count open tickets now per region code, stage and age bucket (time since they entered the stage)."""
+    """Count open tickets now per region code, stage and age bucket (time since they entered the stage).
+
+    One row per region code and stage with a running count per bucket boundary (entered after now - 1 day,
+    after now - 3 days, ...): a plain aggregate in the order of the (region_id, status) index, where a
+    bucket label per row (a CASE in the GROUP BY) made PostgreSQL sort all open tickets by it. The rows are
+    laid out per bucket here (k, status, age, n), buckets without tickets left out.
+    """
     sql = Sql(dialect())
-    whens = " ".join(f"WHEN stage_since > {sql.p(now - high)} THEN '{key}'"
-                     for key, _label, _low, high in AGE_BUCKETS if high is not None)
-    oldest = AGE_BUCKETS[-1][0]
-    query = (f"SELECT region_id AS k, status, CASE {whens} ELSE '{oldest}' END AS age, COUNT(*) AS n "  # noqa: S608
-             f"FROM tickets WHERE {area.within(sql, 'region_id')} AND status IN {q(OPEN)} GROUP BY 1, 2, 3")
-    return await rows(query, sql.values)
+    bounded = [(key, high) for key, _label, _low, high in AGE_BUCKETS if high is not None]
+    younger = ", ".join(f"SUM(CASE WHEN stage_since > {sql.p(now - high)} THEN 1 ELSE 0 END) AS y{i}"
+                        for i, (_key, high) in enumerate(bounded))
+    query = (f"SELECT region_id AS k, status, COUNT(*) AS n, {younger} FROM tickets "  # noqa: S608
+             f"WHERE {area.within(sql, 'region_id')} AND status IN {q(OPEN)} GROUP BY region_id, status")
+    found = []
+    for row in await rows(query, sql.values):
+        below = 0
+        for i, (key, _high) in enumerate(bounded):
+            up_to = int(row[f"y{i}"] or 0)
+            found.append({"k": row["k"], "status": row["status"], "age": key, "n": up_to - below})
+            below = up_to
+        found.append({"k": row["k"], "status": row["status"], "age": AGE_BUCKETS[-1][0], "n": int(row["n"]) - below})
+    return [r for r in found if r["n"]]
