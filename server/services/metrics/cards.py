@@ -41,12 +41,15 @@ def previous_period(since: date, until: date) -> tuple[date, date]:
     return since - timedelta(days=days), since - timedelta(days=1)
 
 
-async def period_rows(scope: Scope, cover: snapshots.Coverage) -> Period:
-    """Query the rows a period's cards and rates need."""
+async def period_rows(scope: Scope, cover: snapshots.Coverage, *, detail: bool = True) -> Period:
+    """Query the rows a period's cards and rates need; `detail` (the overview's period) also per child region
+    and week, which the previous period's cards do not need (its posts and pushes come as totals per kind
+    and status: rows without `k` and `w`)."""
     days = cover.ticket_days(scope)
     served = queries.served_rows(scope) if scope.live else ticket_days.member_rows(scope, days)
     people, posts, served_rows, pushes = await asyncio.gather(
-        snapshots.people_rows(scope, cover), snapshots.post_rows(scope, cover), served, snapshots.push_rows(scope))
+        snapshots.people_rows(scope, cover), snapshots.post_rows(scope, cover, detail=detail), served,
+        snapshots.push_rows(scope, detail=detail))
     return Period(people, posts, served_rows, pushes, days)
 
 
@@ -89,7 +92,7 @@ def before(scope: Scope) -> Scope:
 async def previous(scope: Scope, cover: snapshots.Coverage) -> tuple[Scope, Period]:
     """Return the previous period of a scope and its rows (`cover` read from the previous period's start)."""
     earlier = before(scope)
-    return earlier, await period_rows(earlier, cover)
+    return earlier, await period_rows(earlier, cover, detail=False)
 
 
 async def headline(scope: Scope, period: Period, earlier: tuple[Scope, Period]) -> dict:

@@ -47,9 +47,15 @@ async def funnel_rows(scope: Scope, *, spans: list[Span] | None = None) -> list[
     return await rows(query, sql.values)
 
 
-async def post_rows(scope: Scope, *, spans: list[Span] | None = None) -> list[dict]:
-    """Count posts of the period (or `spans`) per region code, kind and week (rejected ones are not counted)."""
+async def post_rows(scope: Scope, *, spans: list[Span] | None = None, detail: bool = True) -> list[dict]:
+    """Count posts of the period (or `spans`) per region code, kind and week (without `detail`: per kind, rows
+    with no `k` or `w`); rejected ones are not counted."""
     sql = scope.sql()
+    if not detail:
+        query = ("SELECT NULL AS k, kind, NULL AS w, COUNT(*) AS n FROM posts "  # noqa: S608
+                 f"WHERE {scope.during(sql, 'created_at', spans)} AND {scope.within(sql, 'region_id')} "
+                 "AND review_state <> 'rejected' GROUP BY kind")
+        return await rows(query, sql.values)
     query = (f"SELECT region_id AS k, kind, {scope.week(sql, 'created_at')} AS w, COUNT(*) AS n FROM posts "  # noqa: S608
              f"WHERE {scope.during(sql, 'created_at', spans)} AND {scope.within(sql, 'region_id')} "
              "AND review_state <> 'rejected' GROUP BY 1, 2, 3")

@@ -41,9 +41,10 @@ def _days(first: date, last: date) -> list[date]:
 
 # ---- pushes ------------------------------------------------------------------------------------
 
-async def push_rows(scope: Scope) -> list[dict]:
-    """Count push requests of the period per kind, status and week: settled days from push_day_counts,
-    the others (such as the last two) live from push_requests."""
+async def push_rows(scope: Scope, *, detail: bool = True) -> list[dict]:
+    """Count push requests of the period per kind, status and week (`detail`; else per kind and status, rows
+    with no week): settled days from push_day_counts, the others (such as the last two) live from
+    push_requests."""
     covered: set[date] = set()
     if not scope.live:
         covered = {as_date(day) for day in await PushDayCount.filter(
@@ -55,10 +56,11 @@ async def push_rows(scope: Scope) -> list[dict]:
         counted = PushDayCount.filter(day__gte=scope.since, day__lte=scope.until)
         if area.low is not None:
             counted = counted.filter(region_code__gte=area.low, region_code__lte=area.high)
+        by = ("kind", "status", "day") if detail else ("kind", "status")
         snapshot = await (counted.exclude(kind=PushDayCount.DAY_MARKER).annotate(total=Sum("n"))
-                          .group_by("kind", "status", "day").values("kind", "status", "day", "total"))
+                          .group_by(*by).values(*by, "total"))
         found += [{"kind": r["kind"], "status": r["status"], "n": r["total"],
-                   "w": (as_date(r["day"]) - first_monday).days // 7} for r in snapshot]
+                   "w": (as_date(r["day"]) - first_monday).days // 7 if detail else None} for r in snapshot]
     missing = [day for day in _days(scope.since, scope.until) if day not in covered]
     if missing:
         found += await queries.push_rows(scope, spans=[day_span(a, b) for a, b in runs_of(missing)])
@@ -188,18 +190,27 @@ async def funnel_rows(scope: Scope, cover: Coverage) -> list[dict]:
     return found
 
 
-async def post_rows(scope: Scope, cover: Coverage) -> list[dict]:
-    """Count posts of the period per region code, kind and week (rows as queries.post_rows): counted days that
-    are not stale from the funnel's day counts (a post counts once there, at its furthest stage), the other
-    days live. Snapshot rows carry the child's code prefix, not the full code."""
+async def post_rows(scope: Scope, cover: Coverage, *, detail: bool = True) -> list[dict]:
+    """Count posts of the period per region code, kind and week (rows as queries.post_rows; without `detail`
+    per kind only, rows with no `k` or `w`): counted days that are not stale from the funnel's day counts (a post
+    counts once there, at its furthest stage), the other days live. Snapshot rows carry the child's code
+    prefix, not the full code."""
     counted = _counted(scope, cover)
     if not counted:
-        return await queries.post_rows(scope)
-    found = [{"k": row["k"], "kind": row["key"].split(":")[0], "w": row["w"], "n": row["n"]}
-             for row in await _funnel_counts(scope, cover, counted)]
+        return await queries.post_rows(scope, detail=detail)
+    if detail:
+        found = [{"k": row["k"], "kind": row["key"].split(":")[0], "w": row["w"], "n": row["n"]}
+                 for row in await _funnel_counts(scope, cover, counted)]
+    else:
+        sql = scope.sql()
+        query = (f"SELECT key, SUM(n) AS n FROM metric_day_counts WHERE metric = '{FUNNEL}' "  # noqa: S608
+                 f"AND {_in_days(sql, counted)} AND key <> '{MARK}' AND {scope.within(sql, 'region_code')} "
+                 "GROUP BY key")
+        found = [{"k": None, "kind": row["key"].split(":")[0], "w": None, "n": row["n"]}
+                 for row in await rows(query, sql.values)]
     missing = [day for day in _days(scope.since, scope.until) if day not in set(counted)]
     if missing:
-        found += await queries.post_rows(scope, spans=[day_span(a, b) for a, b in runs_of(missing)])
+        found += await queries.post_rows(scope, spans=[day_span(a, b) for a, b in runs_of(missing)], detail=detail)
     return found
 
 
