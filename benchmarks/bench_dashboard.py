@@ -48,6 +48,7 @@ from server import db  # noqa: E402
 from server.models import MetricDayCount, PushDayCount  # noqa: E402
 from server.services import regions  # noqa: E402
 from server.services.metrics import overview, snapshots  # noqa: E402
+from server.services.metrics import tickets as ticket_figures  # noqa: E402
 from server.settings import Settings  # noqa: E402
 
 BIG_TABLES = {"users", "posts", "tickets", "ticket_events", "matches", "push_requests"}
@@ -277,6 +278,8 @@ async def run(args: argparse.Namespace) -> None:
             sizes = await load(url, args)
             print(f"loaded in {time.perf_counter() - started:.0f} s: "
                   + ", ".join(f"{t} {n:,}" for t, n in sizes.items()))
+        # The load ran with the triggers off: count the open tickets' counters as migration 14 does.
+        await ticket_figures.recount_open_tickets()
         started = time.perf_counter()
         days = await snapshots.snapshot_push_days()
         print(f"snapshot-push-days: {days} days in {time.perf_counter() - started:.1f} s "
@@ -288,7 +291,7 @@ async def run(args: argparse.Namespace) -> None:
         # The nightly jobs write their rows day by day; PostgreSQL's autovacuum sets the visibility map and the
         # statistics some minutes later, which lets a request read them with index-only scans. Done here at once.
         conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
-        for table in ("metric_day_counts", "metric_day_members", "push_day_counts"):
+        for table in ("metric_day_counts", "metric_day_members", "push_day_counts", "ticket_open_counts", "tickets"):
             await conn.execute(f"VACUUM ANALYZE {table}")
         await conn.close()
         print("load average before: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))

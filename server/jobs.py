@@ -24,6 +24,7 @@ from server.match.encoder import shared_encoder
 from server.push import dispatch, templates
 from server.services import emergency_fanout, inbound, match_runtime, matching, outreach, posts, review
 from server.services.metrics import snapshots
+from server.services.metrics import tickets as ticket_figures
 from server.settings import Settings
 from server.tickets import followup
 from server.wechat.client import WeChatClients, build_clients
@@ -191,6 +192,12 @@ async def snapshot_metric_days(settings: Settings, store: Redis) -> None:
     log.info("metric day counts: %d day(s) counted", counted)
 
 
+async def fold_open_counts(settings: Settings, store: Redis) -> None:
+    """Every 10 minutes: fold the open-ticket counters' +1/-1 rows into one row per key."""
+    left = await ticket_figures.fold_open_counts()
+    log.debug("open ticket counts folded: %d row(s)", left)
+
+
 ScheduledJob = Callable[[Settings, Redis], Awaitable[None]]
 SCHEDULE: list[tuple[str, dict[str, object], ScheduledJob]] = [
     ("retrain-model", {"trigger": "cron", "hour": 3, "minute": 0}, retrain_model),
@@ -208,6 +215,7 @@ SCHEDULE: list[tuple[str, dict[str, object], ScheduledJob]] = [
      snapshot_push_days),
     ("snapshot-metric-days", {"trigger": "cron", "hour": 0, "minute": 20, "timezone": "Asia/Shanghai"},
      snapshot_metric_days),
+    ("fold-open-counts", {"trigger": "interval", "minutes": 10}, fold_open_counts),
 ]
 
 

@@ -7,7 +7,7 @@ from server.models.embeddings import DocTerms, Embedding
 from server.models.emergencies import Emergency, EmergencyNotice
 from server.models.inbound import InboundMessage
 from server.models.matches import Match
-from server.models.metrics import MetricDayCount, MetricDayMember, MetricStaleDay
+from server.models.metrics import MetricDayCount, MetricDayMember, MetricStaleDay, TicketOpenCount
 from server.models.outbox import PushBroadcast, PushRecipient, PushRequest
 from server.models.outreach import Outreach
 from server.models.photos import PostPhoto
@@ -22,5 +22,5 @@ __all__ = [
     "Article", "Campaign", "ChatMessage", "DocTerms", "Embedding", "Emergency", "EmergencyNotice", "InboundMessage",
     "Match", "MetricDayCount", "MetricDayMember", "MetricStaleDay", "Outreach", "Post", "PostPhoto", "PushAttempt",
     "PushBlock", "PushBroadcast", "PushDayCount", "PushRecipient", "PushRequest", "Region",
-    "ReplyWindow", "StaffProfile", "SubscribeQuota", "Ticket", "TicketEvent", "User",
+    "ReplyWindow", "StaffProfile", "SubscribeQuota", "Ticket", "TicketEvent", "TicketOpenCount", "User",
 ]

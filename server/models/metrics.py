@@ -69,3 +69,24 @@ class MetricStaleDay(Model):
     class Meta:
         table = "metric_stale_days"
         indexes = (("metric", "day"),)
+
+
+class TicketOpenCount(Model):
+    """A change to the number of open tickets (published .. signed) of one region and stage, or of one concierge,
+    written only by database triggers on tickets (migration 14): +1 when a ticket comes into a (region, stage) or a
+    concierge's load, -1 when it leaves. The sum per key is the count now (metrics/tickets.py reads it for the
+    stage ageing and the workload); the rows are only inserted, so no two tickets wait on one counter row, and
+    the `fold-open-counts` job folds them into one row per key every few minutes.
+
+    A region's rows have concierge_id 0; a concierge's rows have an empty region_code and status.
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    region_code = fields.CharField(max_length=12, default="")
+    status = fields.CharField(max_length=16, default="")
+    concierge_id = fields.IntField(default=0)
+    n = fields.IntField()
+
+    class Meta:
+        table = "ticket_open_counts"
+        indexes = (("region_code", "status"), ("concierge_id",))

@@ -111,4 +111,4 @@ async def test_schedule_table_names_every_upkeep_job():
     assert {job_id for job_id, _, _ in jobs.SCHEDULE} == {
         "retrain-model", "expire-posts", "rebuild-index", "reassign-uncontacted", "remind-overdue", "flag-stuck",
         "daily-digest", "send-due-outreach", "snapshot-push-days", "snapshot-metric-days", "recheck-pending-posts",
-        "send-match-digests"}
+        "send-match-digests", "fold-open-counts"}

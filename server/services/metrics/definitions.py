@@ -56,8 +56,11 @@ DAY_SNAPSHOTS: dict[str, str] = {
                   "(or + the live changes of the days after A), with each stale day's counted change replaced "
                   "by its live one.",
     "live": "now-figures (stage ageing, concierge workload) and first response (a median per concierge over "
-            "the tickets assigned in the period) are read live: they are states now or order statistics, "
-            "over open tickets or one period's assignments, served by indexes.",
+            "the tickets assigned in the period) are read live: they are states now or order statistics. The "
+            "open tickets per region and stage and per concierge are sums of ticket_open_counts (+1/-1 rows "
+            "a trigger on tickets writes, migration 14); only the clock-dependent parts read tickets: those "
+            "that entered their stage in the last 30 days and the overdue plans (partial indexes of open "
+            "tickets); first response reads the period's assignments (a covering index on assigned_at).",
 }
 
 RATE_DEFINITIONS: dict[str, dict[str, str]] = {

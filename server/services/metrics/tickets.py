@@ -1,10 +1,19 @@
 """Concierge workload, first response and stage ageing: one definition each, for the dashboard and the
-admin API (definitions.py says what they mean)."""
+admin API (definitions.py says what they mean).
+
+How many tickets are open now, per region and stage and per concierge, is read from ticket_open_counts: +1/-1
+rows a database trigger writes on every change of a ticket's stage, region or concierge (migration 14), summed
+per key. Only what depends on the clock is read from the open tickets themselves, through partial indexes over
+open tickets: the ones that entered their stage in the last 30 days (the younger age buckets; the rest is the
+count minus them) and the overdue plans.
+"""
 
 from __future__ import annotations
 
 import asyncio
 from datetime import date, datetime
+
+from tortoise.transactions import in_transaction
 
 from server.models.enums import Role
 from server.push.audience import Sql
@@ -19,27 +28,36 @@ def _staff(area: Area, sql: Sql) -> str:
     return f"SELECT user_id FROM staff_profiles WHERE {area.within(sql, 'region_id')}"  # noqa: S608
 
 
+def _open_counts(area: Area, sql: Sql) -> str:
+    """SQL for the open tickets now per region code and stage of the area (k, status, n), from the counts."""
+    return ("SELECT region_code AS k, status, SUM(n) AS n FROM ticket_open_counts "  # noqa: S608
+            f"WHERE concierge_id = 0 AND {area.within(sql, 'region_code')} GROUP BY region_code, status")
+
+
 async def workload_rows(area: Area, *, today: date) -> list[dict]:
     """Return each concierge of the area with their open tickets and overdue plans (all their tickets, now).
 
-    Two statements sent together: the concierges, and their open tickets counted in one pass over the
-    (concierge_id, status) index (joined in SQL, PostgreSQL hashed all open tickets against the staff).
+    Three statements sent together: the concierges, their open tickets (the counts' sums) and their overdue
+    plans (a range of the partial index of open tickets' due dates).
     """
     sql = Sql(dialect())  # placeholders are taken in the order they appear: sqlite's are positional
     people = ("SELECT s.user_id AS concierge_id, u.name, s.region_id AS region_code, g.name AS region_name, "  # noqa: S608
               "s.capacity, s.away FROM staff_profiles s JOIN users u ON u.id = s.user_id "
               f"JOIN regions g ON g.code = s.region_id WHERE u.role = '{Role.STAFF.value}' "
               f"AND {area.within(sql, 's.region_id')} ORDER BY s.user_id")
-    counts = Sql(dialect())
-    load = (f"SELECT concierge_id, COUNT(*) AS n, SUM(CASE WHEN plan_due < {counts.p(today)} THEN 1 ELSE 0 END) "  # noqa: S608
-            f"AS overdue FROM tickets WHERE concierge_id IN ({_staff(area, counts)}) AND status IN {q(OPEN)} "
-            "GROUP BY concierge_id")
-    staff, loads = await asyncio.gather(rows(people, sql.values), rows(load, counts.values))
-    by_id = {int(r["concierge_id"]): r for r in loads}
+    counted = Sql(dialect())
+    load = ("SELECT concierge_id, SUM(n) AS n FROM ticket_open_counts "  # noqa: S608
+            f"WHERE concierge_id IN ({_staff(area, counted)}) GROUP BY concierge_id")
+    late = Sql(dialect())
+    overdue = (f"SELECT concierge_id, COUNT(*) AS n FROM tickets WHERE status IN {q(OPEN)} "  # noqa: S608
+               f"AND plan_due < {late.p(today)} AND concierge_id IN ({_staff(area, late)}) GROUP BY concierge_id")
+    staff, loads, lates = await asyncio.gather(rows(people, sql.values), rows(load, counted.values),
+                                               rows(overdue, late.values))
+    open_n = {int(r["concierge_id"]): int(r["n"] or 0) for r in loads}
+    late_n = {int(r["concierge_id"]): int(r["n"]) for r in lates}
     for row in staff:
-        found = by_id.get(int(row["concierge_id"]))
-        row["open_tickets"] = int(found["n"]) if found else 0
-        row["overdue_plans"] = int(found["overdue"] or 0) if found else 0
+        row["open_tickets"] = open_n.get(int(row["concierge_id"]), 0)
+        row["overdue_plans"] = late_n.get(int(row["concierge_id"]), 0)
     return staff
 
 
@@ -70,23 +88,63 @@ async def first_responses(area: Area, *, assigned: Span) -> dict[int, dict]:
 async def stage_age_rows(area: Area, *, now: datetime) -> list[dict]:
     """Count open tickets now per region code, stage and age bucket (time since they entered the stage).
 
-    One row per region code and stage with a running count per bucket boundary (entered after now - 1 day,
-    after now - 3 days, ...): a plain aggregate in the order of the (region_id, status) index, where a
-    bucket label per row (a CASE in the GROUP BY) made PostgreSQL sort all open tickets by it. The rows are
-    laid out per bucket here (k, status, age, n), buckets without tickets left out.
+    The open tickets per region and stage come from the counts; the bounded buckets from the tickets that
+    entered their stage within the oldest bound (30 days), a range of the partial index on stage_since of
+    open tickets, as a running count per bound; the oldest bucket is the count minus them. Rows (k, status,
+    age, n), buckets without tickets left out.
     """
-    sql = Sql(dialect())
     bounded = [(key, high) for key, _label, _low, high in AGE_BUCKETS if high is not None]
+    counted = Sql(dialect())
+    sql = Sql(dialect())
     younger = ", ".join(f"SUM(CASE WHEN stage_since > {sql.p(now - high)} THEN 1 ELSE 0 END) AS y{i}"
                         for i, (_key, high) in enumerate(bounded))
-    query = (f"SELECT region_id AS k, status, COUNT(*) AS n, {younger} FROM tickets "  # noqa: S608
-             f"WHERE {area.within(sql, 'region_id')} AND status IN {q(OPEN)} GROUP BY region_id, status")
+    query = (f"SELECT region_id AS k, status, {younger} FROM tickets "  # noqa: S608
+             f"WHERE status IN {q(OPEN)} AND stage_since > {sql.p(now - bounded[-1][1])} "
+             f"AND {area.within(sql, 'region_id')} GROUP BY region_id, status")
+    totals, young = await asyncio.gather(rows(_open_counts(area, counted), counted.values), rows(query, sql.values))
+    recent = {(r["k"], r["status"]): r for r in young}
     found = []
-    for row in await rows(query, sql.values):
+    for total in totals:
+        row = recent.get((total["k"], total["status"]), {})
         below = 0
         for i, (key, _high) in enumerate(bounded):
-            up_to = int(row[f"y{i}"] or 0)
-            found.append({"k": row["k"], "status": row["status"], "age": key, "n": up_to - below})
+            up_to = int(row.get(f"y{i}") or 0)
+            found.append({"k": total["k"], "status": total["status"], "age": key, "n": up_to - below})
             below = up_to
-        found.append({"k": row["k"], "status": row["status"], "age": AGE_BUCKETS[-1][0], "n": int(row["n"]) - below})
+        found.append({"k": total["k"], "status": total["status"], "age": AGE_BUCKETS[-1][0],
+                      "n": int(total["n"] or 0) - below})
     return [r for r in found if r["n"]]
+
+
+async def fold_open_counts() -> int:
+    """Fold the +1/-1 rows of ticket_open_counts into one row per key (keys summing to 0 go); return the rows
+    left. The sums never change: PostgreSQL deletes and re-inserts in one statement (one snapshot; rows
+    committed meanwhile stay as they are), sqlite has one writer."""
+    keys = "region_code, status, concierge_id"
+    if dialect() == "postgres":
+        await rows(f"WITH gone AS (DELETE FROM ticket_open_counts RETURNING {keys}, n) "  # noqa: S608
+                   f"INSERT INTO ticket_open_counts ({keys}, n) SELECT {keys}, SUM(n) FROM gone "
+                   f"GROUP BY {keys} HAVING SUM(n) <> 0", [])
+    else:
+        async with in_transaction() as conn:
+            last = (await conn.execute_query_dict("SELECT MAX(id) AS id FROM ticket_open_counts"))[0]["id"] or 0
+            await conn.execute_query(f"INSERT INTO ticket_open_counts ({keys}, n) SELECT {keys}, SUM(n) "  # noqa: S608
+                                     f"FROM ticket_open_counts WHERE id <= ? GROUP BY {keys} HAVING SUM(n) <> 0",
+                                     [last])
+            await conn.execute_query("DELETE FROM ticket_open_counts WHERE id <= ?", [last])
+    return int((await rows("SELECT COUNT(*) AS n FROM ticket_open_counts", []))[0]["n"])
+
+
+async def recount_open_tickets() -> None:
+    """Count ticket_open_counts again from the tickets (after a load that bypassed the triggers, such as the
+    benchmark's). PostgreSQL holds ticket writes until it commits."""
+    keys = "region_code, status, concierge_id"
+    async with in_transaction() as conn:
+        if dialect() == "postgres":
+            await conn.execute_script("LOCK TABLE tickets IN SHARE MODE")
+        await conn.execute_script(
+            "DELETE FROM ticket_open_counts; "  # noqa: S608
+            f"INSERT INTO ticket_open_counts ({keys}, n) SELECT region_id, status, 0, COUNT(*) FROM tickets "
+            f"WHERE status IN {q(OPEN)} GROUP BY region_id, status; "
+            f"INSERT INTO ticket_open_counts ({keys}, n) SELECT '', '', concierge_id, COUNT(*) FROM tickets "
+            f"WHERE status IN {q(OPEN)} AND concierge_id IS NOT NULL GROUP BY concierge_id")
