@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from datetime import date, datetime
@@ -320,3 +321,14 @@ async def test_an_empty_region_gives_zeros_not_errors(settings, redis):
     assert counts(data["funnel"]["need"]) == [0] * 6
     assert data["rates"]["acquisition"]["value"] is None and data["push"] == [] and data["workload"] == []
     assert [w["week_start"] for w in data["weekly"]] == ["2026-03-02", "2026-03-09"]
+
+
+async def test_requests_at_once_answer_as_one_at_a_time(world):
+    """The dashboard sends its statements together (several pool connections on PostgreSQL, one after another on
+    sqlite's one connection): several whole requests at once give the answers of one request at a time."""
+    codes = ["510000", "510100", "510104", "510703"]
+    one_by_one = [await overview.dashboard(code, since=SINCE, until=UNTIL, now=NOW) for code in codes]
+    at_once = await asyncio.gather(*(overview.dashboard(code, since=SINCE, until=UNTIL, now=NOW)
+                                     for code in codes * 2))
+    assert list(at_once) == one_by_one * 2
+    assert one_by_one[0]["stage_ageing"] != one_by_one[3]["stage_ageing"]  # the regions differ: a real comparison
