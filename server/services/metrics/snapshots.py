@@ -231,10 +231,13 @@ async def people_rows(scope: Scope, cover: Coverage) -> list[dict]:
             if row["k"] is not None:
                 counts[(row["k"], row["role"])] += sign * int(row["n"])
 
-    sql = scope.sql()
-    query = (f"SELECT region_code AS k, key AS role, n FROM metric_day_counts WHERE metric = '{PEOPLE_TOTAL}' "  # noqa: S608
-             f"AND day = {sql.p(anchor)} AND key <> '{MARK}' AND {scope.within(sql, 'region_code')}")
-    add(await rows(query, sql.values), 1)
+    memo = (PEOPLE_TOTAL, scope.area)  # the same totals for a period and the one before it: read once
+    if memo not in cover.reads:
+        sql = scope.sql()
+        query = (f"SELECT region_code AS k, key AS role, n FROM metric_day_counts WHERE metric = '{PEOPLE_TOTAL}' "  # noqa: S608
+                 f"AND day = {sql.p(anchor)} AND key <> '{MARK}' AND {scope.within(sql, 'region_code')}")
+        cover.reads[memo] = asyncio.ensure_future(rows(query, sql.values))
+    add(await cover.reads[memo], 1)
     # A period ending before A walks back over the counted days after it (their registrations out); a stale
     # day among them needs no correction: its counted rows come out of the total they went into.
     back = _days(scope.until + timedelta(days=1), anchor)

@@ -35,35 +35,26 @@ def _open_counts(area: Area, sql: Sql) -> str:
 
 
 async def workload_rows(area: Area, *, today: date) -> list[dict]:
-    """Return each concierge of the area with their open tickets and overdue plans (all their tickets, now).
-
-    Three statements sent together: the concierges, their open tickets (the counts' sums) and their overdue
-    plans (a range of the partial index of open tickets' due dates).
-    """
+    """Return each concierge of the area with their open tickets and overdue plans (all their tickets, now):
+    their open tickets are the counts' sums, their overdue plans a range of the partial index of open tickets'
+    due dates, each aggregated per concierge before it is joined to the concierges."""
     sql = Sql(dialect())  # placeholders are taken in the order they appear: sqlite's are positional
-    people = ("SELECT s.user_id AS concierge_id, u.name, s.region_id AS region_code, g.name AS region_name, "  # noqa: S608
-              "s.capacity, s.away FROM staff_profiles s JOIN users u ON u.id = s.user_id "
-              f"JOIN regions g ON g.code = s.region_id WHERE u.role = '{Role.STAFF.value}' "
-              f"AND {area.within(sql, 's.region_id')} ORDER BY s.user_id")
-    counted = Sql(dialect())
-    load = ("SELECT concierge_id, SUM(n) AS n FROM ticket_open_counts "  # noqa: S608
-            f"WHERE concierge_id IN ({_staff(area, counted)}) GROUP BY concierge_id")
-    late = Sql(dialect())
-    overdue = (f"SELECT concierge_id, COUNT(*) AS n FROM tickets WHERE status IN {q(OPEN)} "  # noqa: S608
-               f"AND plan_due < {late.p(today)} AND concierge_id IN ({_staff(area, late)}) GROUP BY concierge_id")
-    staff, loads, lates = await asyncio.gather(rows(people, sql.values), rows(load, counted.values),
-                                               rows(overdue, late.values))
-    open_n = {int(r["concierge_id"]): int(r["n"] or 0) for r in loads}
-    late_n = {int(r["concierge_id"]): int(r["n"]) for r in lates}
-    for row in staff:
-        row["open_tickets"] = open_n.get(int(row["concierge_id"]), 0)
-        row["overdue_plans"] = late_n.get(int(row["concierge_id"]), 0)
-    return staff
+    query = (
+        "SELECT s.user_id AS concierge_id, u.name, s.region_id AS region_code, g.name AS region_name, "  # noqa: S608
+        "s.capacity, s.away, COALESCE(o.n, 0) AS open_tickets, COALESCE(d.n, 0) AS overdue_plans "
+        "FROM staff_profiles s JOIN users u ON u.id = s.user_id JOIN regions g ON g.code = s.region_id "
+        "LEFT JOIN (SELECT concierge_id, SUM(n) AS n FROM ticket_open_counts "
+        f"WHERE concierge_id IN ({_staff(area, sql)}) GROUP BY concierge_id) o ON o.concierge_id = s.user_id "
+        f"LEFT JOIN (SELECT concierge_id, COUNT(*) AS n FROM tickets WHERE status IN {q(OPEN)} "
+        f"AND plan_due < {sql.p(today)} AND concierge_id IN ({_staff(area, sql)}) GROUP BY concierge_id) d "
+        f"ON d.concierge_id = s.user_id WHERE u.role = '{Role.STAFF.value}' AND {area.within(sql, 's.region_id')} "
+        "ORDER BY s.user_id")
+    return await rows(query, sql.values)
 
 
 def _minutes(later: str, earlier: str) -> str:
     if dialect() == "postgres":
-        return f"EXTRACT(EPOCH FROM ({later} - {earlier})) / 60.0"
+        return f"date_part('epoch', {later} - {earlier}) / 60.0"  # double precision: no numeric per row
     return f"(julianday({later}) - julianday({earlier})) * 1440.0"
 
 
