@@ -135,7 +135,8 @@ async def _overview(scope: Scope, cover: snapshots.Coverage) -> tuple[dict, card
     period, funnel, events, ages, staff, responses, kids = await asyncio.gather(
         cards.period_rows(scope, cover), snapshots.funnel_rows(scope, cover),
         ticket_days.event_rows(scope, cover.ticket_days(scope)),
-        tickets.stage_age_rows(scope.area, now=scope.now), tickets.workload_rows(scope.area, today=scope.today),
+        tickets.stage_age_rows(scope.area, now=scope.now, live=scope.live),
+        tickets.workload_rows(scope.area, today=scope.today, live=scope.live),
         tickets.first_responses(scope.area, assigned=(scope.start, scope.end)), _children_of(scope.region))
     found = {"funnel": funnel, "events": events, "ages": ages, "staff": staff, "responses": responses}
     return _shape(scope, period, found, kids), period

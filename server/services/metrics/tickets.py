@@ -28,23 +28,30 @@ def _staff(area: Area, sql: Sql) -> str:
     return f"SELECT user_id FROM staff_profiles WHERE {area.within(sql, 'region_id')}"  # noqa: S608
 
 
-def _open_counts(area: Area, sql: Sql) -> str:
-    """SQL for the open tickets now per region code and stage of the area (k, status, n), from the counts."""
+def _open_counts(area: Area, sql: Sql, *, live: bool) -> str:
+    """SQL for the open tickets now per region code and stage of the area (k, status, n), from the counts (`live`:
+    from the tickets, the benchmark's check of the counts)."""
+    if live:
+        return (f"SELECT region_id AS k, status, COUNT(*) AS n FROM tickets WHERE status IN {q(OPEN)} "  # noqa: S608
+                f"AND {area.within(sql, 'region_id')} GROUP BY region_id, status")
     return ("SELECT region_code AS k, status, SUM(n) AS n FROM ticket_open_counts "  # noqa: S608
             f"WHERE concierge_id = 0 AND {area.within(sql, 'region_code')} GROUP BY region_code, status")
 
 
-async def workload_rows(area: Area, *, today: date) -> list[dict]:
+async def workload_rows(area: Area, *, today: date, live: bool = False) -> list[dict]:
     """Return each concierge of the area with their open tickets and overdue plans (all their tickets, now):
-    their open tickets are the counts' sums, their overdue plans a range of the partial index of open tickets'
-    due dates, each aggregated per concierge before it is joined to the concierges."""
+    their open tickets are the counts' sums (`live`: counted from the tickets), their overdue plans a range of
+    the partial index of open tickets' due dates, each aggregated per concierge before it is joined to the
+    concierges."""
     sql = Sql(dialect())  # placeholders are taken in the order they appear: sqlite's are positional
+    counted = (f"SELECT concierge_id, COUNT(*) AS n FROM tickets WHERE status IN {q(OPEN)} AND " if live  # noqa: S608
+               else "SELECT concierge_id, SUM(n) AS n FROM ticket_open_counts WHERE ")
     query = (
         "SELECT s.user_id AS concierge_id, u.name, s.region_id AS region_code, g.name AS region_name, "  # noqa: S608
         "s.capacity, s.away, COALESCE(o.n, 0) AS open_tickets, COALESCE(d.n, 0) AS overdue_plans "
         "FROM staff_profiles s JOIN users u ON u.id = s.user_id JOIN regions g ON g.code = s.region_id "
-        "LEFT JOIN (SELECT concierge_id, SUM(n) AS n FROM ticket_open_counts "
-        f"WHERE concierge_id IN ({_staff(area, sql)}) GROUP BY concierge_id) o ON o.concierge_id = s.user_id "
+        f"LEFT JOIN ({counted}concierge_id IN ({_staff(area, sql)}) GROUP BY concierge_id) o "
+        "ON o.concierge_id = s.user_id "
         f"LEFT JOIN (SELECT concierge_id, COUNT(*) AS n FROM tickets WHERE status IN {q(OPEN)} "
         f"AND plan_due < {sql.p(today)} AND concierge_id IN ({_staff(area, sql)}) GROUP BY concierge_id) d "
         f"ON d.concierge_id = s.user_id WHERE u.role = '{Role.STAFF.value}' AND {area.within(sql, 's.region_id')} "
@@ -76,13 +83,13 @@ async def first_responses(area: Area, *, assigned: Span) -> dict[int, dict]:
             for r in await rows(query, sql.values)}
 
 
-async def stage_age_rows(area: Area, *, now: datetime) -> list[dict]:
+async def stage_age_rows(area: Area, *, now: datetime, live: bool = False) -> list[dict]:
     """Count open tickets now per region code, stage and age bucket (time since they entered the stage).
 
     The open tickets per region and stage come from the counts; the bounded buckets from the tickets that
     entered their stage within the oldest bound (30 days), a range of the partial index on stage_since of
-    open tickets, as a running count per bound; the oldest bucket is the count minus them. Rows (k, status,
-    age, n), buckets without tickets left out.
+    open tickets, as a running count per bound; the oldest bucket is the count minus them (`live`: the count
+    from the tickets). Rows (k, status, age, n), buckets without tickets left out.
     """
     bounded = [(key, high) for key, _label, _low, high in AGE_BUCKETS if high is not None]
     counted = Sql(dialect())
@@ -92,7 +99,8 @@ async def stage_age_rows(area: Area, *, now: datetime) -> list[dict]:
     query = (f"SELECT region_id AS k, status, {younger} FROM tickets "  # noqa: S608
              f"WHERE status IN {q(OPEN)} AND stage_since > {sql.p(now - bounded[-1][1])} "
              f"AND {area.within(sql, 'region_id')} GROUP BY region_id, status")
-    totals, young = await asyncio.gather(rows(_open_counts(area, counted), counted.values), rows(query, sql.values))
+    totals, young = await asyncio.gather(rows(_open_counts(area, counted, live=live), counted.values),
+                                         rows(query, sql.values))
     recent = {(r["k"], r["status"]): r for r in young}
     found = []
     for total in totals:
